@@ -1,0 +1,79 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 language mode (strict concurrency) plus upcoming features
+/// that keep existentials and imports explicit.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "LastMile",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lastmile", targets: ["LastMileCLI"]),
+        .library(name: "LastMileGraph", targets: ["LastMileGraph"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from Debian: libproj-dev, zlib1g-dev.
+        .systemLibrary(name: "CProj", pkgConfig: "proj", providers: [.apt(["libproj-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Units, typed indices, coordinates, seeded randomness. No dependencies.
+        .target(name: "LastMileCore", swiftSettings: swiftSettings),
+        // PROJ transforms, UTM zone choice, distances on the sphere.
+        .target(name: "LastMileGeo", dependencies: ["LastMileCore", "CProj"], swiftSettings: swiftSettings),
+        // OpenStreetMap files: PBF and XML readers, PBF writer, zlib.
+        .target(name: "LastMileOSM", dependencies: ["LastMileCore", "CZlib"], swiftSettings: swiftSettings),
+        // Car profile, road graph (CSR), turn restrictions, SCC pruning, graph file, snapping, Dijkstra.
+        .target(
+            name: "LastMileGraph",
+            dependencies: ["LastMileCore", "LastMileGeo", "LastMileOSM", "CZlib"],
+            swiftSettings: swiftSettings
+        ),
+        // Deterministic generator of the bundled sample town (writes OSM PBF).
+        .target(name: "LastMileSampleTown", dependencies: ["LastMileCore", "LastMileOSM"], swiftSettings: swiftSettings),
+        // The `lastmile` command.
+        .executableTarget(
+            name: "LastMileCLI",
+            dependencies: [
+                "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileSampleTown",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Test-only helpers: fixture and shared-data locations, brute-force oracles.
+        .target(
+            name: "LastMileTestSupport",
+            dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph"],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "LastMileCoreTests", dependencies: ["LastMileCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LastMileGeoTests",
+            dependencies: ["LastMileGeo", "LastMileTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LastMileOSMTests",
+            dependencies: ["LastMileOSM", "LastMileTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LastMileGraphTests",
+            dependencies: ["LastMileGraph", "LastMileOSM", "LastMileSampleTown", "LastMileTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LastMileCLITests",
+            dependencies: ["LastMileCLI", "LastMileTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

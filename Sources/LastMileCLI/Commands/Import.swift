@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import LastMileGraph
+
+/// `lastmile import MAP -o GRAPH`: builds the road graph of an OSM extract and saves it.
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the road graph of an OpenStreetMap extract (.osm.pbf, .osm, .osm.gz) and save it.",
+        discussion: """
+            Prints a summary of what was kept and dropped. The graph file is read by the other commands with \
+            --graph. Profiles: car (default), baseline, or a JSON file with the fields of VehicleProfile.
+            """
+    )
+
+    @Argument(help: "The OSM file.")
+    var map: String
+
+    @Option(name: [.short, .customLong("output")], help: "Where to write the graph (default: MAP with .graph).")
+    var output: String?
+
+    @Option(help: "Profile name (car, baseline) or path of a profile JSON file.")
+    var profile: String = "car"
+
+    func run() async throws {
+        let vehicleProfile = try ProfileLoader.load(profile)
+        let started = ContinuousClock.now
+        let (graph, report) = try RoadGraphBuilder.build(osmFile: URL(fileURLWithPath: map), profile: vehicleProfile)
+        let built = ContinuousClock.now - started
+        let outputPath = output ?? Self.defaultOutput(for: map)
+        try RoadGraphFile.write(graph, report: report, to: URL(fileURLWithPath: outputPath))
+        print(GraphSummary(graph: graph, report: report).text)
+        print("built in \(built.formattedSeconds), peak memory \(PeakMemory.megabytes) MB → \(outputPath)")
+    }
+
+    static func defaultOutput(for map: String) -> String {
+        var base = map
+        for suffix in [".osm.pbf", ".osm.gz", ".osm", ".pbf"] where base.hasSuffix(suffix) {
+            base.removeLast(suffix.count)
+            break
+        }
+        return base + ".graph"
+    }
+}

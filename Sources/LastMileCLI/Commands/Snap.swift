@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import LastMileCore
+import LastMileGraph
+
+/// `lastmile snap --graph G --points points.csv`: matches positions to the nearest road.
+struct Snap: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Match positions (CSV with lat,lon columns and an optional id column) to the nearest road.",
+        discussion: "Prints one CSV line per point: id, snapped lat/lon, distance in metres, arc, offset in metres."
+    )
+
+    @Option(help: "The graph file written by `lastmile import`.")
+    var graph: String
+
+    @Option(help: "CSV file with a header naming lat and lon columns (and optionally id).")
+    var points: String
+
+    @Option(help: "Largest accepted distance to a road, metres.")
+    var maxDistance: Double = Snapper.defaultMaxDistance
+
+    func run() async throws {
+        let input = try LocationCSV.read(points)
+        let (roadGraph, _) = try RoadGraphFile.read(URL(fileURLWithPath: graph))
+        let snapper = try Snapper(index: SnapIndex(graph: roadGraph))
+        let results = try snapper.snap(input.coordinates, names: input.names, maxDistance: maxDistance)
+        print("id,lat,lon,snap_distance_m,arc,offset_m")
+        var failures: [String] = []
+        for (i, result) in results.enumerated() {
+            switch result {
+            case .success(let point):
+                print("\(input.ids[i]),\(formatDegrees(point.coordinate.latitudeE7)),"
+                    + "\(formatDegrees(point.coordinate.longitudeE7)),"
+                    + "\(String(format: "%.2f", point.distanceMeters)),\(point.arc.rawValue),\(point.offset.meters)")
+            case .failure(let error):
+                failures.append(error.message)
+            }
+        }
+        guard failures.isEmpty else {
+            for failure in failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
+            throw ExitCode(3)
+        }
+    }
+}

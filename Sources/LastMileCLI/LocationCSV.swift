@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import LastMileCore
+
+/// A CSV file of positions: a header with `lat` and `lon` columns (any order), an optional `id` column.
+struct LocationCSV {
+    var ids: [String] = []
+    var coordinates: [Coordinate] = []
+    /// How each point is named in errors: `id 'X' (file line N)`.
+    var names: [String] = []
+
+    static func read(_ path: String) throws -> LocationCSV {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ValidationError("cannot read \(path): the file is missing or not UTF-8 text")
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        guard let header = lines.first else { throw ValidationError("\(path) is empty: expected a header with lat,lon") }
+        let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let latColumn = columns.firstIndex(of: "lat"), let lonColumn = columns.firstIndex(of: "lon") else {
+            throw ValidationError("\(path) line 1: the header must name 'lat' and 'lon' columns, found '\(header)'")
+        }
+        let idColumn = columns.firstIndex(of: "id")
+        var result = LocationCSV()
+        var errors: [String] = []
+        for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
+            let lineNumber = offset + 1
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
+            guard fields.count == columns.count else {
+                errors.append("\(path) line \(lineNumber): \(fields.count) fields, the header has \(columns.count)")
+                continue
+            }
+            let id = idColumn.map { fields[$0] } ?? String(result.ids.count)
+            guard let lat = Double(fields[latColumn]), let lon = Double(fields[lonColumn]),
+                let coordinate = Coordinate(latitude: lat, longitude: lon)
+            else {
+                errors.append("\(path) line \(lineNumber), id '\(id)': lat '\(fields[latColumn])' / lon "
+                    + "'\(fields[lonColumn])' is not a valid position (degrees, lat within ±90, lon within ±180)")
+                continue
+            }
+            result.ids.append(id)
+            result.coordinates.append(coordinate)
+            result.names.append("id '\(id)' (\(path) line \(lineNumber))")
+        }
+        guard errors.isEmpty else { throw ValidationError(errors.joined(separator: "\n")) }
+        return result
+    }
+}

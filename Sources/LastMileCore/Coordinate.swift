@@ -1,0 +1,37 @@
+/// A WGS84 position in fixed point: latitude and longitude in units of 10⁻⁷ degree (OSM's own precision,
+/// about 1 cm).
+///
+/// Invariant: `-90e7 ≤ latitudeE7 ≤ 90e7`, `-180e7 ≤ longitudeE7 ≤ 180e7`.
+public struct Coordinate: Hashable, Sendable, BitwiseCopyable, CustomStringConvertible {
+    public var latitudeE7: Int32
+    public var longitudeE7: Int32
+
+    public init(latitudeE7: Int32, longitudeE7: Int32) {
+        self.latitudeE7 = latitudeE7
+        self.longitudeE7 = longitudeE7
+    }
+
+    /// Rounds degrees to the nearest 10⁻⁷ degree; `nil` when outside the valid range or not finite.
+    public init?(latitude: Double, longitude: Double) {
+        guard latitude.isFinite, longitude.isFinite, abs(latitude) <= 90, abs(longitude) <= 180 else { return nil }
+        self.latitudeE7 = Int32((latitude * 1e7).rounded())
+        self.longitudeE7 = Int32((longitude * 1e7).rounded())
+    }
+
+    /// Latitude in degrees.
+    public var latitude: Double { Double(latitudeE7) / 1e7 }
+    /// Longitude in degrees.
+    public var longitude: Double { Double(longitudeE7) / 1e7 }
+
+    public var description: String {
+        "(\(formatDegrees(latitudeE7)), \(formatDegrees(longitudeE7)))"
+    }
+}
+
+/// Formats a fixed-point E7 angle with exactly seven decimals, without going through floating point.
+public func formatDegrees(_ valueE7: Int32) -> String {
+    let magnitude = abs(Int64(valueE7))
+    let fraction = String(magnitude % 10_000_000)
+    let padded = String(repeating: "0", count: 7 - fraction.count) + fraction
+    return (valueE7 < 0 ? "-" : "") + "\(magnitude / 10_000_000).\(padded)"
+}

@@ -1,0 +1,28 @@
+/// An error while building, saving, loading or querying a road graph: what went wrong and how to fix it.
+public struct GraphError: Error, Sendable, CustomStringConvertible {
+    /// What kind of failure this is.
+    public enum Code: String, Sendable {
+        /// The profile has an invalid value.
+        case invalidProfile
+        /// The OSM data holds no road this profile may use.
+        case noRoads
+        /// A graph file is not a LastMile graph, or of another version.
+        case wrongFormat
+        /// A graph file's checksum or structure does not match: damaged or truncated.
+        case corruptFile
+        /// A graph file cannot be read or written.
+        case fileAccess
+        /// A point lies farther from every road than the snapping radius allows.
+        case tooFarFromRoad
+    }
+
+    public var code: Code
+    public var message: String
+
+    public init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}
