@@ -1,37 +1,41 @@
-import Foundation
 import LastMileCore
-
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// Reads OSM XML (`.osm`, the format of the editing API, Overpass and `osmium cat -f osm`).
 ///
 /// Errors name the line. Node tags are not kept (see ``OSMNodes``).
 enum OSMXMLReader {
     static func read(bytes: [UInt8], name: String, filter: OSMReadFilter) throws -> OSMData {
-        let parser = XMLParser(data: Data(bytes))
-        let handler = Handler(name: name, filter: filter)
-        parser.delegate = handler
-        let succeeded = parser.parse()
-        if let failure = handler.failure { throw failure }
-        guard succeeded else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown XML error"
-            throw OSMError(.corrupt, file: name, location: "line \(parser.lineNumber)",
-                           "broken XML (\(reason)); check that the file is complete and well-formed")
+        var scanner = XMLScanner(bytes)
+        var builder = Builder(filter: filter)
+        do {
+            while let event = try scanner.next() {
+                switch event {
+                case .start(let element, let attributes):
+                    try builder.start(element, attributes: attributes)
+                case .end(let element):
+                    builder.end(element)
+                }
+            }
+        } catch let failure as XMLScanner.Failure {
+            throw OSMError(failure.isTruncation ? .truncated : .corrupt, file: name, location: "line \(failure.line)",
+                           "broken XML: \(failure.message)")
+        } catch let message as ElementError {
+            throw OSMError(.corrupt, file: name, location: "line \(scanner.line)", message.text)
         }
-        guard handler.sawRoot else {
+        guard builder.sawRoot else {
             throw OSMError(.corrupt, file: name, "no <osm> root element: not an OSM XML file")
         }
-        return handler.data
+        return builder.data
     }
 
-    /// Collects elements as the parser streams them; confined to the parsing thread.
-    private final class Handler: NSObject, XMLParserDelegate {
-        let name: String
+    private struct ElementError: Error {
+        var text: String
+    }
+
+    /// Turns element events into OSM data.
+    private struct Builder {
         let filter: OSMReadFilter
         var data = OSMData()
-        var failure: OSMError?
         var sawRoot = false
 
         private enum Open {
@@ -45,98 +49,77 @@ enum OSMXMLReader {
         private var nodeIDs: [Int64] = []
         private var members: [OSMRelation.Member] = []
 
-        init(name: String, filter: OSMReadFilter) {
-            self.name = name
-            self.filter = filter
+        init(filter: OSMReadFilter) { self.filter = filter }
+
+        private func value(_ attributes: [(name: String, value: String)], _ key: String) -> String? {
+            attributes.first(where: { $0.name == key })?.value
         }
 
-        private func fail(_ parser: XMLParser, _ message: String) {
-            guard failure == nil else { return }
-            failure = OSMError(.corrupt, file: name, location: "line \(parser.lineNumber)", message)
-            parser.abortParsing()
-        }
-
-        private func integer(_ attributes: [String: String], _ key: String, _ element: String, _ parser: XMLParser)
-            -> Int64?
+        private func integer(_ attributes: [(name: String, value: String)], _ key: String, _ element: String) throws
+            -> Int64
         {
-            guard let text = attributes[key] else {
-                fail(parser, "<\(element)> lacks the '\(key)' attribute")
-                return nil
+            guard let text = value(attributes, key) else { throw ElementError(text: "<\(element)> lacks the '\(key)' attribute") }
+            guard let number = Int64(text) else {
+                throw ElementError(text: "<\(element)> has \(key)=\"\(text)\", which is not an integer")
             }
-            guard let value = Int64(text) else {
-                fail(parser, "<\(element)> has \(key)=\"\(text)\", which is not an integer")
-                return nil
-            }
-            return value
+            return number
         }
 
-        private func degrees(_ attributes: [String: String], _ key: String, _ parser: XMLParser) -> Double? {
-            guard let text = attributes[key], let value = Double(text) else {
-                fail(parser, "<node> has a missing or non-numeric '\(key)' attribute (\(attributes[key] ?? "absent"))")
-                return nil
+        private func degrees(_ attributes: [(name: String, value: String)], _ key: String, node: Int64) throws -> Double {
+            guard let text = value(attributes, key), let number = Double(text) else {
+                throw ElementError(text: "node \(node) has a missing or non-numeric '\(key)' attribute "
+                    + "(\(value(attributes, key) ?? "absent"))")
             }
-            return value
+            return number
         }
 
-        func parser(
-            _ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
-            attributes: [String: String] = [:]
-        ) {
+        mutating func start(_ element: String, attributes: [(name: String, value: String)]) throws {
             switch element {
             case "osm":
                 sawRoot = true
             case "node":
-                guard let id = integer(attributes, "id", element, parser),
-                    let latitude = degrees(attributes, "lat", parser),
-                    let longitude = degrees(attributes, "lon", parser)
-                else {
-                    // A deleted node in a change file carries no position; anything else is an error.
-                    if failure == nil { fail(parser, "<node> lacks a position") }
-                    return
-                }
+                let id = try integer(attributes, "id", element)
+                let latitude = try degrees(attributes, "lat", node: id)
+                let longitude = try degrees(attributes, "lon", node: id)
                 guard let coordinate = Coordinate(latitude: latitude, longitude: longitude) else {
-                    fail(parser, "node \(id) has lat=\(latitude) lon=\(longitude), outside ±90°/±180°")
-                    return
+                    throw ElementError(text: "node \(id) has lat=\(latitude) lon=\(longitude), outside ±90°/±180°")
                 }
                 data.nodes.append(id: id, coordinate: coordinate)
             case "way":
-                guard let id = integer(attributes, "id", element, parser) else { return }
-                open = .way(id: id)
+                open = .way(id: try integer(attributes, "id", element))
                 tags.removeAll(keepingCapacity: true)
                 nodeIDs.removeAll(keepingCapacity: true)
             case "relation":
-                guard let id = integer(attributes, "id", element, parser) else { return }
-                open = .relation(id: id)
+                open = .relation(id: try integer(attributes, "id", element))
                 tags.removeAll(keepingCapacity: true)
                 members.removeAll(keepingCapacity: true)
             case "nd":
-                guard case .way = open else { return fail(parser, "<nd> outside a <way>") }
-                guard let ref = integer(attributes, "ref", element, parser) else { return }
-                nodeIDs.append(ref)
+                guard case .way = open else { throw ElementError(text: "<nd> outside a <way>") }
+                nodeIDs.append(try integer(attributes, "ref", element))
             case "member":
-                guard case .relation = open else { return fail(parser, "<member> outside a <relation>") }
-                guard let ref = integer(attributes, "ref", element, parser) else { return }
+                guard case .relation = open else { throw ElementError(text: "<member> outside a <relation>") }
+                let ref = try integer(attributes, "ref", element)
                 let kind: OSMRelation.MemberKind
-                switch attributes["type"] {
+                switch value(attributes, "type") {
                 case "node": kind = .node
                 case "way": kind = .way
                 case "relation": kind = .relation
-                default:
-                    return fail(parser, "<member> has type=\"\(attributes["type"] ?? "")\"; expected node, way or relation")
+                case let other:
+                    throw ElementError(text: "<member> has type=\"\(other ?? "")\"; expected node, way or relation")
                 }
-                members.append(OSMRelation.Member(kind: kind, ref: ref, role: attributes["role"] ?? ""))
+                members.append(OSMRelation.Member(kind: kind, ref: ref, role: value(attributes, "role") ?? ""))
             case "tag":
-                guard let key = attributes["k"], let value = attributes["v"] else {
-                    return fail(parser, "<tag> lacks its 'k' or 'v' attribute")
+                guard let key = value(attributes, "k"), let tagValue = value(attributes, "v") else {
+                    throw ElementError(text: "<tag> lacks its 'k' or 'v' attribute")
                 }
                 if case .none = open { return }  // node tags are not kept
-                tags.append(OSMTag(key, value))
+                tags.append(OSMTag(key, tagValue))
             default:
                 break
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement element: String, namespaceURI: String?, qualifiedName: String?) {
+        mutating func end(_ element: String) {
             switch (element, open) {
             case ("way", .way(let id)):
                 if filter.keepWay(tags) { data.ways.append(OSMWay(id: id, tags: tags, nodeIDs: nodeIDs)) }
