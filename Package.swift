@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LastMileGraphTests",
-            dependencies: ["LastMileGraph", "LastMileOSM", "LastMileSampleTown", "LastMileTestSupport"],
+            dependencies: ["LastMileGeo", "LastMileGraph", "LastMileOSM", "LastMileSampleTown", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

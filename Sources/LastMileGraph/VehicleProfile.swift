@@ -107,7 +107,7 @@ public struct VehicleProfile: Codable, Sendable, Hashable {
     )
 
     /// The peer harness's exact baseline model: class speeds only, no `maxspeed`, no ferries, no turn
-    /// restrictions, delivery/customers/destination-only roads excluded like private ones.
+    /// restrictions, delivery and customers roads excluded like private ones (destination roads allowed).
     public static let baseline = VehicleProfile(
         name: "baseline",
         highwaySpeeds: osrmClassSpeeds,
