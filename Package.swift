@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LastMileGraphTests",
-            dependencies: ["LastMileGeo", "LastMileGraph", "LastMileOSM", "LastMileSampleTown", "LastMileTestSupport"],
+            dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph", "LastMileOSM", "LastMileSampleTown", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -13,9 +13,8 @@ struct LocationCSV {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ValidationError("cannot read \(path): the file is missing or not UTF-8 text")
         }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        // "\r\n" is one Character in Swift, and a newline, so this handles both line-ending styles.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard let header = lines.first else { throw ValidationError("\(path) is empty: expected a header with lat,lon") }
         let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
