@@ -28,33 +28,23 @@ public enum PBFWriter {
             group.writeField(2, bytes: dense.bytes)
             appendBlob(type: "OSMData", payload: primitiveBlock(strings: StringTable(), group: group.bytes), to: &file)
         }
-        for start in stride(from: 0, to: data.ways.count, by: elementsPerBlock) {
-            var strings = StringTable()
-            var group = ProtobufWriter()
-            for way in data.ways[start..<min(start + elementsPerBlock, data.ways.count)] {
-                var message = ProtobufWriter()
-                message.writeField(1, int: way.id)
-                message.writePacked(2, unsigned: way.tags.map { UInt64(strings.index(of: $0.key)) })
-                message.writePacked(3, unsigned: way.tags.map { UInt64(strings.index(of: $0.value)) })
-                message.writePackedDeltaSigned(8, way.nodeIDs)
-                group.writeField(3, bytes: message.bytes)
-            }
-            appendBlob(type: "OSMData", payload: primitiveBlock(strings: strings, group: group.bytes), to: &file)
+        appendBlocks(of: data.ways, groupField: 3, to: &file) { way, strings in
+            var message = ProtobufWriter()
+            message.writeField(1, int: way.id)
+            message.writePacked(2, unsigned: way.tags.map { UInt64(strings.index(of: $0.key)) })
+            message.writePacked(3, unsigned: way.tags.map { UInt64(strings.index(of: $0.value)) })
+            message.writePackedDeltaSigned(8, way.nodeIDs)
+            return message.bytes
         }
-        for start in stride(from: 0, to: data.relations.count, by: elementsPerBlock) {
-            var strings = StringTable()
-            var group = ProtobufWriter()
-            for relation in data.relations[start..<min(start + elementsPerBlock, data.relations.count)] {
-                var message = ProtobufWriter()
-                message.writeField(1, int: relation.id)
-                message.writePacked(2, unsigned: relation.tags.map { UInt64(strings.index(of: $0.key)) })
-                message.writePacked(3, unsigned: relation.tags.map { UInt64(strings.index(of: $0.value)) })
-                message.writePacked(8, unsigned: relation.members.map { UInt64(strings.index(of: $0.role)) })
-                message.writePackedDeltaSigned(9, relation.members.map(\.ref))
-                message.writePacked(10, unsigned: relation.members.map { UInt64($0.kind.rawValue) })
-                group.writeField(4, bytes: message.bytes)
-            }
-            appendBlob(type: "OSMData", payload: primitiveBlock(strings: strings, group: group.bytes), to: &file)
+        appendBlocks(of: data.relations, groupField: 4, to: &file) { relation, strings in
+            var message = ProtobufWriter()
+            message.writeField(1, int: relation.id)
+            message.writePacked(2, unsigned: relation.tags.map { UInt64(strings.index(of: $0.key)) })
+            message.writePacked(3, unsigned: relation.tags.map { UInt64(strings.index(of: $0.value)) })
+            message.writePacked(8, unsigned: relation.members.map { UInt64(strings.index(of: $0.role)) })
+            message.writePackedDeltaSigned(9, relation.members.map(\.ref))
+            message.writePacked(10, unsigned: relation.members.map { UInt64($0.kind.rawValue) })
+            return message.bytes
         }
         return file
     }
@@ -65,6 +55,22 @@ public enum PBFWriter {
             try Data(encode(data)).write(to: url, options: .atomic)
         } catch {
             throw OSMError(.unreadable, file: url.path, "cannot write the file (\(error.localizedDescription))")
+        }
+    }
+
+    /// Appends elements in blocks of ``elementsPerBlock``, each block with its own string table; `encode` turns
+    /// one element into its message, adding its strings to the table.
+    private static func appendBlocks<Element>(
+        of elements: [Element], groupField: Int, to file: inout [UInt8],
+        encode: (Element, inout StringTable) -> [UInt8]
+    ) {
+        for start in stride(from: 0, to: elements.count, by: elementsPerBlock) {
+            var strings = StringTable()
+            var group = ProtobufWriter()
+            for element in elements[start..<min(start + elementsPerBlock, elements.count)] {
+                group.writeField(groupField, bytes: encode(element, &strings))
+            }
+            appendBlob(type: "OSMData", payload: primitiveBlock(strings: strings, group: group.bytes), to: &file)
         }
     }
 
