@@ -36,13 +36,15 @@ let package = Package(
             dependencies: ["LastMileCore", "LastMileGeo", "LastMileOSM", "CZlib"],
             swiftSettings: swiftSettings
         ),
+        // Customizable contraction hierarchies, Dijkstra, many-to-many matrices, routes with geometry.
+        .target(name: "LastMileRouting", dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph"], swiftSettings: swiftSettings),
         // Deterministic generator of the bundled sample town (writes OSM PBF).
         .target(name: "LastMileSampleTown", dependencies: ["LastMileCore", "LastMileOSM"], swiftSettings: swiftSettings),
         // The `lastmile` command.
         .executableTarget(
             name: "LastMileCLI",
             dependencies: [
-                "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileSampleTown",
+                "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting", "LastMileSampleTown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -68,6 +70,11 @@ let package = Package(
         .testTarget(
             name: "LastMileGraphTests",
             dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph", "LastMileOSM", "LastMileSampleTown", "LastMileTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LastMileRoutingTests",
+            dependencies: ["LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import LastMileCore
+import LastMileGraph
+import LastMileRouting
+
+/// `lastmile matrix --graph G --locations points.csv`: travel-time and distance matrix.
+struct Matrix: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Travel-time and distance matrix between locations (CSV with lat,lon columns, optional id).",
+        discussion: """
+            Writes OSRM's /table JSON shape: durations (s) and distances (m) of the fastest route for every pair, \
+            null where no route exists; sources and destinations with the snapped location and snap distance. \
+            --durations-csv / --distances-csv write plain N×N CSV files instead (empty cell = no route).
+            """
+    )
+
+    @Option(help: "The graph file written by `lastmile import`.")
+    var graph: String
+
+    @Option(name: [.customLong("locations"), .customLong("points")], help: "CSV file with lat and lon columns.")
+    var locations: String
+
+    @Option(name: [.short, .customLong("output")], help: "Where to write the JSON (default: standard output).")
+    var output: String?
+
+    @Option(help: "Write the durations (seconds) as an N×N CSV file.")
+    var durationsCSV: String?
+
+    @Option(help: "Write the distances (metres) as an N×N CSV file.")
+    var distancesCSV: String?
+
+    @Option(help: "Largest accepted distance from a location to a road, metres.")
+    var maxSnapDistance: Double = Snapper.defaultMaxDistance
+
+    @Flag(help: "Print one JSON line with load_s and query_s (for the peer harness).")
+    var timingJSON = false
+
+    func run() async throws {
+        let input = try LocationCSV.read(locations)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (roadGraph, _) = try RoadGraphFile.read(URL(fileURLWithPath: graph))
+        let snapper = try Snapper(index: SnapIndex(graph: roadGraph))
+        let snapped = try snapper.snap(input.coordinates, names: input.names, maxDistance: maxSnapDistance)
+        let failures = snapped.compactMap { result -> String? in
+            if case .failure(let error) = result { return error.message }
+            return nil
+        }
+        guard failures.isEmpty else { throw ValidationError(failures.joined(separator: "\n")) }
+        let points = snapped.compactMap { try? $0.get() }
+        let hierarchy = ContractionHierarchy(graph: roadGraph)
+        let engine = RoutingEngine(hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: roadGraph))
+        let loaded = clock.now
+        let positions = points.map(RoadPosition.init)
+        let matrix = engine.matrix(sources: positions, targets: positions)
+        let queried = clock.now
+
+        if durationsCSV != nil || distancesCSV != nil {
+            if let durationsCSV { try MatrixOutput.csv(matrix, seconds: true).write(toFile: durationsCSV, atomically: true, encoding: .utf8) }
+            if let distancesCSV { try MatrixOutput.csv(matrix, seconds: false).write(toFile: distancesCSV, atomically: true, encoding: .utf8) }
+        } else {
+            let json = MatrixOutput.osrmTable(matrix, points: points)
+            if let output { try json.write(toFile: output, atomically: true, encoding: .utf8) } else { print(json) }
+        }
+        let timing = "{\"load_s\": \(seconds(loaded - started)), \"query_s\": \(seconds(queried - loaded))}"
+        if timingJSON { print(timing) } else {
+            FileHandle.standardError.write(Data("preprocessed in \((loaded - started).formattedSeconds), \(positions.count)×\(positions.count) matrix in \((queried - loaded).formattedSeconds)\n".utf8))
+        }
+    }
+
+    private func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

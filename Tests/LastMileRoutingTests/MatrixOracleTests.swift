@@ -1,0 +1,93 @@
+import Foundation
+import LastMileCore
+import LastMileGraph
+import LastMileTestSupport
+import Testing
+
+@testable import LastMileRouting
+
+/// The CCH many-to-many matrix against plain Dijkstra, exactly (time and length), on random positions.
+@Suite struct MatrixOracleTests {
+    static let seed: UInt64 = 42
+
+    /// Random positions on arcs that leave intersections (as snapping returns them).
+    static func randomPositions(_ count: Int, in graph: RoadGraph, using random: inout SplitMix64) -> [RoadPosition] {
+        let tails = graph.arcTails()
+        let candidates = (0..<graph.arcCount).filter { !graph.isTurnCopy(NodeIndex(Int32(tails[$0]))) }
+        return (0..<count).map { _ in
+            let arc = candidates[Int(random.next() % UInt64(candidates.count))]
+            let length = UInt64(graph.arcLength[arc])
+            let offset: UInt64
+            switch random.next() % 4 {
+            case 0: offset = 0
+            case 1: offset = length
+            default: offset = random.next() % (length + 1)
+            }
+            let arcIndex = ArcIndex(arc)
+            return RoadPosition(
+                arc: arcIndex, offset: Millimeters(Int64(offset)),
+                oppositeArc: graph.oppositeArc(of: arcIndex, tail: NodeIndex(Int32(tails[arc])))
+            )
+        }
+    }
+
+    /// The matrix by Dijkstra from every source, with the same access/egress links.
+    static func oracle(graph: RoadGraph, metric: RoadMetric, sources: [RoadPosition], targets: [RoadPosition]) -> [PathCost] {
+        let links = PositionLinks(graph: graph, metric: metric)
+        var dijkstra = Dijkstra(graph: graph, metric: metric)
+        var result: [PathCost] = []
+        for source in sources {
+            let cost = dijkstra.run(from: links.access(source).map { (NodeIndex($0.node), $0.cost) })
+            for target in targets {
+                var best = links.direct(from: source, to: target).cost
+                for link in links.egress(target) { best = min(best, cost[Int(link.node)] + link.cost) }
+                result.append(best)
+            }
+        }
+        return result
+    }
+
+    static func check(graph: RoadGraph, hierarchy: ContractionHierarchy, metric: RoadMetric, count: Int, seed: UInt64, label: String) {
+        var random = SplitMix64(seed: seed)
+        let sources = randomPositions(count, in: graph, using: &random)
+        let targets = randomPositions(count, in: graph, using: &random) + sources.prefix(3)
+        let engine = RoutingEngine(hierarchy: hierarchy, metric: metric)
+        let matrix = engine.matrix(sources: sources, targets: targets)
+        let expected = oracle(graph: graph, metric: metric, sources: sources, targets: targets)
+        var mismatches = 0
+        for index in expected.indices where matrix.costs[index] != expected[index] {
+            mismatches += 1
+            if mismatches <= 3 {
+                Issue.record("\(label) seed \(seed): pair \(index / targets.count)→\(index % targets.count): CCH \(matrix.costs[index]) vs Dijkstra \(expected[index])")
+            }
+        }
+        #expect(mismatches == 0, "\(label) seed \(seed): \(mismatches) mismatches")
+        // A position to itself costs nothing.
+        for i in 0..<3 { #expect(matrix[i, count + i] == .zero) }
+    }
+
+    @Test(arguments: ["oneway.osm", "roundabout.osm", "turn-restriction.osm", "only-straight-on.osm", "ferry.osm", "maxspeed.osm"])
+    func fixtures(name: String) throws {
+        let (graph, _) = try GraphFixtures.build(name)
+        let hierarchy = ContractionHierarchy(graph: graph)
+        Self.check(graph: graph, hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: graph), count: 12, seed: Self.seed, label: name)
+    }
+
+    @Test func sampleTownWithClosuresAndTraffic() throws {
+        let (graph, _) = try RoadGraphBuilder.build(osmFile: SharedData.maps.appendingPathComponent("sample-town.osm.pbf"), profile: .car)
+        let hierarchy = ContractionHierarchy(graph: graph)
+        let free = RoadMetric(freeFlowOf: graph)
+        Self.check(graph: graph, hierarchy: hierarchy, metric: free, count: 40, seed: Self.seed, label: "sample town")
+        // Close every tenth arc, then slow everything down: the same hierarchy, new customizations.
+        let closed = free.closing(stride(from: 0, to: graph.arcCount, by: 10))
+        Self.check(graph: graph, hierarchy: hierarchy, metric: closed, count: 40, seed: Self.seed + 1, label: "sample town, closures")
+        Self.check(graph: graph, hierarchy: hierarchy, metric: free.scaled(by: 1.37), count: 40, seed: Self.seed + 2, label: "sample town ×1.37")
+    }
+
+    @Test(arguments: ["helsinki.osm.pbf", "monaco.osm.pbf", "liechtenstein.osm.pbf", "north-bayreuth.osm.gz", "heidelberg.osm.pbf", "porto.osm.pbf"])
+    func sharedMaps(map: String) throws {
+        let (graph, _) = try RoadGraphBuilder.build(osmFile: try SharedData.shared("maps/\(map)"), profile: .car)
+        let hierarchy = ContractionHierarchy(graph: graph)
+        Self.check(graph: graph, hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: graph), count: map == "porto.osm.pbf" ? 12 : 25, seed: Self.seed, label: map)
+    }
+}
