@@ -81,18 +81,33 @@ struct PositionLinks {
         return result
     }
 
-    /// Nodes a vehicle standing at `position` can reach by driving to the end of its arc, with the cost.
+    /// Nodes a vehicle standing at `position` can reach by driving to the end of its arc, with the cost. A
+    /// position at the very start of its arc stands on the tail intersection, which it reaches at no cost.
     func access(_ position: RoadPosition) -> [Link] {
-        directions(of: position).compactMap { arc, offset in
+        var links = directions(of: position).compactMap { arc, offset -> Link? in
             let cost = partial(arc.position, Int64(graph.arcLength[arc.position]) - offset)
             return cost.isInfinite ? nil : Link(node: Int32(graph.arcHead[arc.position]), cost: cost, arc: arc.rawValue, offset: offset)
         }
+        if position.offset == .zero {
+            links.append(Link(node: graph.tail(of: position.arc).rawValue, cost: .zero, arc: position.arc.rawValue, offset: 0))
+        }
+        return links
     }
 
     /// Nodes from which a vehicle can drive onto `position`, with the cost of the last partial arc. Includes the
     /// copies of the arc that leave turn-restriction copies of its tail.
+    ///
+    /// A position at the very end of its arc stands on the head intersection, which every arc into it (or into
+    /// one of its turn-restriction copies) reaches at no extra cost.
     func egress(_ position: RoadPosition) -> [Link] {
         var links: [Link] = []
+        let length = Int64(graph.arcLength[position.arc.position])
+        if position.offset.rawValue == length {
+            let head = Int(graph.nodePrimary[Int(graph.arcHead[position.arc.position])])
+            for node in [Int32(head)] + copies[Int(copyFirst[head])..<Int(copyFirst[head + 1])] {
+                links.append(Link(node: node, cost: .zero, arc: position.arc.rawValue, offset: length))
+            }
+        }
         for (arc, offset) in directions(of: position) {
             for sibling in siblings(of: arc) {
                 let cost = partial(sibling, offset)
