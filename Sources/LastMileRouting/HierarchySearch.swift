@@ -13,6 +13,9 @@ struct HierarchySearch {
     private var stamp: [UInt32]
     private var generation: UInt32 = 0
 
+    /// Whether the last search reached `rank`.
+    func contains(_ rank: Int32) -> Bool { stamp[Int(rank)] == generation }
+
     init(rankCount: Int) {
         cost = [PathCost](repeating: .infinity, count: rankCount)
         predecessor = [Int32](repeating: -1, count: rankCount)
