@@ -31,29 +31,13 @@ import Testing
         }
     }
 
-    /// The matrix by Dijkstra from every source, with the same access/egress links.
-    static func oracle(graph: RoadGraph, metric: RoadMetric, sources: [RoadPosition], targets: [RoadPosition]) -> [PathCost] {
-        let links = PositionLinks(graph: graph, metric: metric)
-        var dijkstra = Dijkstra(graph: graph, metric: metric)
-        var result: [PathCost] = []
-        for source in sources {
-            let cost = dijkstra.run(from: links.access(source).map { (NodeIndex($0.node), $0.cost) })
-            for target in targets {
-                var best = links.direct(from: source, to: target).cost
-                for link in links.egress(target) { best = min(best, cost[Int(link.node)] + link.cost) }
-                result.append(best)
-            }
-        }
-        return result
-    }
-
     static func check(graph: RoadGraph, hierarchy: ContractionHierarchy, metric: RoadMetric, count: Int, seed: UInt64, label: String) {
         var random = SplitMix64(seed: seed)
         let sources = randomPositions(count, in: graph, using: &random)
         let targets = randomPositions(count, in: graph, using: &random) + sources.prefix(3)
         let engine = RoutingEngine(hierarchy: hierarchy, metric: metric)
         let matrix = engine.matrix(sources: sources, targets: targets)
-        let expected = oracle(graph: graph, metric: metric, sources: sources, targets: targets)
+        let expected = DijkstraMatrix.compute(graph: graph, metric: metric, sources: sources, targets: targets).costs
         var mismatches = 0
         for index in expected.indices where matrix.costs[index] != expected[index] {
             mismatches += 1
