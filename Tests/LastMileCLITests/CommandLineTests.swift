@@ -82,4 +82,45 @@ import Testing
         #expect(badCSV.status != 0)
         #expect(badCSV.stderr.contains("line 3"))
     }
+
+    @Test func matrixAndRouteOnTheSampleTown() throws {
+        let graph = temporaryPath("town.graph")
+        let points = temporaryPath("stops.csv")
+        defer {
+            try? FileManager.default.removeItem(atPath: graph)
+            try? FileManager.default.removeItem(atPath: points)
+        }
+        #expect(try run(["import", "maps/sample-town.osm.pbf", "-o", graph]).status == 0)
+        try "id,lat,lon\na,46.99,7.99\nb,47.01,8.01\nc,47.0,8.02\n".write(toFile: points, atomically: true, encoding: .utf8)
+
+        let matrix = try run(["matrix", "--graph", graph, "--locations", points])
+        #expect(matrix.status == 0, "\(matrix.stderr)")
+        let table = try #require(try JSONSerialization.jsonObject(with: Data(matrix.stdout.utf8)) as? [String: Any])
+        let durations = try #require(table["durations"] as? [[Double]])
+        let distances = try #require(table["distances"] as? [[Double]])
+        #expect(durations.count == 3 && durations.allSatisfy { $0.count == 3 })
+        #expect((0..<3).allSatisfy { durations[$0][$0] == 0 && distances[$0][$0] == 0 })
+        #expect(durations[0][1] > 60 && distances[0][1] > 2000)
+        let sources = try #require(table["sources"] as? [[String: Any]])
+        #expect((sources[0]["location"] as? [Double])?.count == 2)
+
+        let route = try run(["route", "--graph", graph, "--from", "46.99,7.99", "--to", "47.01,8.01", "--via", "47.0,8.02"])
+        #expect(route.status == 0, "\(route.stderr)")
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(route.stdout.utf8)) as? [String: Any])
+        let features = try #require(collection["features"] as? [[String: Any]])
+        #expect(features.count == 4)  // the route and three stops
+        let properties = try #require(features[0]["properties"] as? [String: Any])
+        let legs = try #require(properties["legs"] as? [[String: Double]])
+        #expect(legs.count == 2)
+        // The route through c is at least as long as the matrix's direct a → b.
+        #expect(try #require(properties["duration"] as? Double) >= durations[0][1])
+        #expect(abs(legs[0]["duration"]! - durations[0][2]) < 0.0015)
+
+        let polyline = try run(["route", "--graph", graph, "--from", "46.99,7.99", "--to", "47.01,8.01", "--format", "polyline6"])
+        #expect(polyline.stdout.contains("\"geometry\":\""))
+
+        let badPosition = try run(["route", "--graph", graph, "--from", "46.99;7.99", "--to", "47.01,8.01"])
+        #expect(badPosition.status != 0)
+        #expect(badPosition.stderr.contains("--from '46.99;7.99'"))
+    }
 }

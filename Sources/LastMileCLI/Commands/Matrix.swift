@@ -61,10 +61,12 @@ struct Matrix: AsyncParsableCommand {
         let loaded = clock.now
         let matrix: TravelMatrix
         var preprocessed = loaded, customized = loaded
+        var hierarchyText = ""
         switch engine {
         case .cch:
             let hierarchy = ContractionHierarchy(graph: roadGraph)
             preprocessed = clock.now
+            hierarchyText = " (\(hierarchy.edgeCount) hierarchy edges, elimination tree height \(hierarchy.eliminationTreeHeight))"
             let routing = RoutingEngine(hierarchy: hierarchy, metric: metric)
             customized = clock.now
             matrix = routing.matrix(sources: positions, targets: positions)
@@ -86,7 +88,7 @@ struct Matrix: AsyncParsableCommand {
             print(timing)
         } else {
             FileHandle.standardError.write(Data(("loaded and snapped in \((loaded - started).formattedSeconds), ordered and contracted "
-                + "in \((preprocessed - loaded).formattedSeconds), customized in \((customized - preprocessed).formattedSeconds), "
+                + "in \((preprocessed - loaded).formattedSeconds)\(hierarchyText), customized in \((customized - preprocessed).formattedSeconds), "
                 + "\(positions.count)×\(positions.count) matrix in \((queried - customized).formattedSeconds)\n").utf8))
         }
     }
