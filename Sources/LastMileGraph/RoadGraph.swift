@@ -40,6 +40,10 @@ public struct RoadGraph: Sendable {
     public internal(set) var projection: UTMZone
     /// Name of the profile the graph was built with.
     public internal(set) var profileName: String
+    /// A metric-independent node order for fast routing (the contraction order of LastMileRouting's
+    /// hierarchy), stored with the graph so it is computed once, at import; empty when not computed.
+    /// Invariant: empty or a permutation of `0..<nodeCount`.
+    public internal(set) var routingOrder: [UInt32] = []
 
     public var nodeCount: Int { nodeCoordinate.count }
     public var arcCount: Int { arcHead.count }
@@ -63,6 +67,16 @@ public struct RoadGraph: Sendable {
     public func geometry(of arc: ArcIndex, tail: NodeIndex) -> [Coordinate] {
         let shape = shapePoints[Int(shapeStart[arc.position])..<Int(shapeStart[arc.position + 1])]
         return [nodeCoordinate[tail.position]] + shape + [nodeCoordinate[Int(arcHead[arc.position])]]
+    }
+
+    /// This graph with a routing order attached.
+    ///
+    /// - Precondition: `order` is a permutation of `0..<nodeCount`.
+    public func withRoutingOrder(_ order: [UInt32]) -> RoadGraph {
+        var copy = self
+        copy.routingOrder = order
+        precondition(copy.invariantViolation() == nil, "routing order is not a permutation of the nodes")
+        return copy
     }
 
     /// Whether node `v` is a turn-restriction copy of an intersection.
@@ -92,6 +106,14 @@ public struct RoadGraph: Sendable {
             return "node arrays differ in length"
         }
         for v in 0..<n where nodePrimary[v] >= UInt32(n) { return "node \(v) has primary \(nodePrimary[v])" }
+        if !routingOrder.isEmpty {
+            guard routingOrder.count == n else { return "routing order has \(routingOrder.count) entries for \(n) nodes" }
+            var seen = [Bool](repeating: false, count: n)
+            for v in routingOrder {
+                guard v < UInt32(n), !seen[Int(v)] else { return "routing order is not a permutation" }
+                seen[Int(v)] = true
+            }
+        }
         return nil
     }
 }

@@ -16,7 +16,7 @@ import LastMileOSM
 public enum RoadGraphFile {
     public static let magic: [UInt8] = Array("LMGRAPH\0".utf8)
     /// Bumped whenever the layout or the meaning of a field changes.
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let headerSize = 32
 
     /// What the file records besides the arrays.
@@ -50,6 +50,7 @@ public enum RoadGraphFile {
         payload.append(graph.nodeY)
         payload.append(graph.nodeOSMID)
         payload.append(graph.nodePrimary)
+        payload.append(graph.routingOrder)
 
         var file = magic
         appendLittleEndian(version, to: &file)
@@ -111,7 +112,7 @@ public enum RoadGraphFile {
         guard (1...60).contains(metadata.utmZone) else {
             throw GraphError(.corruptFile, "\(name): UTM zone \(metadata.utmZone) out of range")
         }
-        let graph = RoadGraph(
+        var graph = RoadGraph(
             firstOut: try reader.next(), arcHead: try reader.next(), arcLength: try reader.next(),
             arcTime: try reader.next(), arcClass: try reader.next(), arcFlags: try reader.next(),
             shapeStart: try reader.next(), shapePoints: try reader.next(), nodeCoordinate: try reader.next(),
@@ -120,6 +121,7 @@ public enum RoadGraphFile {
             projection: UTMZone(number: metadata.utmZone, isSouth: metadata.utmSouth),
             profileName: metadata.profileName
         )
+        graph.routingOrder = try reader.next()
         if let violation = graph.invariantViolation() {
             throw GraphError(.corruptFile, "\(name): inconsistent graph (\(violation)). Re-create it with `lastmile import`.")
         }

@@ -23,11 +23,20 @@ public struct ContractionHierarchy: Sendable {
 
     public var edgeCount: Int { upHead.count }
 
-    /// Computes the order and contracts. Costs grow with the separators, not with the metric.
+    /// The nested-dissection order of a graph (metric-independent): store it with
+    /// `graph.withRoutingOrder(_:)` so that building the hierarchy later skips this, its most expensive step.
+    public static func nestedDissectionOrder(of graph: RoadGraph) -> [UInt32] {
+        NestedDissection.order(UndirectedGraph(graph), x: graph.nodeX, y: graph.nodeY).map { UInt32($0) }
+    }
+
+    /// Contracts the graph in its stored ``RoadGraph/routingOrder``, computing a nested-dissection order first
+    /// when none is stored. Costs grow with the separators, not with the metric.
     public init(graph: RoadGraph) {
         self.graph = graph
         let undirected = UndirectedGraph(graph)
-        let order = NestedDissection.order(undirected, x: graph.nodeX, y: graph.nodeY)
+        let order = graph.routingOrder.isEmpty
+            ? NestedDissection.order(undirected, x: graph.nodeX, y: graph.nodeY)
+            : graph.routingOrder.map { Int32($0) }
         let n = graph.nodeCount
         var rank = [Int32](repeating: 0, count: n)
         for (position, v) in order.enumerated() { rank[Int(v)] = Int32(position) }

@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// A metric-independent contraction order by recursive nested dissection with inertial-flow separators
 /// (Schild and Sommer, "On balanced separators in road networks", 2015).
 ///
@@ -8,6 +10,8 @@
 enum NestedDissection {
     /// Pieces up to this size are not split further.
     static let leafSize = 24
+    /// Pieces from this size on compute their four candidate cuts in parallel.
+    static let parallelPieceSize = 256
     /// Share of a piece used as source and as sink terminals.
     static let terminalShare = 0.25
 
@@ -110,25 +114,25 @@ enum NestedDissection {
             return result
         }
 
-        /// The smallest of four inertial-flow vertex cuts of a connected piece.
+        /// The smallest of four inertial-flow vertex cuts of a connected piece. Big pieces compute the four cuts
+        /// on all cores; the choice does not depend on scheduling (ties go to the earlier direction).
         mutating func separator(of nodes: [Int32]) -> [Int32] {
             enter(nodes)
             let directions: [(Int64, Int64)] = [(1, 0), (0, 1), (1, 1), (1, -1)]
-            var best: [Int32]? = nil
-            var middle: Int32 = nodes[nodes.count / 2]
-            for (dx, dy) in directions {
-                let sorted = nodes.sorted {
-                    let a = dx * Int64(x[Int($0)]) + dy * Int64(y[Int($0)])
-                    let b = dx * Int64(x[Int($1)]) + dy * Int64(y[Int($1)])
-                    return (a, $0) < (b, $1)
-                }
-                if dx == 1, dy == 0 { middle = sorted[sorted.count / 2] }
-                let terminals = max(1, Int(Double(nodes.count) * terminalShare))
-                let cut = minimumVertexCut(nodes: nodes, sources: sorted.prefix(terminals), sinks: sorted.suffix(terminals))
-                if !cut.isEmpty, best == nil || cut.count < best!.count { best = cut }
+            let context = self
+            let terminals = max(1, Int(Double(nodes.count) * terminalShare))
+            let cut: @Sendable (Int) -> (cut: [Int32], middle: Int32) = { index in
+                let (dx, dy) = directions[index]
+                let sorted = nodes.map { (dx * Int64(context.x[Int($0)]) + dy * Int64(context.y[Int($0)]), $0) }
+                    .sorted { $0 < $1 }.map(\.1)
+                let cut = context.minimumVertexCut(nodes: nodes, sources: sorted.prefix(terminals), sinks: sorted.suffix(terminals))
+                return (cut, sorted[sorted.count / 2])
             }
+            let cuts = nodes.count >= parallelPieceSize
+                ? ((try? parallelMap(count: directions.count, cut)) ?? []) : directions.indices.map(cut)
             // No proper cut (terminals touch each other): removing the middle node still shrinks the piece.
-            return best ?? [middle]
+            let best = cuts.filter { !$0.cut.isEmpty }.min { $0.cut.count < $1.cut.count }
+            return best?.cut ?? [cuts[0].middle]
         }
 
         /// A minimum set of non-terminal nodes whose removal disconnects `sources` from `sinks`

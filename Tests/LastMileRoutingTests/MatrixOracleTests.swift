@@ -68,6 +68,15 @@ import Testing
         Self.check(graph: graph, hierarchy: hierarchy, metric: free.scaled(by: 1.37), count: 40, seed: Self.seed + 2, label: "sample town ×1.37")
     }
 
+    /// A hierarchy built from the order stored with the graph answers exactly like one that computes it.
+    @Test func storedRoutingOrderGivesTheSameHierarchy() throws {
+        let (graph, _) = try RoadGraphBuilder.build(osmFile: try SharedData.shared("maps/monaco.osm.pbf"), profile: .car)
+        let computed = ContractionHierarchy(graph: graph)
+        let stored = ContractionHierarchy(graph: graph.withRoutingOrder(ContractionHierarchy.nestedDissectionOrder(of: graph)))
+        #expect(computed.rank == stored.rank)
+        #expect(computed.upHead == stored.upHead)
+    }
+
     @Test(arguments: ["helsinki.osm.pbf", "monaco.osm.pbf", "liechtenstein.osm.pbf", "north-bayreuth.osm.gz", "heidelberg.osm.pbf", "porto.osm.pbf"])
     func sharedMaps(map: String) throws {
         let (graph, _) = try RoadGraphBuilder.build(osmFile: try SharedData.shared("maps/\(map)"), profile: .car)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LastMileGraph
+import LastMileRouting
 
 /// `lastmile demo`: the main job on the bundled sample town.
 struct Demo: AsyncParsableCommand {
@@ -20,7 +21,8 @@ struct Demo: AsyncParsableCommand {
         }
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let started = ContinuousClock.now
-        let (graph, report) = try RoadGraphBuilder.build(osmFile: URL(fileURLWithPath: map), profile: .car)
+        let (built, report) = try RoadGraphBuilder.build(osmFile: URL(fileURLWithPath: map), profile: .car)
+        let graph = built.withRoutingOrder(ContractionHierarchy.nestedDissectionOrder(of: built))
         let graphPath = (output as NSString).appendingPathComponent("sample-town.graph")
         try RoadGraphFile.write(graph, report: report, to: URL(fileURLWithPath: graphPath))
         print("LastMile demo: road graph of \(map)")
