@@ -84,3 +84,24 @@ import Testing
         Self.check(graph: graph, hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: graph), count: map == "porto.osm.pbf" ? 12 : 25, seed: Self.seed, label: map)
     }
 }
+
+/// Unreachable pairs are explicit, never 0 or a huge number.
+@Suite struct UnreachableTests {
+    @Test func closedApproachesMakeATargetUnreachable() throws {
+        let (graph, _) = try GraphFixtures.build("oneway.osm")
+        let into3 = try #require(GraphFixtures.arc(from: 1, to: 3, in: graph))
+        let from3 = try #require(GraphFixtures.arc(from: 3, to: 4, in: graph))
+        let from1 = try #require(GraphFixtures.arc(from: 1, to: 4, in: graph))
+        let metric = RoadMetric(freeFlowOf: graph).closing([into3.position])
+        let engine = RoutingEngine(hierarchy: ContractionHierarchy(graph: graph), metric: metric)
+        // Node 3 is reached only by the closed 1→3: the start of 3→4 cannot be reached from node 1.
+        let atNode1 = RoadPosition(arc: from1, offset: .zero, oppositeArc: graph.oppositeArc(of: from1, tail: graph.tail(of: from1)))
+        let atNode3 = RoadPosition(arc: from3, offset: .zero, oppositeArc: nil)
+        let matrix = engine.matrix(sources: [atNode1, atNode3], targets: [atNode1, atNode3])
+        #expect(matrix[0, 1] == nil)
+        #expect(matrix[1, 0] != nil)
+        #expect(engine.route(through: [atNode1, atNode3]) == nil)
+        let oracle = DijkstraMatrix.compute(graph: graph, metric: metric, sources: [atNode1, atNode3], targets: [atNode1, atNode3])
+        #expect(oracle.costs == matrix.costs)
+    }
+}
