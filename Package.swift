@@ -36,6 +36,10 @@ let package = Package(
             dependencies: ["LastMileCore", "LastMileGeo", "LastMileOSM", "CZlib"],
             swiftSettings: swiftSettings
         ),
+        // Vehicle routing problems and solutions as plain values, benchmark readers, the independent plan checker.
+        .target(name: "LastMileModel", dependencies: ["LastMileCore"], swiftSettings: swiftSettings),
+        // The vehicle routing solver: ruin and recreate (SISR) with simulated annealing. Knows only LastMileModel.
+        .target(name: "LastMileSolver", dependencies: ["LastMileCore", "LastMileModel"], swiftSettings: swiftSettings),
         // Customizable contraction hierarchies, Dijkstra, many-to-many matrices, routes with geometry.
         .target(name: "LastMileRouting", dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph"], swiftSettings: swiftSettings),
         // Deterministic generator of the bundled sample town (writes OSM PBF).
@@ -45,6 +49,7 @@ let package = Package(
             name: "LastMileCLI",
             dependencies: [
                 "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting", "LastMileSampleTown",
+                "LastMileModel", "LastMileSolver",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -75,6 +80,11 @@ let package = Package(
         .testTarget(
             name: "LastMileRoutingTests",
             dependencies: ["LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LastMileSolverTests",
+            dependencies: ["LastMileCore", "LastMileModel", "LastMileSolver", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

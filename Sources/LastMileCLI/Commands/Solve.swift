@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import LastMileModel
+import LastMileSolver
+
+/// `lastmile solve INSTANCE`: solves a benchmark instance and prints the routes.
+struct Solve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a vehicle routing instance (Solomon/Gehring–Homberger .txt, CVRPLIB .vrp).",
+        discussion: """
+            Prints VRPLIB solution lines (`Route #k: ids…`, `Cost X`, `Vehicles N`). Uses the benchmark \
+            conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
+            rounded up; CVRP rounded to the nearest integer. Unassigned jobs are listed with their reason.
+            """
+    )
+
+    enum Objective: String, ExpressibleByArgument, CaseIterable {
+        case hier, dist, hierarchical, cost
+        var model: BenchmarkObjective { self == .hier || self == .hierarchical ? .hierarchical : .distance }
+    }
+
+    @Argument(help: "The instance file.")
+    var instance: String
+
+    @Option(help: "Stop after this many seconds.")
+    var timeLimit: Double?
+
+    @Option(help: "Stop after this many iterations (deterministic for a seed).")
+    var iterations: Int?
+
+    @Option(help: "Seed of the random stream.")
+    var seed: UInt64 = 1
+
+    @Option(help: "hier (fewest vehicles, then distance) or dist/cost (distance only, fleet as a bound).")
+    var objective: Objective = .dist
+
+    @Option(help: "Output format (vrplib).")
+    var format: String = "vrplib"
+
+    @Option(name: [.short, .customLong("output")], help: "Write the solution here instead of standard output.")
+    var output: String?
+
+    @Flag(help: "Check the solution with the independent plan checker and fail if it is infeasible.")
+    var check = false
+
+    func validate() throws {
+        guard format == "vrplib" else { throw ValidationError("--format \(format): only vrplib is available") }
+        if timeLimit == nil && iterations == nil { throw ValidationError("give --time-limit SECONDS or --iterations N") }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+        if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+    }
+
+    func run() async throws {
+        let url = URL(fileURLWithPath: instance)
+        let problem: VRPProblem
+        do {
+            if instance.hasSuffix(".vrp") {
+                problem = try VRPLIBReader.read(url)
+            } else {
+                problem = try SolomonReader.read(url, objective: objective.model)
+            }
+        } catch let error as ModelInputError {
+            throw ValidationError(error.description)
+        }
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit))
+        let report = PlanChecker.check(result.solution, for: problem)
+        var lines: [String] = []
+        var k = 0
+        for route in result.solution.routes where !route.isEmpty {
+            k += 1
+            lines.append("Route #\(k): " + route.map { problem.jobs[$0].id }.joined(separator: " "))
+        }
+        lines.append("Cost \(Self.decimal(report.travelCost, scale: problem.costScale))")
+        lines.append("Vehicles \(report.usedVehicles)")
+        for job in result.solution.unassigned {
+            lines.append("Unassigned \(problem.jobs[job].id): \(UnassignedReason.explain(job, in: problem))")
+        }
+        let text = lines.joined(separator: "\n")
+        if let output { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } else { print(text) }
+        FileHandle.standardError.write(Data("\(result.iterations) iterations in \(String(format: "%.2f", result.seconds)) s, seed \(seed)\n".utf8))
+        if check {
+            guard report.isFeasible else {
+                FileHandle.standardError.write(Data(("check failed:\n" + report.violations.joined(separator: "\n") + "\n").utf8))
+                throw ExitCode(1)
+            }
+            FileHandle.standardError.write(Data("check passed: feasible, cost recomputed \(Self.decimal(report.travelCost, scale: problem.costScale))\n".utf8))
+        }
+    }
+
+    static func decimal(_ value: Int64, scale: Int64) -> String {
+        guard scale > 1 else { return String(value) }
+        let digits = String(scale).count - 1
+        let fraction = String(abs(value) % scale)
+        return "\(value / scale)." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+}

@@ -1,0 +1,66 @@
+/// Checks a solution from scratch, independently of the solver: every job at most once, capacities, time
+/// windows, shifts; and recomputes its cost. Used by tests, benchmarks and `lastmile solve --check`.
+public enum PlanChecker {
+    /// What the checker found.
+    public struct Report: Sendable {
+        /// Broken constraints, each naming the vehicle or job; empty when the solution is feasible.
+        public var violations: [String]
+        /// Travel cost plus fixed costs of used vehicles.
+        public var cost: Int64
+        /// Travel cost only.
+        public var travelCost: Int64
+        public var usedVehicles: Int
+
+        public var isFeasible: Bool { violations.isEmpty }
+    }
+
+    public static func check(_ solution: VRPSolution, for problem: VRPProblem) -> Report {
+        var violations: [String] = []
+        var seen = [Int](repeating: 0, count: problem.jobs.count)
+        var travelCost: Int64 = 0
+        var fixed: Int64 = 0
+        if solution.routes.count != problem.vehicles.count {
+            violations.append("\(solution.routes.count) routes for \(problem.vehicles.count) vehicles")
+        }
+        for (v, route) in solution.routes.enumerated() where v < problem.vehicles.count && !route.isEmpty {
+            let vehicle = problem.vehicles[v]
+            fixed += vehicle.fixedCost
+            var load = [Int64](repeating: 0, count: problem.dimensions)
+            var time = vehicle.shift.earliest
+            var location = vehicle.startLocation
+            for job in route {
+                guard job >= 0, job < problem.jobs.count else {
+                    violations.append("vehicle \(vehicle.id): unknown job index \(job)")
+                    continue
+                }
+                seen[job] += 1
+                let j = problem.jobs[job]
+                for d in 0..<problem.dimensions { load[d] += j.demand[d] }
+                travelCost += problem.cost(location, j.location)
+                time = max(time + problem.time(location, j.location), j.window.earliest)
+                if time > j.window.latest {
+                    violations.append("vehicle \(vehicle.id): job \(j.id) starts at \(time), after its window ends at \(j.window.latest)")
+                }
+                time += j.service
+                location = j.location
+            }
+            travelCost += problem.cost(location, vehicle.endLocation)
+            time += problem.time(location, vehicle.endLocation)
+            if time > vehicle.shift.latest {
+                violations.append("vehicle \(vehicle.id): returns at \(time), after its shift ends at \(vehicle.shift.latest)")
+            }
+            for d in 0..<problem.dimensions where load[d] > vehicle.capacity[d] {
+                violations.append("vehicle \(vehicle.id): load \(load[d]) exceeds capacity \(vehicle.capacity[d]) in dimension \(d)")
+            }
+        }
+        for job in solution.unassigned where job >= 0 && job < seen.count { seen[job] += 1 }
+        for (job, count) in seen.enumerated() where count != 1 {
+            violations.append(count == 0 ? "job \(problem.jobs[job].id) is neither served nor reported unassigned"
+                : "job \(problem.jobs[job].id) appears \(count) times")
+        }
+        return Report(
+            violations: violations, cost: travelCost + fixed, travelCost: travelCost,
+            usedVehicles: solution.usedVehicles
+        )
+    }
+}

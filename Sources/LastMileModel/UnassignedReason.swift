@@ -1,0 +1,19 @@
+/// Why a job cannot be served, found by checking it alone against every vehicle.
+public enum UnassignedReason {
+    /// The first reason that rules out every vehicle for `job`, or a generic one when each vehicle could serve
+    /// it alone (then only the other jobs' windows and loads stand in the way).
+    public static func explain(_ job: Int, in problem: VRPProblem) -> String {
+        let j = problem.jobs[job]
+        if problem.vehicles.allSatisfy({ vehicle in (0..<problem.dimensions).contains { j.demand[$0] > vehicle.capacity[$0] } }) {
+            return "its demand \(j.demand) exceeds every vehicle's capacity"
+        }
+        let reachable = problem.vehicles.contains { vehicle in
+            let start = max(vehicle.shift.earliest + problem.time(vehicle.startLocation, j.location), j.window.earliest)
+            return start <= j.window.latest && start + j.service + problem.time(j.location, vehicle.endLocation) <= vehicle.shift.latest
+        }
+        if !reachable {
+            return "its time window [\(j.window.earliest), \(j.window.latest)] cannot be reached from any depot within a shift"
+        }
+        return "no vehicle has room for it in time and capacity next to the other jobs (add vehicles or widen windows)"
+    }
+}

@@ -1,0 +1,129 @@
+import LastMileCore
+import LastMileModel
+
+/// Slack induction by string removals (Christiaens and Vanden Berghe, "Slack induction by string removals for
+/// vehicle routing problems", Transportation Science 2020): remove a few strings of consecutive jobs from
+/// routes near a random seed job, then reinsert the removed jobs greedily, each at its cheapest feasible place,
+/// skipping places with a small probability ("blinks").
+struct RuinAndRecreate {
+    let problem: VRPProblem
+    let configuration: SolverConfiguration
+    /// Other jobs of each job, nearest first (by travel cost between their locations, ties by index).
+    let neighbours: [[Int32]]
+    /// One representative per group of identical vehicles: an empty route is tried once per group.
+    let vehicleGroup: [Int]
+
+    init(problem: VRPProblem, configuration: SolverConfiguration) {
+        self.problem = problem
+        self.configuration = configuration
+        let jobs = problem.jobs
+        neighbours = jobs.indices.map { a in
+            jobs.indices.filter { $0 != a }.sorted {
+                let ca = problem.cost(jobs[a].location, jobs[$0].location)
+                let cb = problem.cost(jobs[a].location, jobs[$1].location)
+                return (ca, $0) < (cb, $1)
+            }.prefix(100).map { Int32($0) }
+        }
+        var groups: [Vehicle: Int] = [:]
+        vehicleGroup = problem.vehicles.indices.map { v in
+            var key = problem.vehicles[v]
+            key.id = ""
+            if let group = groups[key] { return group }
+            groups[key] = v
+            return v
+        }
+    }
+
+    /// Removes strings of jobs around a random served job. Returns the removed jobs.
+    func ruin(_ state: inout SearchState, using random: inout SplitMix64) -> [Int] {
+        let served = state.routeOf.indices.filter { state.routeOf[$0] >= 0 }
+        guard let seed = served.randomElement(using: &random) else { return [] }
+        let used = state.routes.filter { !$0.isEmpty }
+        let averageSize = Double(used.reduce(0) { $0 + $1.jobs.count }) / Double(max(1, used.count))
+        let maximumString = min(configuration.maximumStringLength, averageSize)
+        let maximumStrings = 4 * configuration.averageRemoved / (1 + maximumString) - 1
+        let strings = Int(uniform(1, maximumStrings + 1, &random))
+        var ruinedRoutes: [Int32] = []
+        var removed: [Int] = []
+        for job in [Int32(seed)] + neighbours[seed] {
+            if ruinedRoutes.count >= strings { break }
+            let route = state.routeOf[Int(job)]
+            guard route >= 0, !ruinedRoutes.contains(route) else { continue }
+            ruinedRoutes.append(route)
+            let jobs = state.routes[Int(route)].jobs
+            let length = Int(uniform(1, min(Double(jobs.count), maximumString) + 1, &random))
+            let at = jobs.firstIndex(of: job)!
+            let positions: [Int]
+            if length < jobs.count, random.next() % 2 == 0 {
+                positions = splitString(around: at, length: length, routeLength: jobs.count, &random)
+            } else {
+                positions = string(around: at, length: length, routeLength: jobs.count, &random)
+            }
+            for j in state.routes[Int(route)].remove(positions: positions, problem: problem) {
+                state.routeOf[j] = -1
+                removed.append(j)
+            }
+        }
+        state.unassigned.append(contentsOf: removed)
+        return removed
+    }
+
+    /// `length` consecutive positions containing `at`, at a random offset.
+    private func string(around at: Int, length: Int, routeLength: Int, _ random: inout SplitMix64) -> [Int] {
+        let lowest = max(0, at - length + 1), highest = min(at, routeLength - length)
+        let start = lowest + Int(random.next() % UInt64(highest - lowest + 1))
+        return Array(start..<start + length)
+    }
+
+    /// A string of `length + kept` positions containing `at`, of which a random run of `kept` stays.
+    private func splitString(around at: Int, length: Int, routeLength: Int, _ random: inout SplitMix64) -> [Int] {
+        var kept = 1
+        while length + kept < routeLength, uniform(0, 1, &random) > configuration.splitRate { kept += 1 }
+        let window = string(around: at, length: length + kept, routeLength: routeLength, &random)
+        let keepStart = Int(random.next() % UInt64(length + 1))
+        return window.enumerated().filter { $0.offset < keepStart || $0.offset >= keepStart + kept }.map(\.element)
+    }
+
+    /// Reinserts every unassigned job, in one of SISR's orders, at its cheapest feasible position (with blinks).
+    func recreate(_ state: inout SearchState, using random: inout SplitMix64) {
+        var jobs = state.unassigned
+        state.unassigned.removeAll(keepingCapacity: true)
+        jobs.shuffle(using: &random)
+        let depot = problem.vehicles.first?.startLocation ?? 0
+        switch random.next() % 11 {
+        case 0..<4: break  // random
+        case 4..<8: jobs.sort { problem.jobs[$0].demand.reduce(0, +) > problem.jobs[$1].demand.reduce(0, +) }
+        case 8..<10: jobs.sort { problem.cost(depot, problem.jobs[$0].location) > problem.cost(depot, problem.jobs[$1].location) }
+        default: jobs.sort { problem.cost(depot, problem.jobs[$0].location) < problem.cost(depot, problem.jobs[$1].location) }
+        }
+        for job in jobs {
+            var best: (delta: Int64, route: Int, after: Int)? = nil
+            var triedEmpty = Set<Int>()
+            for r in state.routes.indices {
+                let route = state.routes[r]
+                if route.isEmpty {
+                    guard triedEmpty.insert(vehicleGroup[r]).inserted else { continue }
+                }
+                guard route.fits(job, problem: problem) else { continue }
+                let fixed = route.isEmpty ? problem.vehicles[r].fixedCost : 0
+                for i in 0...route.jobs.count {
+                    if uniform(0, 1, &random) < configuration.blinkRate { continue }
+                    guard let delta = route.insertionDelta(of: job, after: i, problem: problem) else { continue }
+                    if best == nil || delta + fixed < best!.delta { best = (delta + fixed, r, i) }
+                }
+            }
+            if let best {
+                state.routes[best.route].insert(job, after: best.after, problem: problem)
+                state.routeOf[job] = Int32(best.route)
+            } else {
+                state.unassigned.append(job)
+            }
+        }
+    }
+}
+
+/// A uniform double in `[low, high)`.
+@inline(__always)
+func uniform(_ low: Double, _ high: Double, _ random: inout SplitMix64) -> Double {
+    low + (high - low) * Double(random.next() >> 11) / Double(1 << 53)
+}

@@ -1,0 +1,77 @@
+import Foundation
+import LastMileCore
+import LastMileModel
+
+/// The vehicle routing solver: SISR ruin and recreate under simulated annealing, keeping the best solution.
+///
+/// Anytime: stops at the configured iteration count or time limit and returns the best solution found.
+/// Deterministic for a seed when stopped by iterations. Jobs that cannot be served by any vehicle stay
+/// unassigned; every other job is worth more than any route (a penalty per unassigned job dominates costs).
+public enum Solver {
+    /// The outcome of a run.
+    public struct Result: Sendable {
+        public var solution: VRPSolution
+        /// Objective of the solution: travel cost plus fixed costs (unassigned jobs excluded).
+        public var cost: Int64
+        public var iterations: Int
+        public var seconds: Double
+    }
+
+    public static func solve(_ problem: VRPProblem, configuration: SolverConfiguration) -> Result {
+        precondition(configuration.iterations != nil || configuration.timeLimit != nil, "set iterations or a time limit")
+        let started = Date()
+        var random = SplitMix64(seed: configuration.seed)
+        let search = RuinAndRecreate(problem: problem, configuration: configuration)
+        let penalty = unassignedPenalty(problem)
+
+        var current = SearchState(problem: problem)
+        search.recreate(&current, using: &random)
+        var currentCost = current.objective(problem, penalty: penalty)
+        var best = current
+        var bestCost = currentCost
+        let scale = Double(problem.costScale)
+        let (startTemperature, endTemperature) = (configuration.startTemperature * scale, configuration.endTemperature * scale)
+
+        var iteration = 0
+        var progress = 0.0
+        while true {
+            if let limit = configuration.iterations {
+                if iteration >= limit { break }
+                progress = Double(iteration) / Double(limit)
+            }
+            if let limit = configuration.timeLimit, iteration % 64 == 0 {
+                let elapsed = Date().timeIntervalSince(started)
+                if elapsed >= limit { break }
+                progress = max(progress, elapsed / limit)
+            }
+            let temperature = startTemperature * pow(endTemperature / startTemperature, progress)
+            var candidate = current
+            _ = search.ruin(&candidate, using: &random)
+            search.recreate(&candidate, using: &random)
+            let candidateCost = candidate.objective(problem, penalty: penalty)
+            let threshold = Double(currentCost) - temperature * log(uniform(Double.leastNonzeroMagnitude, 1, &random))
+            if Double(candidateCost) < threshold {
+                current = candidate
+                currentCost = candidateCost
+                if currentCost < bestCost {
+                    best = current
+                    bestCost = currentCost
+                }
+            }
+            iteration += 1
+        }
+        let solution = best.solution
+        return Result(
+            solution: solution, cost: bestCost - Int64(solution.unassigned.count) * penalty, iterations: iteration,
+            seconds: Date().timeIntervalSince(started)
+        )
+    }
+
+    /// A cost for leaving one job unassigned that exceeds any saving from leaving it out: more than the fixed
+    /// cost of a vehicle plus the largest detour of any route.
+    static func unassignedPenalty(_ problem: VRPProblem) -> Int64 {
+        let maximumArc = problem.travelCost.max() ?? 0
+        let maximumFixed = problem.vehicles.map(\.fixedCost).max() ?? 0
+        return 2 * (maximumFixed + 2 * maximumArc) + 1
+    }
+}

@@ -1,0 +1,27 @@
+/// How long to search and with which parameters. Stopping is by iterations (deterministic; used by tests) or
+/// by time (anytime use); with both, whichever comes first.
+public struct SolverConfiguration: Sendable {
+    /// Seed of the single random stream: the same seed, problem and iteration count give the same solution.
+    public var seed: UInt64 = 1
+    /// Stop after this many ruin-and-recreate iterations.
+    public var iterations: Int?
+    /// Stop after this many seconds of wall time.
+    public var timeLimit: Double?
+    /// SISR: average number of jobs removed per ruin (c̄).
+    public var averageRemoved = 10.0
+    /// SISR: longest string removed from one route (L_max).
+    public var maximumStringLength = 10.0
+    /// SISR: probability of ending the kept part of a split string (α).
+    public var splitRate = 0.01
+    /// SISR: probability of skipping an insertion position while recreating (β, "blinks").
+    public var blinkRate = 0.01
+    /// Simulated-annealing temperatures at start and end, in cost units per unit of `problem.costScale`.
+    public var startTemperature = 100.0
+    public var endTemperature = 1.0
+
+    public init(seed: UInt64 = 1, iterations: Int? = nil, timeLimit: Double? = nil) {
+        self.seed = seed
+        self.iterations = iterations
+        self.timeLimit = timeLimit
+    }
+}
