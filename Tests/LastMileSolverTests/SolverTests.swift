@@ -1,0 +1,143 @@
+import Foundation
+import LastMileCore
+import LastMileModel
+import LastMileTestSupport
+import Testing
+
+@testable import LastMileSolver
+
+/// Small random instances and their optimum by brute force; the solver against it; move evaluation against
+/// recomputation; the checker against hand-broken plans.
+@Suite struct SolverTests {
+    /// A random instance: `jobs` customers on a 100 × 100 square, one depot in the middle, `vehicles` vehicles.
+    static func randomProblem(jobs: Int, vehicles: Int, seed: UInt64, windows: Bool) -> VRPProblem {
+        var random = SplitMix64(seed: seed)
+        var x = [50.0], y = [50.0]
+        for _ in 0..<jobs {
+            x.append(Double(random.next() % 100))
+            y.append(Double(random.next() % 100))
+        }
+        var text = "random\n\nVEHICLE\nNUMBER     CAPACITY\n  \(vehicles)         40\n\nCUSTOMER\nCUST NO. X Y DEMAND READY DUE SERVICE\n\n"
+        text += "0 50 50 0 0 1000 0\n"
+        for i in 1...jobs {
+            let ready = windows ? Int(random.next() % 300) : 0
+            let due = windows ? ready + 150 + Int(random.next() % 300) : 1000
+            text += "\(i) \(Int(x[i])) \(Int(y[i])) \(5 + random.next() % 15) \(ready) \(due) 10\n"
+        }
+        return try! SolomonReader.read(text: text, name: "random-\(seed)", objective: .distance)
+    }
+
+    /// The optimum over every split of every permutation into at most two routes, checked by the plan checker.
+    static func bruteForce(_ problem: VRPProblem) -> Int64? {
+        var best: Int64?
+        func permutations(_ items: [Int]) -> [[Int]] {
+            guard items.count > 1 else { return [items] }
+            return items.indices.flatMap { i in
+                permutations(Array(items[..<i] + items[(i + 1)...])).map { [items[i]] + $0 }
+            }
+        }
+        for order in permutations(Array(problem.jobs.indices)) {
+            for split in 0...order.count {
+                var routes = [Array(order[..<split]), Array(order[split...])]
+                routes += Array(repeating: [], count: problem.vehicles.count - 2)
+                let report = PlanChecker.check(VRPSolution(routes: routes, unassigned: []), for: problem)
+                if report.isFeasible, best == nil || report.cost < best! { best = report.cost }
+            }
+        }
+        return best
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func findsTheBruteForceOptimum(seed: UInt64) throws {
+        let problem = Self.randomProblem(jobs: 6, vehicles: 2, seed: seed, windows: true)
+        let optimum = Self.bruteForce(problem)
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: seed, iterations: 3000))
+        let report = PlanChecker.check(result.solution, for: problem)
+        #expect(report.isFeasible, "seed \(seed): \(report.violations)")
+        if let optimum {
+            #expect(result.solution.unassigned.isEmpty, "seed \(seed)")
+            #expect(report.cost == optimum, "seed \(seed): solver \(report.cost), brute force \(optimum)")
+            #expect(result.cost == report.cost)
+        }
+    }
+
+    /// Insertion deltas and feasibility equal a full recomputation by the checker, for every job and position.
+    @Test func insertionDeltaEqualsRecomputation() throws {
+        let problem = Self.randomProblem(jobs: 12, vehicles: 3, seed: 11, windows: true)
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 3, iterations: 50))
+        var checked = 0
+        for (v, jobs) in result.solution.routes.enumerated() {
+            var route = RouteState(vehicle: v, problem: problem)
+            for job in jobs { route.insert(job, after: route.jobs.count, problem: problem) }
+            for job in problem.jobs.indices where !jobs.contains(job) {
+                for position in 0...jobs.count {
+                    var routes = result.solution.routes.map { $0.filter { $0 != job } }
+                    routes[v].insert(job, at: position)
+                    let before = PlanChecker.check(VRPSolution(routes: [jobs], unassigned: []), for: single(problem, v)).travelCost
+                    let after = PlanChecker.check(VRPSolution(routes: [routes[v]], unassigned: []), for: single(problem, v))
+                    let delta = route.insertionDelta(of: job, after: position, problem: problem)
+                    let timeFeasible = !after.violations.contains { $0.contains("window") || $0.contains("shift") }
+                    #expect((delta != nil) == timeFeasible, "job \(job) at \(position) of vehicle \(v)")
+                    if let delta { #expect(delta == after.travelCost - before) }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 50)
+    }
+
+    /// The problem restricted to vehicle `v`, with every job, so that one route can be checked alone.
+    private func single(_ problem: VRPProblem, _ v: Int) -> VRPProblem {
+        var copy = problem
+        copy.vehicles = [problem.vehicles[v]]
+        return copy
+    }
+
+    @Test func sameSeedSameSolution() {
+        let problem = Self.randomProblem(jobs: 30, vehicles: 5, seed: 21, windows: true)
+        let a = Solver.solve(problem, configuration: SolverConfiguration(seed: 5, iterations: 300))
+        let b = Solver.solve(problem, configuration: SolverConfiguration(seed: 5, iterations: 300))
+        #expect(a.solution == b.solution)
+        let c = Solver.solve(problem, configuration: SolverConfiguration(seed: 6, iterations: 300))
+        #expect(PlanChecker.check(c.solution, for: problem).isFeasible)
+    }
+
+    @Test func checkerRejectsBrokenPlans() {
+        var problem = Self.randomProblem(jobs: 6, vehicles: 2, seed: 4, windows: false)
+        for v in problem.vehicles.indices { problem.vehicles[v].capacity = [100] }
+        let good = VRPSolution(routes: [[0, 1, 2], [3, 4, 5]], unassigned: [])
+        #expect(PlanChecker.check(good, for: problem).isFeasible)
+        let duplicate = VRPSolution(routes: [[0, 1, 2, 3], [3, 4, 5]], unassigned: [])
+        #expect(PlanChecker.check(duplicate, for: problem).violations.contains { $0.contains("appears 2 times") })
+        let missing = VRPSolution(routes: [[0, 1, 2], [3, 4]], unassigned: [])
+        #expect(PlanChecker.check(missing, for: problem).violations.contains { $0.contains("neither served") })
+        var small = problem
+        small.vehicles[0].capacity = [10]
+        #expect(PlanChecker.check(good, for: small).violations.contains { $0.contains("exceeds capacity") })
+        var tight = problem
+        tight.jobs[2].window = TimeWindow(earliest: 0, latest: 1)
+        #expect(PlanChecker.check(good, for: tight).violations.contains { $0.contains("after its window ends") })
+    }
+
+    @Test func unservableJobsComeBackWithTheirReason() {
+        var problem = Self.randomProblem(jobs: 5, vehicles: 2, seed: 8, windows: false)
+        problem.jobs[1].demand = [1000]
+        problem.jobs[2].window = TimeWindow(earliest: 2_000_000, latest: 2_000_001)
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 100))
+        #expect(result.solution.unassigned == [1, 2])
+        #expect(UnassignedReason.explain(1, in: problem).contains("exceeds every vehicle's capacity"))
+        #expect(UnassignedReason.explain(2, in: problem).contains("cannot be reached"))
+        #expect(PlanChecker.check(result.solution, for: problem).isFeasible)
+    }
+
+    /// Real benchmark instances: a short run is feasible by the independent checker.
+    @Test(arguments: ["solomon/R101.txt", "solomon/RC208.txt", "cvrp_x/X-n101-k25.vrp", "homberger/solomon_format/C1_2_1.txt"])
+    func benchmarkInstancesSolveFeasibly(path: String) throws {
+        let url = try SharedData.shared("benchmarks/\(path)")
+        let problem = path.hasSuffix(".vrp") ? try VRPLIBReader.read(url) : try SolomonReader.read(url, objective: .hierarchical)
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 200))
+        let report = PlanChecker.check(result.solution, for: problem)
+        #expect(report.isFeasible, "\(path): \(report.violations.prefix(3))")
+        #expect(result.solution.unassigned.isEmpty)
+    }
+}
