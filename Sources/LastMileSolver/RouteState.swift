@@ -1,14 +1,14 @@
-import LastMileModel
-
 /// One vehicle's route with the data that makes an insertion check O(1).
 ///
 /// Positions: 0 is the start depot, `1...jobs.count` the jobs, `jobs.count + 1` the end depot.
 /// `earliest[i]` is the earliest service start at position `i` given the jobs before it; `latest[i]` the latest
-/// service start at `i` that keeps every later job and the return within their windows.
+/// service start at `i` that keeps every later job and the return within their windows; `service[i]` the
+/// service duration at `i` (0 at the depots).
 struct RouteState {
     let vehicle: Int
     private(set) var jobs: [Int32] = []
     private(set) var location: [Int] = []
+    private(set) var service: [Int64] = []
     private(set) var earliest: [Int64] = []
     private(set) var latest: [Int64] = []
     /// Total load per dimension.
@@ -16,76 +16,83 @@ struct RouteState {
     /// Travel cost of the route (without the fixed cost).
     private(set) var travelCost: Int64 = 0
 
-    init(vehicle: Int, problem: VRPProblem) {
+    init(vehicle: Int, data: SolverData) {
         self.vehicle = vehicle
-        self.load = [Int64](repeating: 0, count: problem.dimensions)
-        refresh(problem)
+        self.load = [Int64](repeating: 0, count: data.dimensions)
+        refresh(data)
     }
 
     var isEmpty: Bool { jobs.isEmpty }
 
     /// Recomputes the cached arrays after `jobs` changed. O(route length).
-    mutating func refresh(_ problem: VRPProblem) {
-        let vehicle = problem.vehicles[self.vehicle]
+    mutating func refresh(_ data: SolverData) {
         let count = jobs.count
-        location = [vehicle.startLocation] + jobs.map { problem.jobs[Int($0)].location } + [vehicle.endLocation]
+        location.removeAll(keepingCapacity: true)
+        service.removeAll(keepingCapacity: true)
+        location.append(data.vehicleStart[vehicle])
+        service.append(0)
+        for job in jobs {
+            location.append(data.jobLocation[Int(job)])
+            service.append(data.jobService[Int(job)])
+        }
+        location.append(data.vehicleEnd[vehicle])
+        service.append(0)
         earliest = [Int64](repeating: 0, count: count + 2)
         latest = [Int64](repeating: 0, count: count + 2)
-        earliest[0] = vehicle.shift.earliest
+        earliest[0] = data.vehicleEarliest[vehicle]
         travelCost = 0
         for d in load.indices { load[d] = 0 }
         for i in 1...(count + 1) {
-            let previousService = i == 1 ? 0 : problem.jobs[Int(jobs[i - 2])].service
-            let arrival = earliest[i - 1] + previousService + problem.time(location[i - 1], location[i])
-            travelCost += problem.cost(location[i - 1], location[i])
+            let arrival = earliest[i - 1] + service[i - 1] + data.time(location[i - 1], location[i])
+            travelCost += data.cost(location[i - 1], location[i])
             if i <= count {
-                let job = problem.jobs[Int(jobs[i - 1])]
-                earliest[i] = max(arrival, job.window.earliest)
-                for d in load.indices { load[d] += job.demand[d] }
+                let job = Int(jobs[i - 1])
+                earliest[i] = max(arrival, data.jobEarliest[job])
+                for d in load.indices { load[d] += data.jobDemand[job * data.dimensions + d] }
             } else {
                 earliest[i] = arrival
             }
         }
-        latest[count + 1] = vehicle.shift.latest
+        latest[count + 1] = data.vehicleLatest[vehicle]
         if count > 0 {
             for i in stride(from: count, through: 1, by: -1) {
-                let job = problem.jobs[Int(jobs[i - 1])]
-                latest[i] = min(job.window.latest, latest[i + 1] - job.service - problem.time(location[i], location[i + 1]))
+                let job = Int(jobs[i - 1])
+                latest[i] = min(data.jobLatest[job], latest[i + 1] - service[i] - data.time(location[i], location[i + 1]))
             }
         }
-        latest[0] = latest.count > 1 ? latest[1] - problem.time(location[0], location[1]) : vehicle.shift.latest
+        latest[0] = latest[1] - data.time(location[0], location[1])
     }
 
     /// The travel-cost increase of inserting `job` between positions `i` and `i + 1`, or `nil` when that breaks
-    /// its time window or a later one. Capacity is checked separately (``fits(_:problem:)``).
+    /// its time window or a later one. Capacity is checked separately (``fits(_:data:)``).
     @inline(__always)
-    func insertionDelta(of job: Int, after i: Int, problem: VRPProblem) -> Int64? {
-        let j = problem.jobs[job]
-        let previousService = i == 0 ? 0 : problem.jobs[Int(jobs[i - 1])].service
-        let start = max(earliest[i] + previousService + problem.time(location[i], j.location), j.window.earliest)
-        guard start <= j.window.latest else { return nil }
-        guard start + j.service + problem.time(j.location, location[i + 1]) <= latest[i + 1] else { return nil }
-        return problem.cost(location[i], j.location) + problem.cost(j.location, location[i + 1])
-            - problem.cost(location[i], location[i + 1])
+    func insertionDelta(of job: Int, after i: Int, data: SolverData) -> Int64? {
+        let here = data.jobLocation[job]
+        let start = max(earliest[i] + service[i] + data.time(location[i], here), data.jobEarliest[job])
+        guard start <= data.jobLatest[job] else { return nil }
+        guard start + data.jobService[job] + data.time(here, location[i + 1]) <= latest[i + 1] else { return nil }
+        return data.cost(location[i], here) + data.cost(here, location[i + 1]) - data.cost(location[i], location[i + 1])
     }
 
     /// Whether `job`'s demand fits in the remaining capacity.
-    func fits(_ job: Int, problem: VRPProblem) -> Bool {
-        let demand = problem.jobs[job].demand, capacity = problem.vehicles[vehicle].capacity
-        for d in load.indices where load[d] + demand[d] > capacity[d] { return false }
+    func fits(_ job: Int, data: SolverData) -> Bool {
+        for d in load.indices
+        where load[d] + data.jobDemand[job * data.dimensions + d] > data.vehicleCapacity[vehicle * data.dimensions + d] {
+            return false
+        }
         return true
     }
 
-    mutating func insert(_ job: Int, after i: Int, problem: VRPProblem) {
+    mutating func insert(_ job: Int, after i: Int, data: SolverData) {
         jobs.insert(Int32(job), at: i)
-        refresh(problem)
+        refresh(data)
     }
 
     /// Removes the jobs at the given 0-based job positions (ascending) and returns them.
-    mutating func remove(positions: [Int], problem: VRPProblem) -> [Int] {
+    mutating func remove(positions: [Int], data: SolverData) -> [Int] {
         let removed = positions.map { Int(jobs[$0]) }
         for position in positions.reversed() { jobs.remove(at: position) }
-        refresh(problem)
+        refresh(data)
         return removed
     }
 }

@@ -6,16 +6,19 @@ import LastMileModel
 /// routes near a random seed job, then reinsert the removed jobs greedily, each at its cheapest feasible place,
 /// skipping places with a small probability ("blinks").
 struct RuinAndRecreate {
-    let problem: VRPProblem
+    let data: SolverData
     let configuration: SolverConfiguration
+    /// A representative location for the sort orders "far from / close to the depot".
+    let depot: Int
     /// Other jobs of each job, nearest first (by travel cost between their locations, ties by index).
     let neighbours: [[Int32]]
     /// One representative per group of identical vehicles: an empty route is tried once per group.
     let vehicleGroup: [Int]
 
     init(problem: VRPProblem, configuration: SolverConfiguration) {
-        self.problem = problem
+        self.data = SolverData(problem)
         self.configuration = configuration
+        self.depot = problem.vehicles.first?.startLocation ?? 0
         let jobs = problem.jobs
         neighbours = jobs.indices.map { a in
             jobs.indices.filter { $0 != a }.sorted {
@@ -59,7 +62,7 @@ struct RuinAndRecreate {
             } else {
                 positions = string(around: at, length: length, routeLength: jobs.count, &random)
             }
-            for j in state.routes[Int(route)].remove(positions: positions, problem: problem) {
+            for j in state.routes[Int(route)].remove(positions: positions, data: data) {
                 state.routeOf[j] = -1
                 removed.append(j)
             }
@@ -89,31 +92,35 @@ struct RuinAndRecreate {
         var jobs = state.unassigned
         state.unassigned.removeAll(keepingCapacity: true)
         jobs.shuffle(using: &random)
-        let depot = problem.vehicles.first?.startLocation ?? 0
+        let dimensions = data.dimensions
+        func demand(_ job: Int) -> Int64 { (0..<dimensions).reduce(0) { $0 + data.jobDemand[job * dimensions + $1] } }
+        func fromDepot(_ job: Int) -> Int64 { data.cost(depot, data.jobLocation[job]) }
         switch random.next() % 11 {
         case 0..<4: break  // random
-        case 4..<8: jobs.sort { problem.jobs[$0].demand.reduce(0, +) > problem.jobs[$1].demand.reduce(0, +) }
-        case 8..<10: jobs.sort { problem.cost(depot, problem.jobs[$0].location) > problem.cost(depot, problem.jobs[$1].location) }
-        default: jobs.sort { problem.cost(depot, problem.jobs[$0].location) < problem.cost(depot, problem.jobs[$1].location) }
+        case 4..<8: jobs.sort { demand($0) > demand($1) }
+        case 8..<10: jobs.sort { fromDepot($0) > fromDepot($1) }
+        default: jobs.sort { fromDepot($0) < fromDepot($1) }
         }
+        var triedGroup = [Bool](repeating: false, count: state.routes.count)
         for job in jobs {
             var best: (delta: Int64, route: Int, after: Int)? = nil
-            var triedEmpty = Set<Int>()
+            for r in state.routes.indices { triedGroup[r] = false }
             for r in state.routes.indices {
-                let route = state.routes[r]
-                if route.isEmpty {
-                    guard triedEmpty.insert(vehicleGroup[r]).inserted else { continue }
+                if state.routes[r].isEmpty {
+                    // Identical empty vehicles are one option.
+                    if triedGroup[vehicleGroup[r]] { continue }
+                    triedGroup[vehicleGroup[r]] = true
                 }
-                guard route.fits(job, problem: problem) else { continue }
-                let fixed = route.isEmpty ? problem.vehicles[r].fixedCost : 0
-                for i in 0...route.jobs.count {
+                guard state.routes[r].fits(job, data: data) else { continue }
+                let fixed = state.routes[r].isEmpty ? data.vehicleFixedCost[r] : 0
+                for i in 0...state.routes[r].jobs.count {
                     if uniform(0, 1, &random) < configuration.blinkRate { continue }
-                    guard let delta = route.insertionDelta(of: job, after: i, problem: problem) else { continue }
+                    guard let delta = state.routes[r].insertionDelta(of: job, after: i, data: data) else { continue }
                     if best == nil || delta + fixed < best!.delta { best = (delta + fixed, r, i) }
                 }
             }
             if let best {
-                state.routes[best.route].insert(job, after: best.after, problem: problem)
+                state.routes[best.route].insert(job, after: best.after, data: data)
                 state.routeOf[job] = Int32(best.route)
             } else {
                 state.unassigned.append(job)

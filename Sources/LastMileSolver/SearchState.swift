@@ -7,16 +7,16 @@ struct SearchState {
     var routeOf: [Int32]
     var unassigned: [Int]
 
-    init(problem: VRPProblem) {
-        routes = problem.vehicles.indices.map { RouteState(vehicle: $0, problem: problem) }
-        routeOf = [Int32](repeating: -1, count: problem.jobs.count)
-        unassigned = Array(problem.jobs.indices)
+    init(data: SolverData) {
+        routes = data.vehicleStart.indices.map { RouteState(vehicle: $0, data: data) }
+        routeOf = [Int32](repeating: -1, count: data.jobCount)
+        unassigned = Array(0..<data.jobCount)
     }
 
     /// Travel cost, fixed costs of used vehicles, and `penalty` per unassigned job.
-    func objective(_ problem: VRPProblem, penalty: Int64) -> Int64 {
+    func objective(_ data: SolverData, penalty: Int64) -> Int64 {
         var total = Int64(unassigned.count) * penalty
-        for route in routes where !route.isEmpty { total += route.travelCost + problem.vehicles[route.vehicle].fixedCost }
+        for route in routes where !route.isEmpty { total += route.travelCost + data.vehicleFixedCost[route.vehicle] }
         return total
     }
 

@@ -24,9 +24,9 @@ public enum Solver {
         let search = RuinAndRecreate(problem: problem, configuration: configuration)
         let penalty = unassignedPenalty(problem)
 
-        var current = SearchState(problem: problem)
+        var current = SearchState(data: search.data)
         search.recreate(&current, using: &random)
-        var currentCost = current.objective(problem, penalty: penalty)
+        var currentCost = current.objective(search.data, penalty: penalty)
         var best = current
         var bestCost = currentCost
         let scale = Double(problem.costScale)
@@ -48,7 +48,7 @@ public enum Solver {
             var candidate = current
             _ = search.ruin(&candidate, using: &random)
             search.recreate(&candidate, using: &random)
-            let candidateCost = candidate.objective(problem, penalty: penalty)
+            let candidateCost = candidate.objective(search.data, penalty: penalty)
             let threshold = Double(currentCost) - temperature * log(uniform(Double.leastNonzeroMagnitude, 1, &random))
             if Double(candidateCost) < threshold {
                 current = candidate

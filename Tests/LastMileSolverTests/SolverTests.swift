@@ -67,15 +67,16 @@ import Testing
         let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 3, iterations: 50))
         var checked = 0
         for (v, jobs) in result.solution.routes.enumerated() {
-            var route = RouteState(vehicle: v, problem: problem)
-            for job in jobs { route.insert(job, after: route.jobs.count, problem: problem) }
+            let data = SolverData(problem)
+            var route = RouteState(vehicle: v, data: data)
+            for job in jobs { route.insert(job, after: route.jobs.count, data: data) }
             for job in problem.jobs.indices where !jobs.contains(job) {
                 for position in 0...jobs.count {
                     var routes = result.solution.routes.map { $0.filter { $0 != job } }
                     routes[v].insert(job, at: position)
                     let before = PlanChecker.check(VRPSolution(routes: [jobs], unassigned: []), for: single(problem, v)).travelCost
                     let after = PlanChecker.check(VRPSolution(routes: [routes[v]], unassigned: []), for: single(problem, v))
-                    let delta = route.insertionDelta(of: job, after: position, problem: problem)
+                    let delta = route.insertionDelta(of: job, after: position, data: data)
                     let timeFeasible = !after.violations.contains { $0.contains("window") || $0.contains("shift") }
                     #expect((delta != nil) == timeFeasible, "job \(job) at \(position) of vehicle \(v)")
                     if let delta { #expect(delta == after.travelCost - before) }
