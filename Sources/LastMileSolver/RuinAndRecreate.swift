@@ -88,7 +88,8 @@ struct RuinAndRecreate {
     }
 
     /// Reinserts every unassigned job, in one of SISR's orders, at its cheapest feasible position (with blinks).
-    func recreate(_ state: inout SearchState, using random: inout SplitMix64) {
+    /// With `openRoutes` false, only vehicles already in use take jobs (fleet minimisation).
+    func recreate(_ state: inout SearchState, openRoutes: Bool = true, using random: inout SplitMix64) {
         var jobs = state.unassigned
         state.unassigned.removeAll(keepingCapacity: true)
         jobs.shuffle(using: &random)
@@ -107,6 +108,7 @@ struct RuinAndRecreate {
             for r in state.routes.indices { triedGroup[r] = false }
             for r in state.routes.indices {
                 if state.routes[r].isEmpty {
+                    guard openRoutes else { continue }
                     // Identical empty vehicles are one option.
                     if triedGroup[vehicleGroup[r]] { continue }
                     triedGroup[vehicleGroup[r]] = true

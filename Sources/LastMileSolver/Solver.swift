@@ -32,19 +32,43 @@ public enum Solver {
         let scale = Double(problem.costScale)
         let (startTemperature, endTemperature) = (configuration.startTemperature * scale, configuration.endTemperature * scale)
 
+        // Stopping and progress (0…1) by iterations or time, whichever the configuration sets.
         var iteration = 0
-        var progress = 0.0
-        while true {
+        func progress(at iteration: Int) -> Double? {
+            var fraction = 0.0
             if let limit = configuration.iterations {
-                if iteration >= limit { break }
-                progress = Double(iteration) / Double(limit)
+                if iteration >= limit { return nil }
+                fraction = Double(iteration) / Double(limit)
             }
-            if let limit = configuration.timeLimit, iteration % 64 == 0 {
+            if let limit = configuration.timeLimit {
                 let elapsed = Date().timeIntervalSince(started)
-                if elapsed >= limit { break }
-                progress = max(progress, elapsed / limit)
+                if elapsed >= limit { return nil }
+                fraction = max(fraction, elapsed / limit)
             }
-            let temperature = startTemperature * pow(endTemperature / startTemperature, progress)
+            return fraction
+        }
+
+        // Fewest vehicles first: when vehicles cost something, spend the first part of the budget removing routes.
+        if problem.vehicles.contains(where: { $0.fixedCost > 0 }), current.unassigned.isEmpty {
+            let minimizer = FleetMinimizer(search: search, attemptIterations: configuration.fleetAttemptIterations)
+            (best, iteration) = minimizer.minimize(
+                best, from: iteration, until: { progress(at: $0).map { $0 >= configuration.fleetShare } ?? true },
+                using: &random
+            )
+            current = best
+            currentCost = best.objective(search.data, penalty: penalty)
+            bestCost = currentCost
+        }
+
+        // The annealing schedule runs over the budget left after fleet minimisation.
+        let phaseStart = progress(at: iteration) ?? 1
+        var fraction = 0.0
+        while true {
+            if configuration.iterations != nil || iteration % 64 == 0 {
+                guard let now = progress(at: iteration) else { break }
+                fraction = phaseStart < 1 ? (now - phaseStart) / (1 - phaseStart) : 1
+            }
+            let temperature = startTemperature * pow(endTemperature / startTemperature, fraction)
             var candidate = current
             _ = search.ruin(&candidate, using: &random)
             search.recreate(&candidate, using: &random)

@@ -18,6 +18,10 @@ public struct SolverConfiguration: Sendable {
     /// Simulated-annealing temperatures at start and end, in cost units per unit of `problem.costScale`.
     public var startTemperature = 100.0
     public var endTemperature = 1.0
+    /// Share of the budget spent removing vehicles when vehicles have a fixed cost ("fewest vehicles first").
+    public var fleetShare = 0.4
+    /// Iterations one route removal may take before fleet minimisation gives up.
+    public var fleetAttemptIterations = 60_000
 
     public init(seed: UInt64 = 1, iterations: Int? = nil, timeLimit: Double? = nil) {
         self.seed = seed
