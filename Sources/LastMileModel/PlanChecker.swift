@@ -35,6 +35,9 @@ public enum PlanChecker {
                 }
                 seen[job] += 1
                 let j = problem.jobs[job]
+                if !vehicle.canServe(j) {
+                    violations.append("vehicle \(vehicle.id): lacks skills \(j.skills.subtracting(vehicle.skills).sorted()) of job \(j.id)")
+                }
                 for d in 0..<problem.dimensions { load[d] += j.demand[d] }
                 travelCost += problem.cost(location, j.location)
                 time = max(time + problem.time(location, j.location), j.window.earliest)

@@ -62,13 +62,16 @@ public struct Job: Hashable, Sendable {
     /// Service duration, time units.
     public var service: Int64
     public var window: TimeWindow
+    /// Skills a vehicle must all have to serve the job.
+    public var skills: Set<Int>
 
-    public init(id: String, location: Int, demand: [Int64], service: Int64, window: TimeWindow) {
+    public init(id: String, location: Int, demand: [Int64], service: Int64, window: TimeWindow, skills: Set<Int> = []) {
         self.id = id
         self.location = location
         self.demand = demand
         self.service = service
         self.window = window
+        self.skills = skills
     }
 }
 
@@ -82,15 +85,24 @@ public struct Vehicle: Hashable, Sendable {
     public var shift: TimeWindow
     /// Cost of using the vehicle at all, cost units (large for "fewest vehicles first").
     public var fixedCost: Int64
+    /// Skills the vehicle (and its driver) has.
+    public var skills: Set<Int>
 
-    public init(id: String, startLocation: Int, endLocation: Int, capacity: [Int64], shift: TimeWindow, fixedCost: Int64) {
+    public init(
+        id: String, startLocation: Int, endLocation: Int, capacity: [Int64], shift: TimeWindow, fixedCost: Int64,
+        skills: Set<Int> = []
+    ) {
         self.id = id
         self.startLocation = startLocation
         self.endLocation = endLocation
         self.capacity = capacity
         self.shift = shift
         self.fixedCost = fixedCost
+        self.skills = skills
     }
+
+    /// Whether the vehicle has every skill `job` needs.
+    public func canServe(_ job: Job) -> Bool { job.skills.isSubset(of: skills) }
 }
 
 /// An assignment of jobs to vehicles: `routes[v]` lists job indices in visiting order (empty = unused).

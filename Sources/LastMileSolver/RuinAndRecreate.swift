@@ -113,7 +113,7 @@ struct RuinAndRecreate {
                     if triedGroup[vehicleGroup[r]] { continue }
                     triedGroup[vehicleGroup[r]] = true
                 }
-                guard state.routes[r].fits(job, data: data) else { continue }
+                guard data.canServe(job, by: r), state.routes[r].fits(job, data: data) else { continue }
                 let fixed = state.routes[r].isEmpty ? data.vehicleFixedCost[r] : 0
                 for i in 0...state.routes[r].jobs.count {
                     if uniform(0, 1, &random) < configuration.blinkRate { continue }

@@ -21,6 +21,8 @@ struct SolverData {
     /// `vehicleCapacity[vehicle * dimensions + d]`.
     let vehicleCapacity: [Int64]
     let vehicleFixedCost: [Int64]
+    /// `compatible[job * vehicleCount + vehicle]`: the vehicle has the job's skills.
+    let compatible: [Bool]
 
     init(_ problem: VRPProblem) {
         locationCount = problem.locationCount
@@ -38,7 +40,10 @@ struct SolverData {
         vehicleLatest = problem.vehicles.map(\.shift.latest)
         vehicleCapacity = problem.vehicles.flatMap(\.capacity)
         vehicleFixedCost = problem.vehicles.map(\.fixedCost)
+        compatible = problem.jobs.flatMap { job in problem.vehicles.map { $0.canServe(job) } }
     }
+
+    @inline(__always) func canServe(_ job: Int, by vehicle: Int) -> Bool { compatible[job * vehicleStart.count + vehicle] }
 
     var jobCount: Int { jobLocation.count }
 

@@ -123,4 +123,24 @@ import Testing
         #expect(badPosition.status != 0)
         #expect(badPosition.stderr.contains("--from '46.99;7.99'"))
     }
+
+    @Test func solveBenchmarkAndVroomInstances() throws {
+        let vroom = try run(["solve", "fixtures/vroom/small.json", "--iterations", "200", "--check"])
+        #expect(vroom.status == 0, "\(vroom.stderr)")
+        #expect(vroom.stderr.contains("check passed"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(vroom.stdout.utf8)) as? [String: Any])
+        #expect((object["summary"] as? [String: Any])?["unassigned"] as? Int == 2)
+
+        let solomon = try run(["solve", "../shared/benchmarks/solomon/C101.txt", "--iterations", "100", "--objective", "hier"])
+        #expect(solomon.status == 0)
+        #expect(solomon.stdout.contains("Route #1: "))
+        #expect(solomon.stdout.contains("Vehicles "))
+
+        let unsupported = try run(["solve", "fixtures/vroom/shipments.json", "--iterations", "10"])
+        #expect(unsupported.status != 0)
+        #expect(unsupported.stderr.contains("shipments"))
+        let noBudget = try run(["solve", "fixtures/vroom/small.json"])
+        #expect(noBudget.status != 0)
+        #expect(noBudget.stderr.contains("--time-limit"))
+    }
 }

@@ -6,7 +6,7 @@ import LastMileSolver
 /// `lastmile solve INSTANCE`: solves a benchmark instance and prints the routes.
 struct Solve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Solve a vehicle routing instance (Solomon/Gehring–Homberger .txt, CVRPLIB .vrp).",
+        abstract: "Solve a vehicle routing instance (Solomon/Gehring–Homberger .txt, CVRPLIB .vrp, VROOM .json).",
         discussion: """
             Prints VRPLIB solution lines (`Route #k: ids…`, `Cost X`, `Vehicles N`). Uses the benchmark \
             conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
@@ -34,8 +34,12 @@ struct Solve: AsyncParsableCommand {
     @Option(help: "hier (fewest vehicles, then distance) or dist/cost (distance only, fleet as a bound).")
     var objective: Objective = .dist
 
-    @Option(help: "Output format (vrplib).")
-    var format: String = "vrplib"
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case vrplib, vroom
+    }
+
+    @Option(help: "Output format: vrplib (Route #k lines) or vroom (VROOM's JSON solution; the default for .json input).")
+    var format: Format?
 
     @Option(name: [.short, .customLong("output")], help: "Write the solution here instead of standard output.")
     var output: String?
@@ -44,7 +48,9 @@ struct Solve: AsyncParsableCommand {
     var check = false
 
     func validate() throws {
-        guard format == "vrplib" else { throw ValidationError("--format \(format): only vrplib is available") }
+        if format == .vroom, !instance.hasSuffix(".json") {
+            throw ValidationError("--format vroom needs a VROOM JSON instance (.json)")
+        }
         if timeLimit == nil && iterations == nil { throw ValidationError("give --time-limit SECONDS or --iterations N") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
@@ -53,8 +59,15 @@ struct Solve: AsyncParsableCommand {
     func run() async throws {
         let url = URL(fileURLWithPath: instance)
         let problem: VRPProblem
+        var vroom: VroomFormat.Input?
         do {
-            if instance.hasSuffix(".vrp") {
+            if instance.hasSuffix(".json") {
+                guard let data = FileManager.default.contents(atPath: instance) else {
+                    throw ValidationError("cannot read \(instance)")
+                }
+                vroom = try VroomFormat.read(data, name: instance)
+                problem = vroom!.problem
+            } else if instance.hasSuffix(".vrp") {
                 problem = try VRPLIBReader.read(url)
             } else {
                 problem = try SolomonReader.read(url, objective: objective.model)
@@ -64,18 +77,12 @@ struct Solve: AsyncParsableCommand {
         }
         let result = Solver.solve(problem, configuration: SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit))
         let report = PlanChecker.check(result.solution, for: problem)
-        var lines: [String] = []
-        var k = 0
-        for route in result.solution.routes where !route.isEmpty {
-            k += 1
-            lines.append("Route #\(k): " + route.map { problem.jobs[$0].id }.joined(separator: " "))
+        let text: String
+        if let vroom, (format ?? .vroom) == .vroom {
+            text = VroomFormat.write(result.solution, for: vroom)
+        } else {
+            text = vrplibText(result.solution, problem: problem, report: report)
         }
-        lines.append("Cost \(Self.decimal(report.travelCost, scale: problem.costScale))")
-        lines.append("Vehicles \(report.usedVehicles)")
-        for job in result.solution.unassigned {
-            lines.append("Unassigned \(problem.jobs[job].id): \(UnassignedReason.explain(job, in: problem))")
-        }
-        let text = lines.joined(separator: "\n")
         if let output { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } else { print(text) }
         FileHandle.standardError.write(Data("\(result.iterations) iterations in \(String(format: "%.2f", result.seconds)) s, seed \(seed)\n".utf8))
         if check {
@@ -85,6 +92,22 @@ struct Solve: AsyncParsableCommand {
             }
             FileHandle.standardError.write(Data("check passed: feasible, cost recomputed \(Self.decimal(report.travelCost, scale: problem.costScale))\n".utf8))
         }
+    }
+
+    /// VRPLIB solution lines, then the unassigned jobs with their reasons.
+    private func vrplibText(_ solution: VRPSolution, problem: VRPProblem, report: PlanChecker.Report) -> String {
+        var lines: [String] = []
+        var k = 0
+        for route in solution.routes where !route.isEmpty {
+            k += 1
+            lines.append("Route #\(k): " + route.map { problem.jobs[$0].id }.joined(separator: " "))
+        }
+        lines.append("Cost \(Self.decimal(report.travelCost, scale: problem.costScale))")
+        lines.append("Vehicles \(report.usedVehicles)")
+        for job in solution.unassigned {
+            lines.append("Unassigned \(problem.jobs[job].id): \(UnassignedReason.explain(job, in: problem))")
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func decimal(_ value: Int64, scale: Int64) -> String {
