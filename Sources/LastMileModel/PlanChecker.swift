@@ -40,9 +40,12 @@ public enum PlanChecker {
                 }
                 for d in 0..<problem.dimensions { load[d] += j.demand[d] }
                 travelCost += problem.cost(location, j.location)
-                time = max(time + problem.time(location, j.location), j.window.earliest)
-                if time > j.window.latest {
-                    violations.append("vehicle \(vehicle.id): job \(j.id) starts at \(time), after its window ends at \(j.window.latest)")
+                let arrival = time + problem.time(location, j.location)
+                if let start = j.earliestStart(arrivingAt: arrival) {
+                    time = start
+                } else {
+                    violations.append("vehicle \(vehicle.id): job \(j.id) is reached at \(arrival), after its window ends at \(j.windows.last!.latest)")
+                    time = arrival
                 }
                 time += j.service
                 location = j.location

@@ -55,7 +55,7 @@ public enum SolomonReader {
         func scaled(_ value: Double) -> Int64 { Int64((value * 1000).rounded()) }
         let jobs = rows.dropFirst().enumerated().map { offset, row in
             Job(id: String(Int(row.fields[0])), location: offset + 1, demand: [Int64(row.fields[3])],
-                service: scaled(row.fields[6]), window: TimeWindow(earliest: scaled(row.fields[4]), latest: scaled(row.fields[5])))
+                service: scaled(row.fields[6]), windows: [TimeWindow(earliest: scaled(row.fields[4]), latest: scaled(row.fields[5]))])
         }
         let fixed = objective == .hierarchical ? EuclideanModel.vehicleCost(cost: cost, locations: rows.count, depot: 0) : 0
         let shift = TimeWindow(earliest: scaled(rows[0].fields[4]), latest: scaled(rows[0].fields[5]))

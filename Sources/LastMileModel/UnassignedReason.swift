@@ -11,11 +11,14 @@ public enum UnassignedReason {
             return "its demand \(j.demand) exceeds every vehicle's capacity"
         }
         let reachable = problem.vehicles.contains { vehicle in
-            let start = max(vehicle.shift.earliest + problem.time(vehicle.startLocation, j.location), j.window.earliest)
-            return start <= j.window.latest && start + j.service + problem.time(j.location, vehicle.endLocation) <= vehicle.shift.latest
+            guard let start = j.earliestStart(arrivingAt: vehicle.shift.earliest + problem.time(vehicle.startLocation, j.location)) else {
+                return false
+            }
+            return start + j.service + problem.time(j.location, vehicle.endLocation) <= vehicle.shift.latest
         }
         if !reachable {
-            return "its time window [\(j.window.earliest), \(j.window.latest)] cannot be reached from any depot within a shift"
+            let windows = j.windows.map { "[\($0.earliest), \($0.latest)]" }.joined(separator: ", ")
+            return "its time window \(windows) cannot be reached from any depot within a shift"
         }
         return "no vehicle has room for it in time and capacity next to the other jobs (add vehicles or widen windows)"
     }

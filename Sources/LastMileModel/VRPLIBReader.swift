@@ -74,7 +74,7 @@ public enum VRPLIBReader {
             guard demand <= capacity else {
                 throw ModelInputError(file: name, line: line, "node \(id) demands \(demand), more than the capacity \(capacity)")
             }
-            jobs.append(Job(id: String(id - 1), location: id - 1, demand: [demand], service: 0, window: .always))
+            jobs.append(Job(id: String(id - 1), location: id - 1, demand: [demand], service: 0, windows: [.always]))
         }
         let total = jobs.reduce(Int64(0)) { $0 + $1.demand[0] }
         let lowerBound = Int((total + capacity - 1) / capacity)

@@ -61,17 +61,39 @@ public struct Job: Hashable, Sendable {
     public var demand: [Int64]
     /// Service duration, time units.
     public var service: Int64
-    public var window: TimeWindow
+    /// When service may start: one or more windows, sorted and disjoint.
+    public var windows: [TimeWindow]
     /// Skills a vehicle must all have to serve the job.
     public var skills: Set<Int>
 
-    public init(id: String, location: Int, demand: [Int64], service: Int64, window: TimeWindow, skills: Set<Int> = []) {
+    public init(id: String, location: Int, demand: [Int64], service: Int64, windows: [TimeWindow], skills: Set<Int> = []) {
+        precondition(!windows.isEmpty, "a job needs at least one time window")
         self.id = id
         self.location = location
         self.demand = demand
         self.service = service
-        self.window = window
+        self.windows = windows
         self.skills = skills
+    }
+
+    /// The earliest service start for a vehicle arriving at `arrival`: the arrival itself inside a window, or
+    /// the start of the next window (waiting); `nil` after the last window.
+    public func earliestStart(arrivingAt arrival: Int64) -> Int64? {
+        for window in windows where arrival <= window.latest { return max(arrival, window.earliest) }
+        return nil
+    }
+
+    /// Merges windows given in any order into sorted, disjoint ones.
+    public static func normalized(_ windows: [TimeWindow]) -> [TimeWindow] {
+        var merged: [TimeWindow] = []
+        for window in windows.sorted(by: { ($0.earliest, $0.latest) < ($1.earliest, $1.latest) }) {
+            if let last = merged.last, window.earliest <= last.latest {
+                merged[merged.count - 1].latest = max(last.latest, window.latest)
+            } else {
+                merged.append(window)
+            }
+        }
+        return merged
     }
 }
 

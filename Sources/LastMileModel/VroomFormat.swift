@@ -3,12 +3,12 @@ import Foundation
 /// VROOM's JSON problem and solution format (`jobs`, `vehicles`, `matrices`/`matrix` in; `summary`, `routes`,
 /// `unassigned` out), so a VROOM integration can switch to LastMile without rewriting.
 ///
-/// Read: jobs with `location_index`, `service`, `delivery` (or `amount`), `time_windows` (one window),
+/// Read: jobs with `location_index`, `service`, `delivery` (or `amount`), `time_windows` (any number),
 /// `skills`, `priority` (kept for reporting); vehicles with `start_index`/`end_index` (either may be missing: an
 /// open route), `capacity`, `time_window`, `skills`, `costs.fixed`; matrices `durations` with optional `costs`
 /// and `distances` per profile (one profile), or the legacy `matrix`. Times are seconds; costs are VROOM costs
 /// (the travel time unless a `costs` matrix is given). Refused with a clear message, not silently dropped:
-/// `shipments`, `pickup`, `breaks`, several time windows per job, several vehicle profiles.
+/// `shipments`, `pickup`, `breaks`, several vehicle profiles.
 public enum VroomFormat {
     /// What a VROOM input holds besides the problem: the ids and the optional distance matrix for output.
     public struct Input: Sendable {
@@ -125,19 +125,18 @@ public enum VroomFormat {
             if let pickup = job.pickup, pickup.contains(where: { $0 != 0 }) {
                 throw fail("\(label): 'pickup' amounts are not supported yet (deliveries only)")
             }
-            let windows = job.time_windows ?? []
-            guard windows.count <= 1 else { throw fail("\(label): \(windows.count) time windows; one window per job is supported yet") }
-            var window = TimeWindow.always
-            if let only = windows.first {
-                guard only.count == 2, only[0] <= only[1] else { throw fail("\(label): a time window is [start, end] with start ≤ end") }
-                window = TimeWindow(earliest: only[0], latest: only[1])
+            var windows: [TimeWindow] = []
+            for pair in job.time_windows ?? [] {
+                guard pair.count == 2, pair[0] <= pair[1] else { throw fail("\(label): a time window is [start, end] with start ≤ end") }
+                windows.append(TimeWindow(earliest: pair[0], latest: pair[1]))
             }
             let amount = job.delivery ?? job.amount ?? []
             guard amount.allSatisfy({ $0 >= 0 }) else { throw fail("\(label): negative delivery amount") }
             guard (job.service ?? 0) >= 0 else { throw fail("\(label): negative service time") }
             jobs.append(Job(
                 id: String(job.id), location: location, demand: amount + Array(repeating: 0, count: dimensions - amount.count),
-                service: job.service ?? 0, window: window, skills: Set(job.skills ?? [])
+                service: job.service ?? 0, windows: windows.isEmpty ? [.always] : Job.normalized(windows),
+                skills: Set(job.skills ?? [])
             ))
         }
         var vehicles: [Vehicle] = []
@@ -199,7 +198,7 @@ public enum VroomFormat {
                 cost += problem.cost(location, j.location)
                 meters += distance(location, j.location)
                 let arrival = time + leg
-                let start = max(arrival, j.window.earliest)
+                let start = j.earliestStart(arrivingAt: arrival) ?? arrival
                 waiting += start - arrival
                 for d in load.indices { load[d] -= j.demand[d] }
                 steps.append([

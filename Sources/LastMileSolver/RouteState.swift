@@ -47,7 +47,7 @@ struct RouteState {
             travelCost += data.cost(location[i - 1], location[i])
             if i <= count {
                 let job = Int(jobs[i - 1])
-                earliest[i] = max(arrival, data.jobEarliest[job])
+                earliest[i] = data.earliestStart(job, arrivingAt: arrival) ?? arrival
                 for d in load.indices { load[d] += data.jobDemand[job * data.dimensions + d] }
             } else {
                 earliest[i] = arrival
@@ -57,7 +57,8 @@ struct RouteState {
         if count > 0 {
             for i in stride(from: count, through: 1, by: -1) {
                 let job = Int(jobs[i - 1])
-                latest[i] = min(data.jobLatest[job], latest[i + 1] - service[i] - data.time(location[i], location[i + 1]))
+                latest[i] = data.latestStart(job, notAfter: latest[i + 1] - service[i] - data.time(location[i], location[i + 1]))
+                    ?? Int64.min / 4
             }
         }
         latest[0] = latest[1] - data.time(location[0], location[1])
@@ -68,8 +69,9 @@ struct RouteState {
     @inline(__always)
     func insertionDelta(of job: Int, after i: Int, data: SolverData) -> Int64? {
         let here = data.jobLocation[job]
-        let start = max(earliest[i] + service[i] + data.time(location[i], here), data.jobEarliest[job])
-        guard start <= data.jobLatest[job] else { return nil }
+        guard let start = data.earliestStart(job, arrivingAt: earliest[i] + service[i] + data.time(location[i], here)) else {
+            return nil
+        }
         guard start + data.jobService[job] + data.time(here, location[i + 1]) <= latest[i + 1] else { return nil }
         return data.cost(location[i], here) + data.cost(here, location[i + 1]) - data.cost(location[i], location[i + 1])
     }

@@ -10,8 +10,10 @@ struct SolverData {
     let dimensions: Int
     let jobLocation: [Int]
     let jobService: [Int64]
-    let jobEarliest: [Int64]
-    let jobLatest: [Int64]
+    /// Windows of job `j` are `windowEarliest/windowLatest[windowFirst[j] ..< windowFirst[j + 1]]`, sorted.
+    let windowFirst: [Int32]
+    let windowEarliest: [Int64]
+    let windowLatest: [Int64]
     /// `jobDemand[job * dimensions + d]`.
     let jobDemand: [Int64]
     let vehicleStart: [Int]
@@ -31,8 +33,11 @@ struct SolverData {
         dimensions = problem.dimensions
         jobLocation = problem.jobs.map(\.location)
         jobService = problem.jobs.map(\.service)
-        jobEarliest = problem.jobs.map(\.window.earliest)
-        jobLatest = problem.jobs.map(\.window.latest)
+        var first: [Int32] = [0]
+        for job in problem.jobs { first.append(first.last! + Int32(job.windows.count)) }
+        windowFirst = first
+        windowEarliest = problem.jobs.flatMap { $0.windows.map(\.earliest) }
+        windowLatest = problem.jobs.flatMap { $0.windows.map(\.latest) }
         jobDemand = problem.jobs.flatMap(\.demand)
         vehicleStart = problem.vehicles.map(\.startLocation)
         vehicleEnd = problem.vehicles.map(\.endLocation)
@@ -46,6 +51,22 @@ struct SolverData {
     @inline(__always) func canServe(_ job: Int, by vehicle: Int) -> Bool { compatible[job * vehicleStart.count + vehicle] }
 
     var jobCount: Int { jobLocation.count }
+
+    /// The earliest service start of `job` for an arrival at `arrival`, or `nil` after its last window.
+    @inline(__always) func earliestStart(_ job: Int, arrivingAt arrival: Int64) -> Int64? {
+        for w in Int(windowFirst[job])..<Int(windowFirst[job + 1]) where arrival <= windowLatest[w] {
+            return max(arrival, windowEarliest[w])
+        }
+        return nil
+    }
+
+    /// The latest service start of `job` that is at most `bound`, or `nil` before its first window.
+    @inline(__always) func latestStart(_ job: Int, notAfter bound: Int64) -> Int64? {
+        for w in stride(from: Int(windowFirst[job + 1]) - 1, through: Int(windowFirst[job]), by: -1) where bound >= windowEarliest[w] {
+            return min(bound, windowLatest[w])
+        }
+        return nil
+    }
 
     @inline(__always) func time(_ from: Int, _ to: Int) -> Int64 { time[from * locationCount + to] }
     @inline(__always) func cost(_ from: Int, _ to: Int) -> Int64 { cost[from * locationCount + to] }

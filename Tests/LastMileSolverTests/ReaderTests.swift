@@ -9,7 +9,7 @@ import Testing
         #expect(problem.jobs.count == 100 && problem.vehicles.count == 25)
         #expect(problem.vehicles[0].capacity == [200])
         // Customer 1: (45, 68), window [912, 967], service 90; the depot is (40, 50), horizon 1236.
-        #expect(problem.jobs[0].window == TimeWindow(earliest: 912_000, latest: 967_000))
+        #expect(problem.jobs[0].windows == [TimeWindow(earliest: 912_000, latest: 967_000)])
         #expect(problem.jobs[0].service == 90_000)
         #expect(problem.vehicles[0].shift.latest == 1_236_000)
         // d = √(25 + 324) = 18.6815…: cost round(18681.5…) and time ceil(18681.5… − 1e-6).

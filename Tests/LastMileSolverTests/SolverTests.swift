@@ -27,6 +27,20 @@ import Testing
         return try! SolomonReader.read(text: text, name: "random-\(seed)", objective: .distance)
     }
 
+    /// `randomProblem` with every other job's window split in two, with a gap of a third in the middle.
+    static func twoWindowProblem(jobs: Int, vehicles: Int, seed: UInt64) -> VRPProblem {
+        var problem = randomProblem(jobs: jobs, vehicles: vehicles, seed: seed, windows: true)
+        for index in stride(from: 0, to: problem.jobs.count, by: 2) {
+            let window = problem.jobs[index].windows[0]
+            let third = (window.latest - window.earliest) / 3
+            problem.jobs[index].windows = [
+                TimeWindow(earliest: window.earliest, latest: window.earliest + third),
+                TimeWindow(earliest: window.latest - third, latest: window.latest + 100_000),
+            ]
+        }
+        return problem
+    }
+
     /// The optimum over every split of every permutation into at most two routes, checked by the plan checker.
     static func bruteForce(_ problem: VRPProblem) -> Int64? {
         var best: Int64?
@@ -47,9 +61,11 @@ import Testing
         return best
     }
 
-    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func findsTheBruteForceOptimum(seed: UInt64) throws {
-        let problem = Self.randomProblem(jobs: 6, vehicles: 2, seed: seed, windows: true)
+        // Seeds above 5 split windows in two.
+        let problem = seed > 5 ? Self.twoWindowProblem(jobs: 6, vehicles: 2, seed: seed)
+            : Self.randomProblem(jobs: 6, vehicles: 2, seed: seed, windows: true)
         let optimum = Self.bruteForce(problem)
         let result = Solver.solve(problem, configuration: SolverConfiguration(seed: seed, iterations: 3000))
         let report = PlanChecker.check(result.solution, for: problem)
@@ -62,8 +78,10 @@ import Testing
     }
 
     /// Insertion deltas and feasibility equal a full recomputation by the checker, for every job and position.
-    @Test func insertionDeltaEqualsRecomputation() throws {
-        let problem = Self.randomProblem(jobs: 12, vehicles: 3, seed: 11, windows: true)
+    @Test(arguments: [false, true])
+    func insertionDeltaEqualsRecomputation(twoWindows: Bool) throws {
+        let problem = twoWindows ? Self.twoWindowProblem(jobs: 12, vehicles: 3, seed: 11)
+            : Self.randomProblem(jobs: 12, vehicles: 3, seed: 11, windows: true)
         let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 3, iterations: 50))
         var checked = 0
         for (v, jobs) in result.solution.routes.enumerated() {
@@ -94,6 +112,17 @@ import Testing
         return copy
     }
 
+    @Test func windowsAreMergedAndSearched() {
+        let merged = Job.normalized([
+            TimeWindow(earliest: 50, latest: 60), TimeWindow(earliest: 0, latest: 10), TimeWindow(earliest: 5, latest: 20),
+        ])
+        #expect(merged == [TimeWindow(earliest: 0, latest: 20), TimeWindow(earliest: 50, latest: 60)])
+        let job = Job(id: "a", location: 0, demand: [0], service: 0, windows: merged)
+        #expect(job.earliestStart(arrivingAt: 15) == 15)
+        #expect(job.earliestStart(arrivingAt: 30) == 50)
+        #expect(job.earliestStart(arrivingAt: 61) == nil)
+    }
+
     @Test func sameSeedSameSolution() {
         let problem = Self.randomProblem(jobs: 30, vehicles: 5, seed: 21, windows: true)
         let a = Solver.solve(problem, configuration: SolverConfiguration(seed: 5, iterations: 300))
@@ -116,14 +145,14 @@ import Testing
         small.vehicles[0].capacity = [10]
         #expect(PlanChecker.check(good, for: small).violations.contains { $0.contains("exceeds capacity") })
         var tight = problem
-        tight.jobs[2].window = TimeWindow(earliest: 0, latest: 1)
+        tight.jobs[2].windows = [TimeWindow(earliest: 0, latest: 1)]
         #expect(PlanChecker.check(good, for: tight).violations.contains { $0.contains("after its window ends") })
     }
 
     @Test func unservableJobsComeBackWithTheirReason() {
         var problem = Self.randomProblem(jobs: 5, vehicles: 2, seed: 8, windows: false)
         problem.jobs[1].demand = [1000]
-        problem.jobs[2].window = TimeWindow(earliest: 2_000_000, latest: 2_000_001)
+        problem.jobs[2].windows = [TimeWindow(earliest: 2_000_000, latest: 2_000_001)]
         let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 100))
         #expect(result.solution.unassigned == [1, 2])
         #expect(UnassignedReason.explain(1, in: problem).contains("exceeds every vehicle's capacity"))
