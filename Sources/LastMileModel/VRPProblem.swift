@@ -65,8 +65,16 @@ public struct Job: Hashable, Sendable {
     public var windows: [TimeWindow]
     /// Skills a vehicle must all have to serve the job.
     public var skills: Set<Int>
+    /// Importance 0...100 (VROOM's scale): when not every job can be served, higher priorities go first.
+    public var priority: Int
+    /// When set, the job is optional: leaving it out costs this much (cost units) instead of being avoided at
+    /// any price.
+    public var unassignedCost: Int64?
 
-    public init(id: String, location: Int, demand: [Int64], service: Int64, windows: [TimeWindow], skills: Set<Int> = []) {
+    public init(
+        id: String, location: Int, demand: [Int64], service: Int64, windows: [TimeWindow], skills: Set<Int> = [],
+        priority: Int = 0, unassignedCost: Int64? = nil
+    ) {
         precondition(!windows.isEmpty, "a job needs at least one time window")
         self.id = id
         self.location = location
@@ -74,6 +82,8 @@ public struct Job: Hashable, Sendable {
         self.service = service
         self.windows = windows
         self.skills = skills
+        self.priority = priority
+        self.unassignedCost = unassignedCost
     }
 
     /// The earliest service start for a vehicle arriving at `arrival`: the arrival itself inside a window, or

@@ -4,7 +4,7 @@ import Foundation
 /// `unassigned` out), so a VROOM integration can switch to LastMile without rewriting.
 ///
 /// Read: jobs with `location_index`, `service`, `delivery` (or `amount`), `time_windows` (any number),
-/// `skills`, `priority` (kept for reporting); vehicles with `start_index`/`end_index` (either may be missing: an
+/// `skills`, `priority` (higher priorities are served first when not all fit); vehicles with `start_index`/`end_index` (either may be missing: an
 /// open route), `capacity`, `time_window`, `skills`, `costs.fixed`; matrices `durations` with optional `costs`
 /// and `distances` per profile (one profile), or the legacy `matrix`. Times are seconds; costs are VROOM costs
 /// (the travel time unless a `costs` matrix is given). Refused with a clear message, not silently dropped:
@@ -133,10 +133,11 @@ public enum VroomFormat {
             let amount = job.delivery ?? job.amount ?? []
             guard amount.allSatisfy({ $0 >= 0 }) else { throw fail("\(label): negative delivery amount") }
             guard (job.service ?? 0) >= 0 else { throw fail("\(label): negative service time") }
+            guard (0...100).contains(job.priority ?? 0) else { throw fail("\(label): priority must be 0...100") }
             jobs.append(Job(
                 id: String(job.id), location: location, demand: amount + Array(repeating: 0, count: dimensions - amount.count),
                 service: job.service ?? 0, windows: windows.isEmpty ? [.always] : Job.normalized(windows),
-                skills: Set(job.skills ?? [])
+                skills: Set(job.skills ?? []), priority: job.priority ?? 0
             ))
         }
         var vehicles: [Vehicle] = []

@@ -102,6 +102,12 @@ struct RuinAndRecreate {
         case 8..<10: jobs.sort { fromDepot($0) > fromDepot($1) }
         default: jobs.sort { fromDepot($0) < fromDepot($1) }
         }
+        // Important jobs first, so that capacity goes to them when not all fit (stable: keeps the order above).
+        if data.hasPriorities {
+            jobs = jobs.enumerated().sorted {
+                (data.unassignedPenalty[$0.element], -$0.offset) > (data.unassignedPenalty[$1.element], -$1.offset)
+            }.map(\.element)
+        }
         var triedGroup = [Bool](repeating: false, count: state.routes.count)
         for job in jobs {
             var best: (delta: Int64, route: Int, after: Int)? = nil
@@ -121,7 +127,7 @@ struct RuinAndRecreate {
                     if best == nil || delta + fixed < best!.delta { best = (delta + fixed, r, i) }
                 }
             }
-            if let best {
+            if let best, best.delta < data.unassignedPenalty[job] {
                 state.routes[best.route].insert(job, after: best.after, data: data)
                 state.routeOf[job] = Int32(best.route)
             } else {

@@ -13,11 +13,16 @@ struct SearchState {
         unassigned = Array(0..<data.jobCount)
     }
 
-    /// Travel cost, fixed costs of used vehicles, and `penalty` per unassigned job.
-    func objective(_ data: SolverData, penalty: Int64) -> Int64 {
-        var total = Int64(unassigned.count) * penalty
+    /// Travel cost, fixed costs of used vehicles, and the penalty of every unassigned job.
+    func objective(_ data: SolverData) -> Int64 {
+        var total = unassignedPenalty(data)
         for route in routes where !route.isEmpty { total += route.travelCost + data.vehicleFixedCost[route.vehicle] }
         return total
+    }
+
+    /// The penalties of the jobs left out.
+    func unassignedPenalty(_ data: SolverData) -> Int64 {
+        unassigned.reduce(0) { $0 + data.unassignedPenalty[$1] }
     }
 
     var solution: VRPSolution {

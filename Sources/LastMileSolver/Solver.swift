@@ -5,8 +5,9 @@ import LastMileModel
 /// The vehicle routing solver: SISR ruin and recreate under simulated annealing, keeping the best solution.
 ///
 /// Anytime: stops at the configured iteration count or time limit and returns the best solution found.
-/// Deterministic for a seed when stopped by iterations. Jobs that cannot be served by any vehicle stay
-/// unassigned; every other job is worth more than any route (a penalty per unassigned job dominates costs).
+/// Deterministic for a seed when stopped by iterations. Jobs that cannot be served stay unassigned; a
+/// mandatory job is worth more than any route (its penalty dominates costs, scaled by priority), an optional
+/// job is served only when that costs less than its `unassignedCost`.
 public enum Solver {
     /// The outcome of a run.
     public struct Result: Sendable {
@@ -22,11 +23,10 @@ public enum Solver {
         let started = Date()
         var random = SplitMix64(seed: configuration.seed)
         let search = RuinAndRecreate(problem: problem, configuration: configuration)
-        let penalty = unassignedPenalty(problem)
 
         var current = SearchState(data: search.data)
         search.recreate(&current, using: &random)
-        var currentCost = current.objective(search.data, penalty: penalty)
+        var currentCost = current.objective(search.data)
         var best = current
         var bestCost = currentCost
         let scale = Double(problem.costScale)
@@ -56,7 +56,7 @@ public enum Solver {
                 using: &random
             )
             current = best
-            currentCost = best.objective(search.data, penalty: penalty)
+            currentCost = best.objective(search.data)
             bestCost = currentCost
         }
 
@@ -72,7 +72,7 @@ public enum Solver {
             var candidate = current
             _ = search.ruin(&candidate, using: &random)
             search.recreate(&candidate, using: &random)
-            let candidateCost = candidate.objective(search.data, penalty: penalty)
+            let candidateCost = candidate.objective(search.data)
             let threshold = Double(currentCost) - temperature * log(uniform(Double.leastNonzeroMagnitude, 1, &random))
             if Double(candidateCost) < threshold {
                 current = candidate
@@ -86,16 +86,9 @@ public enum Solver {
         }
         let solution = best.solution
         return Result(
-            solution: solution, cost: bestCost - Int64(solution.unassigned.count) * penalty, iterations: iteration,
+            solution: solution, cost: bestCost - best.unassignedPenalty(search.data), iterations: iteration,
             seconds: Date().timeIntervalSince(started)
         )
     }
 
-    /// A cost for leaving one job unassigned that exceeds any saving from leaving it out: more than the fixed
-    /// cost of a vehicle plus the largest detour of any route.
-    static func unassignedPenalty(_ problem: VRPProblem) -> Int64 {
-        let maximumArc = problem.travelCost.max() ?? 0
-        let maximumFixed = problem.vehicles.map(\.fixedCost).max() ?? 0
-        return 2 * (maximumFixed + 2 * maximumArc) + 1
-    }
 }

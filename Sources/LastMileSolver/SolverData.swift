@@ -23,6 +23,11 @@ struct SolverData {
     /// `vehicleCapacity[vehicle * dimensions + d]`.
     let vehicleCapacity: [Int64]
     let vehicleFixedCost: [Int64]
+    /// What leaving each job out costs: its own `unassignedCost` if optional, else a penalty above any route
+    /// cost, scaled by priority so that important jobs win when not all fit.
+    let unassignedPenalty: [Int64]
+    /// Whether penalties differ between jobs (then recreation serves the costlier omissions first).
+    let hasPriorities: Bool
     /// `compatible[job * vehicleCount + vehicle]`: the vehicle has the job's skills.
     let compatible: [Bool]
 
@@ -46,6 +51,9 @@ struct SolverData {
         vehicleCapacity = problem.vehicles.flatMap(\.capacity)
         vehicleFixedCost = problem.vehicles.map(\.fixedCost)
         compatible = problem.jobs.flatMap { job in problem.vehicles.map { $0.canServe(job) } }
+        let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * (problem.travelCost.max() ?? 0)) + 1
+        unassignedPenalty = problem.jobs.map { $0.unassignedCost ?? base * Int64(1 + $0.priority) }
+        hasPriorities = Set(unassignedPenalty).count > 1
     }
 
     @inline(__always) func canServe(_ job: Int, by vehicle: Int) -> Bool { compatible[job * vehicleStart.count + vehicle] }

@@ -123,6 +123,23 @@ import Testing
         #expect(job.earliestStart(arrivingAt: 61) == nil)
     }
 
+    /// One vehicle, room for one of two jobs: the higher priority is served. An optional job whose detour
+    /// costs more than leaving it out is left out.
+    @Test func prioritiesAndOptionalJobs() {
+        var problem = Self.randomProblem(jobs: 3, vehicles: 1, seed: 2, windows: false)
+        problem.vehicles[0].capacity = [problem.jobs[0].demand[0] + problem.jobs[1].demand[0] - 1]
+        problem.jobs[0].priority = 0
+        problem.jobs[1].priority = 10
+        problem.jobs[2].demand = [0]
+        problem.jobs[2].unassignedCost = 1
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 200))
+        #expect(result.solution.routes[0] == [1])
+        #expect(result.solution.unassigned == [0, 2])
+        problem.jobs[2].unassignedCost = 10_000_000
+        let served = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 200))
+        #expect(served.solution.routes[0].sorted() == [1, 2])
+    }
+
     @Test func sameSeedSameSolution() {
         let problem = Self.randomProblem(jobs: 30, vehicles: 5, seed: 21, windows: true)
         let a = Solver.solve(problem, configuration: SolverConfiguration(seed: 5, iterations: 300))
