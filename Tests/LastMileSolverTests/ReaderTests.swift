@@ -3,6 +3,8 @@ import LastMileModel
 import LastMileTestSupport
 import Testing
 
+@testable import LastMileSolver
+
 @Suite struct ReaderTests {
     @Test func solomonFollowsTheHarnessConventions() throws {
         let problem = try SolomonReader.read(try SharedData.shared("benchmarks/solomon/C101.txt"), objective: .distance)
@@ -26,6 +28,23 @@ import Testing
         let total = problem.jobs.reduce(0) { $0 + $1.demand[0] }
         let lowerBound = Int((total + 205) / 206)
         #expect(problem.vehicles.count == max(lowerBound + 5, Int((1.3 * Double(lowerBound)).rounded(.up))))
+    }
+
+    @Test func cordeauMultiDepot() throws {
+        let url = try SharedData.shared("benchmarks/mdvrp_cordeau/p01")
+        #expect(CordeauReader.looksLikeCordeau(url))
+        let problem = try CordeauReader.read(url)
+        #expect(problem.jobs.count == 50)
+        #expect(problem.vehicles.count == 16)  // 4 depots × 4 vehicles
+        #expect(Set(problem.vehicles.map(\.startLocation)) == [50, 51, 52, 53])
+        #expect(problem.vehicles.allSatisfy { $0.capacity == [80] && $0.startLocation == $0.endLocation })
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 300))
+        #expect(PlanChecker.check(result.solution, for: problem).isFeasible)
+        #expect(result.solution.unassigned.isEmpty)
+        // A duration limit becomes the shift: p08 allows 310 per route.
+        let limited = try CordeauReader.read(try SharedData.shared("benchmarks/mdvrp_cordeau/p08"))
+        #expect(limited.vehicles[0].shift == TimeWindow(earliest: 0, latest: 310_000))
+        #expect { try CordeauReader.read(text: "3 1 1 1\n0 10\n", name: "x") } throws: { "\($0)".contains("not 2 (MDVRP)") }
     }
 
     @Test func badSolomonRowsNameTheLine() {

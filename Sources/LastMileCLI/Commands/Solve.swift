@@ -6,7 +6,7 @@ import LastMileSolver
 /// `lastmile solve INSTANCE`: solves a benchmark instance and prints the routes.
 struct Solve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Solve a vehicle routing instance (Solomon/Gehring–Homberger .txt, CVRPLIB .vrp, VROOM .json).",
+        abstract: "Solve a vehicle routing instance (Solomon/Gehring–Homberger .txt, CVRPLIB .vrp, Cordeau MDVRP, VROOM .json).",
         discussion: """
             Prints VRPLIB solution lines (`Route #k: ids…`, `Cost X`, `Vehicles N`). Uses the benchmark \
             conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
@@ -67,6 +67,8 @@ struct Solve: AsyncParsableCommand {
                 }
                 vroom = try VroomFormat.read(data, name: instance)
                 problem = vroom!.problem
+            } else if CordeauReader.looksLikeCordeau(url) {
+                problem = try CordeauReader.read(url)
             } else if instance.hasSuffix(".vrp") {
                 problem = try VRPLIBReader.read(url)
             } else {
