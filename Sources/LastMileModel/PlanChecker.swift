@@ -35,8 +35,11 @@ public enum PlanChecker {
                 }
                 seen[job] += 1
                 let j = problem.jobs[job]
-                if !vehicle.canServe(j) {
+                if !j.skills.isSubset(of: vehicle.skills) {
                     violations.append("vehicle \(vehicle.id): lacks skills \(j.skills.subtracting(vehicle.skills).sorted()) of job \(j.id)")
+                }
+                if let allowed = j.allowedDepots, !allowed.contains(vehicle.startLocation) {
+                    violations.append("vehicle \(vehicle.id): starts at location \(vehicle.startLocation), not a depot allowed for job \(j.id)")
                 }
                 for d in 0..<problem.dimensions { load[d] += j.demand[d] }
                 travelCost += problem.cost(location, j.location)

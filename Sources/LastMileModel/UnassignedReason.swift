@@ -4,8 +4,14 @@ public enum UnassignedReason {
     /// it alone (then only the other jobs' windows and loads stand in the way).
     public static func explain(_ job: Int, in problem: VRPProblem) -> String {
         let j = problem.jobs[job]
-        if !problem.vehicles.contains(where: { $0.canServe(j) }) {
+        if !problem.vehicles.contains(where: { j.skills.isSubset(of: $0.skills) }) {
             return "no vehicle has its skills \(j.skills.sorted())"
+        }
+        if let allowed = j.allowedDepots, !problem.vehicles.contains(where: { allowed.contains($0.startLocation) }) {
+            return "no vehicle starts at a depot allowed for it (locations \(allowed.sorted()))"
+        }
+        if !problem.vehicles.contains(where: { $0.canServe(j) }) {
+            return "no vehicle that starts at an allowed depot has its skills \(j.skills.sorted())"
         }
         if problem.vehicles.allSatisfy({ vehicle in (0..<problem.dimensions).contains { j.demand[$0] > vehicle.capacity[$0] } }) {
             return "its demand \(j.demand) exceeds every vehicle's capacity"

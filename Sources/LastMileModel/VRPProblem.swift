@@ -70,6 +70,8 @@ public struct Job: Hashable, Sendable {
     /// When set, the job is optional: leaving it out costs this much (cost units) instead of being avoided at
     /// any price.
     public var unassignedCost: Int64?
+    /// When set, only vehicles starting at one of these locations may serve the job (the depots that stock it).
+    public var allowedDepots: Set<Int>?
 
     public init(
         id: String, location: Int, demand: [Int64], service: Int64, windows: [TimeWindow], skills: Set<Int> = [],
@@ -133,8 +135,10 @@ public struct Vehicle: Hashable, Sendable {
         self.skills = skills
     }
 
-    /// Whether the vehicle has every skill `job` needs.
-    public func canServe(_ job: Job) -> Bool { job.skills.isSubset(of: skills) }
+    /// Whether the vehicle has every skill `job` needs and starts at a depot allowed for it.
+    public func canServe(_ job: Job) -> Bool {
+        job.skills.isSubset(of: skills) && (job.allowedDepots?.contains(startLocation) ?? true)
+    }
 }
 
 /// An assignment of jobs to vehicles: `routes[v]` lists job indices in visiting order (empty = unused).

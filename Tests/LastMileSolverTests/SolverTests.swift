@@ -140,6 +140,23 @@ import Testing
         #expect(served.solution.routes[0].sorted() == [1, 2])
     }
 
+    /// Orders served only from depots that stock them: every job goes to a vehicle from an allowed depot.
+    @Test func allowedDepotsAreRespected() throws {
+        var problem = try CordeauReader.read(try SharedData.shared("benchmarks/mdvrp_cordeau/p01"))
+        for index in problem.jobs.indices { problem.jobs[index].allowedDepots = [50 + index % 2, 52 + index % 2] }
+        problem.jobs[7].allowedDepots = [3]  // not a depot at all
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 300))
+        let report = PlanChecker.check(result.solution, for: problem)
+        #expect(report.isFeasible, "\(report.violations.prefix(3))")
+        #expect(result.solution.unassigned == [7])
+        #expect(UnassignedReason.explain(7, in: problem).contains("allowed"))
+        var broken = result.solution
+        // Job 1 may only leave from depots 51 and 53; put it (again) on a vehicle of depot 50.
+        let fromDepot50 = try #require(problem.vehicles.firstIndex { $0.startLocation == 50 })
+        broken.routes[fromDepot50].append(1)
+        #expect(PlanChecker.check(broken, for: problem).violations.contains { $0.contains("not a depot allowed") })
+    }
+
     @Test func sameSeedSameSolution() {
         let problem = Self.randomProblem(jobs: 30, vehicles: 5, seed: 21, windows: true)
         let a = Solver.solve(problem, configuration: SolverConfiguration(seed: 5, iterations: 300))
