@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LastMileCore
 import LastMileGraph
 
 /// Resolves `--profile`: a built-in name or a JSON file.
@@ -15,23 +16,7 @@ enum ProfileLoader {
             try profile.validate()
             return profile
         } catch let error as DecodingError {
-            throw ValidationError("profile file \(nameOrPath): \(DecodingErrorText.describe(error))")
-        }
-    }
-}
-
-/// Turns a `DecodingError` into a sentence that names the field.
-enum DecodingErrorText {
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.isEmpty ? "top level" : codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing field '\(key.stringValue)' at \(path(context.codingPath))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at \(path(context.codingPath)): \(context.debugDescription)"
-        case .dataCorrupted(let context): return "invalid JSON at \(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
+            throw ValidationError("profile file \(nameOrPath): \(error.readableDescription)")
         }
     }
 }

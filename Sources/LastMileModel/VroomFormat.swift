@@ -1,4 +1,5 @@
 import Foundation
+import LastMileCore
 
 /// VROOM's JSON problem and solution format (`jobs`, `vehicles`, `matrices`/`matrix` in; `summary`, `routes`,
 /// `unassigned` out), so a VROOM integration can switch to LastMile without rewriting.
@@ -73,7 +74,7 @@ public enum VroomFormat {
         do {
             raw = try JSONDecoder().decode(RawInput.self, from: data)
         } catch let error as DecodingError {
-            throw ModelInputError(file: name, describe(error))
+            throw ModelInputError(file: name, error.readableDescription)
         }
         func fail(_ message: String) -> ModelInputError { ModelInputError(file: name, message) }
         if let shipments = raw.shipments, !shipments.isEmpty {
@@ -235,20 +236,9 @@ public enum VroomFormat {
              "reason": UnassignedReason.explain(job, in: problem)]
         }
         let object: [String: Any] = ["code": 0, "summary": summary, "unassigned": unassigned, "routes": routes]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]) else {
+            preconditionFailure("the VROOM output holds only numbers, strings, arrays and dictionaries")
+        }
         return String(decoding: data, as: UTF8.self)
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.isEmpty ? "the top level" : codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing field '\(key.stringValue)' at \(path(context.codingPath))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at \(path(context.codingPath)): \(context.debugDescription)"
-        case .dataCorrupted(let context): return "invalid JSON at \(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
-        }
     }
 }
