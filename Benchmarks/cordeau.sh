@@ -9,7 +9,7 @@ swift build -c release --product lastmile >/dev/null
 dir=../shared/benchmarks/mdvrp_cordeau
 run() {
     local name=$1
-    local out; out=$(.build/release/lastmile solve "$dir/$name" --time-limit "$2" --seed 1 --check 2>&1)
+    local out; out=$(.build/release/lastmile solve "$dir/$name" --time-limit "$2" --seed 1 --threads 1 --check 2>&1)
     local cost; cost=$(sed -n 's/^Cost //p' <<<"$out")
     local reference; reference=$(head -1 "$dir/$name.res" | tr -d '[:space:]')
     local feasible=no; grep -q "check passed" <<<"$out" && feasible=yes

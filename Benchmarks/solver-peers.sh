@@ -11,6 +11,6 @@ swift build -c release --product lastmile >/dev/null
 bin="$PWD/.build/release/lastmile"
 .venv-peers/bin/python ../shared/peers/vrp/run_peers.py --set "$set_name" --budget "$budget" --jobs 2 \
     --solvers "$solvers" --objectives "$objectives" \
-    --solver-cmd "lastmile=$bin solve {instance} --time-limit {budget} --seed {seed} --objective {objective}" \
+    --solver-cmd "lastmile=$bin solve {instance} --time-limit {budget} --seed {seed} --objective {objective} --threads 1" \
     --results-dir .peers-results/vrp --out "${set_name}_${budget}s.jsonl"
 .venv-peers/bin/python ../shared/peers/vrp/summarize.py .peers-results/vrp

@@ -20,6 +20,26 @@ public enum Solver {
 
     public static func solve(_ problem: VRPProblem, configuration: SolverConfiguration) -> Result {
         precondition(configuration.iterations != nil || configuration.timeLimit != nil, "set iterations or a time limit")
+        guard configuration.threads > 1 else { return solveChain(problem, configuration: configuration) }
+        var streams = SplitMix64(seed: configuration.seed)
+        let seeds = (0..<configuration.threads).map { _ in streams.next() }
+        let results = (try? parallelMap(count: seeds.count, maxThreads: seeds.count) { chain -> Result in
+            var single = configuration
+            single.seed = seeds[chain]
+            single.threads = 1
+            return solveChain(problem, configuration: single)
+        }) ?? []
+        var best = results[0]
+        for result in results.dropFirst()
+        where (result.solution.unassigned.count, result.cost) < (best.solution.unassigned.count, best.cost) {
+            best = result
+        }
+        best.iterations = results.reduce(0) { $0 + $1.iterations }
+        return best
+    }
+
+    /// One search chain on the calling thread.
+    static func solveChain(_ problem: VRPProblem, configuration: SolverConfiguration) -> Result {
         let started = Date()
         var random = SplitMix64(seed: configuration.seed)
         let search = RuinAndRecreate(problem: problem, configuration: configuration)

@@ -7,6 +7,9 @@ public struct SolverConfiguration: Sendable {
     public var iterations: Int?
     /// Stop after this many seconds of wall time.
     public var timeLimit: Double?
+    /// Independent search chains run in parallel, each with its own stream split from `seed`; the best wins
+    /// (ties to the lower chain). 1 = one core, as the benchmarks measure.
+    public var threads = 1
     /// SISR: average number of jobs removed per ruin (c̄).
     public var averageRemoved = 10.0
     /// SISR: longest string removed from one route (L_max).

@@ -166,6 +166,18 @@ import Testing
         #expect(PlanChecker.check(c.solution, for: problem).isFeasible)
     }
 
+    /// Parallel chains are deterministic for a seed (iteration stopping) and never worse than their first chain.
+    @Test func parallelChainsAreDeterministic() {
+        let problem = Self.randomProblem(jobs: 30, vehicles: 5, seed: 31, windows: true)
+        var configuration = SolverConfiguration(seed: 9, iterations: 200)
+        configuration.threads = 3
+        let a = Solver.solve(problem, configuration: configuration)
+        let b = Solver.solve(problem, configuration: configuration)
+        #expect(a.solution == b.solution)
+        #expect(a.iterations == 600)
+        #expect(PlanChecker.check(a.solution, for: problem).isFeasible)
+    }
+
     @Test func checkerRejectsBrokenPlans() {
         var problem = Self.randomProblem(jobs: 6, vehicles: 2, seed: 4, windows: false)
         for v in problem.vehicles.indices { problem.vehicles[v].capacity = [100] }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LastMileCore
 import LastMileModel
 import LastMileSolver
 
@@ -31,6 +32,9 @@ struct Solve: AsyncParsableCommand {
     @Option(help: "Seed of the random stream.")
     var seed: UInt64 = 1
 
+    @Option(help: "Parallel search chains (default: every core; the benchmarks use 1).")
+    var threads: Int = ProcessorCount.active
+
     @Option(help: "hier (fewest vehicles, then distance) or dist/cost (distance only, fleet as a bound).")
     var objective: Objective = .dist
 
@@ -54,6 +58,7 @@ struct Solve: AsyncParsableCommand {
         if timeLimit == nil && iterations == nil { throw ValidationError("give --time-limit SECONDS or --iterations N") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() async throws {
@@ -77,7 +82,9 @@ struct Solve: AsyncParsableCommand {
         } catch let error as ModelInputError {
             throw ValidationError(error.description)
         }
-        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit))
+        var configuration = SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit)
+        configuration.threads = threads
+        let result = Solver.solve(problem, configuration: configuration)
         let report = PlanChecker.check(result.solution, for: problem)
         let text: String
         if let vroom, (format ?? .vroom) == .vroom {
