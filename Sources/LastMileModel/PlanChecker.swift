@@ -55,6 +55,11 @@ public enum PlanChecker {
             }
             travelCost += problem.cost(location, vehicle.endLocation)
             time += problem.time(location, vehicle.endLocation)
+            if let limit = vehicle.maxDuration, let duration = shortestDuration(of: route, vehicle: vehicle, problem: problem),
+                duration > limit
+            {
+                violations.append("vehicle \(vehicle.id): the route takes \(duration) even when leaving as late as helps, over its limit \(limit)")
+            }
             if time > vehicle.shift.latest {
                 violations.append("vehicle \(vehicle.id): returns at \(time), after its shift ends at \(vehicle.shift.latest)")
             }
@@ -71,5 +76,41 @@ public enum PlanChecker {
             violations: violations, cost: travelCost + fixed, travelCost: travelCost,
             usedVehicles: solution.usedVehicles
         )
+    }
+
+    /// The route's duration when the vehicle leaves as late as helps: the latest departure, found by binary
+    /// search over simulations, that serves every job in the same window as leaving at the shift start and
+    /// returns within the shift; later departures than the total waiting cannot shorten the route.
+    public static func shortestDuration(of route: [Int], vehicle: Vehicle, problem: VRPProblem) -> Int64? {
+        /// Duration and the window index of each job when leaving at `departure`, or nil if a job is missed.
+        func simulate(leaving departure: Int64) -> (duration: Int64, windows: [Int], end: Int64)? {
+            var time = departure
+            var location = vehicle.startLocation
+            var windows: [Int] = []
+            for job in route {
+                let j = problem.jobs[job]
+                let arrival = time + problem.time(location, j.location)
+                guard let index = j.windowIndex(arrivingAt: arrival) else { return nil }
+                windows.append(index)
+                time = max(arrival, j.windows[index].earliest) + j.service
+                location = j.location
+            }
+            let end = time + problem.time(location, vehicle.endLocation)
+            return (end - departure, windows, end)
+        }
+        guard let first = simulate(leaving: vehicle.shift.earliest) else { return nil }
+        var low: Int64 = 0
+        var high = first.duration  // no delay beyond the whole duration can help
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if let trial = simulate(leaving: vehicle.shift.earliest + middle), trial.windows == first.windows,
+                trial.end <= vehicle.shift.latest
+            {
+                low = middle
+            } else {
+                high = middle - 1
+            }
+        }
+        return min(first.duration, simulate(leaving: vehicle.shift.earliest + low)?.duration ?? first.duration)
     }
 }

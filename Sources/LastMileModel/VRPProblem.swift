@@ -88,6 +88,11 @@ public struct Job: Hashable, Sendable {
         self.unassignedCost = unassignedCost
     }
 
+    /// The index of the window the earliest start for `arrival` falls in, or `nil` after the last window.
+    public func windowIndex(arrivingAt arrival: Int64) -> Int? {
+        windows.firstIndex { arrival <= $0.latest }
+    }
+
     /// The earliest service start for a vehicle arriving at `arrival`: the arrival itself inside a window, or
     /// the start of the next window (waiting); `nil` after the last window.
     public func earliestStart(arrivingAt arrival: Int64) -> Int64? {
@@ -121,11 +126,15 @@ public struct Vehicle: Hashable, Sendable {
     public var fixedCost: Int64
     /// Skills the vehicle (and its driver) has.
     public var skills: Set<Int>
+    /// Longest route, time units from leaving the start to arriving at the end. The vehicle may leave later
+    /// than its shift start to avoid waiting, as long as no job is pushed out of the window it is served in.
+    public var maxDuration: Int64?
 
     public init(
         id: String, startLocation: Int, endLocation: Int, capacity: [Int64], shift: TimeWindow, fixedCost: Int64,
-        skills: Set<Int> = []
+        skills: Set<Int> = [], maxDuration: Int64? = nil
     ) {
+        self.maxDuration = maxDuration
         self.id = id
         self.startLocation = startLocation
         self.endLocation = endLocation

@@ -76,6 +76,33 @@ struct RouteState {
         return data.cost(location[i], here) + data.cost(here, location[i + 1]) - data.cost(location[i], location[i + 1])
     }
 
+    /// The route's duration after inserting `job` between positions `i` and `i + 1`, leaving as late as helps
+    /// (Savelsbergh's forward slack: delay the departure by min(total waiting, slack), where the slack keeps
+    /// every job in the window it is served in and the return within the shift). O(route length); used only
+    /// for vehicles with a duration limit. Assumes the insertion is time-feasible.
+    func durationAfterInserting(_ job: Int, after i: Int, data: SolverData) -> Int64 {
+        let start = data.vehicleEarliest[vehicle]
+        var time = start
+        var previous = location[0]
+        var waiting: Int64 = 0
+        var slack = Int64.max
+        func visit(_ job: Int) {
+            let here = data.jobLocation[job]
+            let arrival = time + data.time(previous, here)
+            let begin = data.earliestStart(job, arrivingAt: arrival) ?? arrival
+            waiting += begin - arrival
+            slack = min(slack, waiting + data.windowEnd(job, containing: begin) - begin)
+            time = begin + data.jobService[job]
+            previous = here
+        }
+        for position in 0..<i { visit(Int(jobs[position])) }
+        visit(job)
+        for position in i..<jobs.count { visit(Int(jobs[position])) }
+        let end = time + data.time(previous, location[location.count - 1])
+        slack = min(slack, waiting + data.vehicleLatest[vehicle] - end)
+        return end - start - min(waiting, max(0, slack))
+    }
+
     /// Whether `job`'s demand fits in the remaining capacity.
     func fits(_ job: Int, data: SolverData) -> Bool {
         for d in load.indices

@@ -124,7 +124,10 @@ struct RuinAndRecreate {
                 for i in 0...state.routes[r].jobs.count {
                     if uniform(0, 1, &random) < configuration.blinkRate { continue }
                     guard let delta = state.routes[r].insertionDelta(of: job, after: i, data: data) else { continue }
-                    if best == nil || delta + fixed < best!.delta { best = (delta + fixed, r, i) }
+                    guard best == nil || delta + fixed < best!.delta else { continue }
+                    let limit = data.vehicleMaxDuration[r]
+                    if limit != Int64.max, state.routes[r].durationAfterInserting(job, after: i, data: data) > limit { continue }
+                    best = (delta + fixed, r, i)
                 }
             }
             if let best, best.delta < data.unassignedPenalty[job] {

@@ -23,6 +23,8 @@ struct SolverData {
     /// `vehicleCapacity[vehicle * dimensions + d]`.
     let vehicleCapacity: [Int64]
     let vehicleFixedCost: [Int64]
+    /// Longest route per vehicle, time units; `Int64.max` when unlimited.
+    let vehicleMaxDuration: [Int64]
     /// What leaving each job out costs: its own `unassignedCost` if optional, else a penalty above any route
     /// cost, scaled by priority so that important jobs win when not all fit.
     let unassignedPenalty: [Int64]
@@ -50,6 +52,7 @@ struct SolverData {
         vehicleLatest = problem.vehicles.map(\.shift.latest)
         vehicleCapacity = problem.vehicles.flatMap(\.capacity)
         vehicleFixedCost = problem.vehicles.map(\.fixedCost)
+        vehicleMaxDuration = problem.vehicles.map { $0.maxDuration ?? Int64.max }
         compatible = problem.jobs.flatMap { job in problem.vehicles.map { $0.canServe(job) } }
         let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * (problem.travelCost.max() ?? 0)) + 1
         unassignedPenalty = problem.jobs.map { $0.unassignedCost ?? base * Int64(1 + $0.priority) }
@@ -66,6 +69,12 @@ struct SolverData {
             return max(arrival, windowEarliest[w])
         }
         return nil
+    }
+
+    /// The end of the window of `job` that contains the feasible start `start`.
+    @inline(__always) func windowEnd(_ job: Int, containing start: Int64) -> Int64 {
+        for w in Int(windowFirst[job])..<Int(windowFirst[job + 1]) where start <= windowLatest[w] { return windowLatest[w] }
+        return start
     }
 
     /// The latest service start of `job` that is at most `bound`, or `nil` before its first window.

@@ -47,6 +47,16 @@ import Testing
         #expect { try CordeauReader.read(text: "3 1 1 1\n0 10\n", name: "x") } throws: { "\($0)".contains("not 2 (MDVRP)") }
     }
 
+    @Test func mdvrptwDialect() throws {
+        let problem = try VRPLIBReader.read(try SharedData.shared("benchmarks/mdvrptw_vidal/PR11A.vrp"))
+        #expect(problem.vehicles.count == 40)
+        #expect(Set(problem.vehicles.map(\.startLocation)) == [0, 1, 2, 3])
+        #expect(problem.vehicles[0].maxDuration == 450_000)
+        #expect(problem.jobs.count == 360)
+        #expect(problem.jobs[0].id == "4")  // node 5, the first customer, as the .sol files number it
+        #expect(problem.costScale == 1000)
+    }
+
     @Test func badSolomonRowsNameTheLine() {
         let text = "bad\nVEHICLE\nNUMBER CAPACITY\n 2 10\nCUSTOMER\n0 0 0 0 0 100 0\n1 1 1 1 50 40 0\n"
         #expect {

@@ -112,6 +112,39 @@ import Testing
         return copy
     }
 
+    /// The solver's O(n) shortest-duration formula equals the checker's search over simulated departures, for
+    /// every insertion into every route, with one and two windows per job.
+    @Test(arguments: [false, true])
+    func routeDurationEqualsTheCheckersSearch(twoWindows: Bool) throws {
+        var problem = twoWindows ? Self.twoWindowProblem(jobs: 14, vehicles: 3, seed: 17)
+            : Self.randomProblem(jobs: 14, vehicles: 3, seed: 17, windows: true)
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 2, iterations: 50))
+        let data = SolverData(problem)
+        var compared = 0
+        for (v, jobs) in result.solution.routes.enumerated() {
+            var route = RouteState(vehicle: v, data: data)
+            for job in jobs { route.insert(job, after: route.jobs.count, data: data) }
+            for job in problem.jobs.indices where !jobs.contains(job) {
+                for position in 0...jobs.count where route.insertionDelta(of: job, after: position, data: data) != nil {
+                    var sequence = jobs
+                    sequence.insert(job, at: position)
+                    let expected = PlanChecker.shortestDuration(of: sequence, vehicle: problem.vehicles[v], problem: problem)
+                    #expect(route.durationAfterInserting(job, after: position, data: data) == expected, "job \(job) at \(position), vehicle \(v)")
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > 20)
+        // A limit below the shortest duration of a route makes the checker reject it, and the solver respect it.
+        let longest = result.solution.routes.enumerated().filter { !$0.element.isEmpty }.compactMap {
+            PlanChecker.shortestDuration(of: $0.element, vehicle: problem.vehicles[$0.offset], problem: problem)
+        }.max()!
+        for v in problem.vehicles.indices { problem.vehicles[v].maxDuration = longest - 1 }
+        #expect(PlanChecker.check(result.solution, for: problem).violations.contains { $0.contains("over its limit") })
+        let limited = Solver.solve(problem, configuration: SolverConfiguration(seed: 2, iterations: 300))
+        #expect(PlanChecker.check(limited.solution, for: problem).isFeasible)
+    }
+
     @Test func windowsAreMergedAndSearched() {
         let merged = Job.normalized([
             TimeWindow(earliest: 50, latest: 60), TimeWindow(earliest: 0, latest: 10), TimeWindow(earliest: 5, latest: 20),
