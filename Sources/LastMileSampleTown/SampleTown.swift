@@ -28,6 +28,19 @@ public enum SampleTown {
     /// Half-width of the ring road's square, metres.
     static let ringExtent = 3000.0
 
+    /// Depot sites at the ends of the service driveways, metres east and north of the centre.
+    public static let depotSites: [(name: String, east: Double, north: Double)] = [
+        ("West Depot", -1750, -2600), ("North Depot", 1600, 2650),
+    ]
+
+    /// The WGS84 position `east`/`north` metres from the centre (the generator's own projection).
+    public static func coordinate(east: Double, north: Double) -> Coordinate {
+        let metresPerDegree = 6_371_008.8 * Double.pi / 180
+        let latitude = centreLatitude + north / metresPerDegree
+        let longitude = centreLongitude + east / (metresPerDegree * cos(centreLatitude * Double.pi / 180))
+        return Coordinate(latitude: latitude, longitude: longitude)!
+    }
+
     /// Generates the town.
     public static func generate(seed: UInt64 = 1) -> OSMData {
         var town = Builder(seed: seed)
@@ -64,10 +77,7 @@ public enum SampleTown {
             let id = Int64(data.nodes.count + 1)
             let dx = jitter ? Double(random.next() % 801) / 100 - 4 : 0
             let dy = jitter ? Double(random.next() % 801) / 100 - 4 : 0
-            let metresPerDegree = 6_371_008.8 * Double.pi / 180
-            let latitude = centreLatitude + (Double(y) + dy) / metresPerDegree
-            let longitude = centreLongitude + (Double(x) + dx) / (metresPerDegree * cos(centreLatitude * Double.pi / 180))
-            data.nodes.append(id: id, coordinate: Coordinate(latitude: latitude, longitude: longitude)!)
+            data.nodes.append(id: id, coordinate: SampleTown.coordinate(east: Double(x) + dx, north: Double(y) + dy))
             nodeAt[key] = id
             return id
         }

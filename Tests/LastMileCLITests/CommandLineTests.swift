@@ -143,4 +143,17 @@ import Testing
         #expect(noBudget.status != 0)
         #expect(noBudget.stderr.contains("--time-limit"))
     }
+
+    /// The README's main command, end to end: roads, matrix, plan, independent check, GeoJSON.
+    @Test func demoPlansTheSampleTown() throws {
+        let folder = temporaryPath("demo")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let demo = try run(["demo", "--output", folder, "--time-limit", "0.5"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        #expect(demo.stdout.contains("independent check passed"))
+        #expect(demo.stdout.contains("0 unassigned"))
+        let geojson = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("routes.geojson"))
+        let collection = try #require(try JSONSerialization.jsonObject(with: geojson) as? [String: Any])
+        #expect(((collection["features"] as? [Any])?.count ?? 0) >= 2)
+    }
 }
