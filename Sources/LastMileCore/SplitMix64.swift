@@ -1,7 +1,7 @@
 /// A seeded, repeatable random number generator (SplitMix64, Steele, Lea and Flood 2014).
 ///
 /// All randomness in LastMile flows from an explicit seed through this generator, so a run is reproduced by
-/// its seed. Use ``split()`` to derive independent streams for parallel tasks.
+/// its seed. Parallel tasks take their seeds from one generator's successive outputs.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
@@ -14,7 +14,4 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
-
-    /// A new generator seeded from this one's next output: a reproducible, independent stream.
-    public mutating func split() -> SplitMix64 { SplitMix64(seed: next()) }
 }

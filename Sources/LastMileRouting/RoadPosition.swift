@@ -19,12 +19,6 @@ public struct RoadPosition: Hashable, Sendable {
     public init(_ snapped: SnappedPoint) {
         self.init(arc: snapped.arc, offset: snapped.offset, oppositeArc: snapped.oppositeArc)
     }
-
-    /// A position exactly at a node: the start of one of its out-arcs (or the end of an in-arc for a sink).
-    public init?(node: NodeIndex, in graph: RoadGraph) {
-        guard let arc = graph.outArcs(of: node).first else { return nil }
-        self.init(arc: ArcIndex(arc), offset: .zero, oppositeArc: graph.oppositeArc(of: ArcIndex(arc), tail: node))
-    }
 }
 
 /// How positions enter and leave the graph: the nodes a vehicle at a position can drive to (access) and the
