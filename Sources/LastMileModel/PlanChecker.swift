@@ -1,5 +1,7 @@
-/// Checks a solution from scratch, independently of the solver: every job at most once, capacities, time
-/// windows, shifts; and recomputes its cost. Used by tests, benchmarks and `lastmile solve --check`.
+/// Checks a solution from scratch, independently of the solver and of ``RouteSchedule``: every job exactly
+/// once (served or reported unassigned), skills and depots, shipments (same vehicle, pickup first), the load
+/// on board after every stop, time windows, breaks (every placement enumerated), shifts, duration and
+/// distance limits; and recomputes the cost. Used by tests, benchmarks and `lastmile solve --check`.
 public enum PlanChecker {
     /// What the checker found.
     public struct Report: Sendable {
@@ -9,6 +11,8 @@ public enum PlanChecker {
         public var cost: Int64
         /// Travel cost only.
         public var travelCost: Int64
+        /// Distance driven, distance units.
+        public var distance: Int64
         public var usedVehicles: Int
 
         public var isFeasible: Bool { violations.isEmpty }
@@ -17,23 +21,31 @@ public enum PlanChecker {
     public static func check(_ solution: VRPSolution, for problem: VRPProblem) -> Report {
         var violations: [String] = []
         var seen = [Int](repeating: 0, count: problem.jobs.count)
+        var servedBy = [Int](repeating: -1, count: problem.jobs.count)
+        var positionOf = [Int](repeating: -1, count: problem.jobs.count)
         var travelCost: Int64 = 0
+        var totalDistance: Int64 = 0
         var fixed: Int64 = 0
+        let partner = problem.partners
         if solution.routes.count != problem.vehicles.count {
             violations.append("\(solution.routes.count) routes for \(problem.vehicles.count) vehicles")
         }
         for (v, route) in solution.routes.enumerated() where v < problem.vehicles.count && !route.isEmpty {
             let vehicle = problem.vehicles[v]
+            guard route.allSatisfy({ $0 >= 0 && $0 < problem.jobs.count }) else {
+                violations.append("vehicle \(vehicle.id): unknown job index in \(route)")
+                continue
+            }
             fixed += vehicle.fixedCost
-            var load = [Int64](repeating: 0, count: problem.dimensions)
-            var time = vehicle.shift.earliest
+            let profile = problem.profiles[vehicle.profile]
+            let n = problem.locationCount
+            func time(_ a: Int, _ b: Int) -> Int64 { vehicle.travelTime(profile.time[a * n + b]) }
             var location = vehicle.startLocation
-            for job in route {
-                guard job >= 0, job < problem.jobs.count else {
-                    violations.append("vehicle \(vehicle.id): unknown job index \(job)")
-                    continue
-                }
+            var distance: Int64 = 0
+            for (position, job) in route.enumerated() {
                 seen[job] += 1
+                servedBy[job] = v
+                positionOf[job] = position
                 let j = problem.jobs[job]
                 if !j.skills.isSubset(of: vehicle.skills) {
                     violations.append("vehicle \(vehicle.id): lacks skills \(j.skills.subtracting(vehicle.skills).sorted()) of job \(j.id)")
@@ -41,30 +53,34 @@ public enum PlanChecker {
                 if let allowed = j.allowedDepots, !allowed.contains(vehicle.startLocation) {
                     violations.append("vehicle \(vehicle.id): starts at location \(vehicle.startLocation), not a depot allowed for job \(j.id)")
                 }
-                for d in 0..<problem.dimensions { load[d] += j.demand[d] }
-                travelCost += problem.cost(location, j.location)
-                let arrival = time + problem.time(location, j.location)
-                if let start = j.earliestStart(arrivingAt: arrival) {
-                    time = start
-                } else {
-                    violations.append("vehicle \(vehicle.id): job \(j.id) is reached at \(arrival), after its window ends at \(j.windows.last!.latest)")
-                    time = arrival
-                }
-                time += j.service
+                travelCost += arcCost(location, j.location, vehicle, profile, n)
+                distance += profile.distance[location * n + j.location]
                 location = j.location
             }
-            travelCost += problem.cost(location, vehicle.endLocation)
-            time += problem.time(location, vehicle.endLocation)
-            if let limit = vehicle.maxDuration, let duration = shortestDuration(of: route, vehicle: vehicle, problem: problem),
-                duration > limit
-            {
-                violations.append("vehicle \(vehicle.id): the route takes \(duration) even when leaving as late as helps, over its limit \(limit)")
+            travelCost += arcCost(location, vehicle.endLocation, vehicle, profile, n)
+            distance += profile.distance[location * n + vehicle.endLocation]
+            totalDistance += distance
+            if let limit = vehicle.maxDistance, distance > limit {
+                violations.append("vehicle \(vehicle.id): drives \(distance), over its distance limit \(limit)")
             }
-            if time > vehicle.shift.latest {
-                violations.append("vehicle \(vehicle.id): returns at \(time), after its shift ends at \(vehicle.shift.latest)")
-            }
-            for d in 0..<problem.dimensions where load[d] > vehicle.capacity[d] {
-                violations.append("vehicle \(vehicle.id): load \(load[d]) exceeds capacity \(vehicle.capacity[d]) in dimension \(d)")
+            violations += loadViolations(route, vehicle: vehicle, problem: problem, partner: partner)
+
+            if vehicle.breaks.isEmpty {
+                violations += timeViolations(route, vehicle: vehicle, problem: problem, time: time)
+                if let limit = vehicle.maxDuration, let duration = shortestDuration(of: route, vehicle: vehicle, problem: problem),
+                    duration > limit
+                {
+                    violations.append("vehicle \(vehicle.id): the route takes \(duration) even when leaving as late as helps, over its limit \(limit)")
+                }
+            } else if let end = earliestEndWithBreaks(route, vehicle: vehicle, problem: problem, time: time) {
+                if end > vehicle.shift.latest {
+                    violations.append("vehicle \(vehicle.id): returns at \(end) at the earliest with its breaks, after its shift ends at \(vehicle.shift.latest)")
+                }
+                if let limit = vehicle.maxDuration, end - vehicle.shift.earliest > limit {
+                    violations.append("vehicle \(vehicle.id): the route with its breaks takes \(end - vehicle.shift.earliest), over its limit \(limit)")
+                }
+            } else {
+                violations.append("vehicle \(vehicle.id): no placement of its breaks keeps every job in its windows")
             }
         }
         for job in solution.unassigned where job >= 0 && job < seen.count { seen[job] += 1 }
@@ -72,38 +88,129 @@ public enum PlanChecker {
             violations.append(count == 0 ? "job \(problem.jobs[job].id) is neither served nor reported unassigned"
                 : "job \(problem.jobs[job].id) appears \(count) times")
         }
+        for shipment in problem.shipments {
+            let (p, d) = (shipment.pickup, shipment.delivery)
+            let label = "shipment \(problem.jobs[p].id) → \(problem.jobs[d].id)"
+            if servedBy[p] != servedBy[d] {
+                violations.append("\(label): pickup and delivery are not on the same vehicle (or one is unassigned)")
+            } else if servedBy[p] >= 0, positionOf[p] > positionOf[d] {
+                violations.append("\(label): delivered before it is picked up")
+            }
+        }
         return Report(
-            violations: violations, cost: travelCost + fixed, travelCost: travelCost,
+            violations: violations, cost: travelCost + fixed, travelCost: travelCost, distance: totalDistance,
             usedVehicles: solution.usedVehicles
         )
     }
 
-    /// The route's duration when the vehicle leaves as late as helps: the latest departure, found by binary
-    /// search over simulations, that serves every job in the same window as leaving at the shift start and
-    /// returns within the shift; later departures than the total waiting cannot shorten the route.
+    private static func arcCost(_ a: Int, _ b: Int, _ vehicle: Vehicle, _ profile: TravelProfile, _ n: Int) -> Int64 {
+        if let cost = profile.cost { return cost[a * n + b] }
+        return vehicle.costPerDistance * profile.distance[a * n + b] + vehicle.costPerTime * vehicle.travelTime(profile.time[a * n + b])
+    }
+
+    /// Load on board when leaving the start and after each stop: unpaired deliveries are all on board at the
+    /// start, pickups are added where they happen, shipment deliveries remove what their pickup added.
+    private static func loadViolations(_ route: [Int], vehicle: Vehicle, problem: VRPProblem, partner: [Int?]) -> [String] {
+        var load = [Int64](repeating: 0, count: problem.dimensions)
+        for job in route where partner[job] == nil && problem.jobs[job].kind == .delivery {
+            for d in load.indices { load[d] += problem.jobs[job].demand[d] }
+        }
+        var violations: [String] = []
+        func check(_ place: String) {
+            for d in load.indices where load[d] > vehicle.capacity[d] {
+                violations.append("vehicle \(vehicle.id): load \(load[d]) exceeds capacity \(vehicle.capacity[d]) in dimension \(d) \(place)")
+            }
+        }
+        check("when leaving the start")
+        for job in route {
+            let j = problem.jobs[job]
+            let sign: Int64 = j.kind == .pickup ? 1 : -1
+            for d in load.indices { load[d] += sign * j.demand[d] }
+            check("after job \(j.id)")
+        }
+        return violations
+    }
+
+    /// Windows and shift for a vehicle without breaks, leaving after loading at its shift start.
+    private static func timeViolations(
+        _ route: [Int], vehicle: Vehicle, problem: VRPProblem, time: (Int, Int) -> Int64
+    ) -> [String] {
+        var violations: [String] = []
+        var clock = vehicle.shift.earliest + vehicle.loadingTime
+        var location = vehicle.startLocation
+        for job in route {
+            let j = problem.jobs[job]
+            let arrival = clock + time(location, j.location)
+            if let start = j.earliestStart(arrivingAt: arrival) {
+                clock = start
+            } else {
+                violations.append("vehicle \(vehicle.id): job \(j.id) is reached at \(arrival), after its window ends at \(j.windows.last!.latest)")
+                clock = arrival
+            }
+            clock += j.service
+            location = j.location
+        }
+        clock += time(location, vehicle.endLocation)
+        if clock > vehicle.shift.latest {
+            violations.append("vehicle \(vehicle.id): returns at \(clock), after its shift ends at \(vehicle.shift.latest)")
+        }
+        return violations
+    }
+
+    /// The earliest return over every placement of the breaks (in order, each between two stops), enumerated
+    /// one by one; `nil` when every placement misses a window.
+    private static func earliestEndWithBreaks(
+        _ route: [Int], vehicle: Vehicle, problem: VRPProblem, time: (Int, Int) -> Int64
+    ) -> Int64? {
+        let breaks = vehicle.breaks
+        func explore(stop k: Int, breaksTaken b: Int, clock: Int64) -> Int64? {
+            let here = k == 0 ? vehicle.startLocation : problem.jobs[route[k - 1]].location
+            var best: Int64? = nil
+            if b < breaks.count, let window = breaks[b].windows.first(where: { clock <= $0.latest }) {
+                best = explore(stop: k, breaksTaken: b + 1, clock: max(clock, window.earliest) + breaks[b].duration)
+            }
+            if k == route.count {
+                if b == breaks.count { best = min(best ?? .max, clock + time(here, vehicle.endLocation)) }
+            } else {
+                let job = problem.jobs[route[k]]
+                if let start = job.earliestStart(arrivingAt: clock + time(here, job.location)),
+                    let end = explore(stop: k + 1, breaksTaken: b, clock: start + job.service)
+                {
+                    best = min(best ?? .max, end)
+                }
+            }
+            return best
+        }
+        return explore(stop: 0, breaksTaken: 0, clock: vehicle.shift.earliest + vehicle.loadingTime)
+    }
+
+    /// The route's duration (loading included) when the vehicle leaves as late as helps: the latest departure,
+    /// found by binary search over simulations, that serves every job in the same window as leaving at the
+    /// shift start and returns within the shift; later departures than the total waiting cannot shorten it.
     public static func shortestDuration(of route: [Int], vehicle: Vehicle, problem: VRPProblem) -> Int64? {
-        /// Duration and the window index of each job when leaving at `departure`, or nil if a job is missed.
-        func simulate(leaving departure: Int64) -> (duration: Int64, windows: [Int], end: Int64)? {
-            var time = departure
+        /// Duration and the window index of each job when loading starts at `loadingStart`, or nil if a job
+        /// is missed.
+        func simulate(loadingFrom loadingStart: Int64) -> (duration: Int64, windows: [Int], end: Int64)? {
+            var time = loadingStart + vehicle.loadingTime
             var location = vehicle.startLocation
             var windows: [Int] = []
             for job in route {
                 let j = problem.jobs[job]
-                let arrival = time + problem.time(location, j.location)
+                let arrival = time + problem.time(location, j.location, by: vehicle)
                 guard let index = j.windowIndex(arrivingAt: arrival) else { return nil }
                 windows.append(index)
                 time = max(arrival, j.windows[index].earliest) + j.service
                 location = j.location
             }
-            let end = time + problem.time(location, vehicle.endLocation)
-            return (end - departure, windows, end)
+            let end = time + problem.time(location, vehicle.endLocation, by: vehicle)
+            return (end - loadingStart, windows, end)
         }
-        guard let first = simulate(leaving: vehicle.shift.earliest) else { return nil }
+        guard let first = simulate(loadingFrom: vehicle.shift.earliest) else { return nil }
         var low: Int64 = 0
         var high = first.duration  // no delay beyond the whole duration can help
         while low < high {
             let middle = (low + high + 1) / 2
-            if let trial = simulate(leaving: vehicle.shift.earliest + middle), trial.windows == first.windows,
+            if let trial = simulate(loadingFrom: vehicle.shift.earliest + middle), trial.windows == first.windows,
                 trial.end <= vehicle.shift.latest
             {
                 low = middle
@@ -111,6 +218,6 @@ public enum PlanChecker {
                 high = middle - 1
             }
         }
-        return min(first.duration, simulate(leaving: vehicle.shift.earliest + low)?.duration ?? first.duration)
+        return min(first.duration, simulate(loadingFrom: vehicle.shift.earliest + low)?.duration ?? first.duration)
     }
 }

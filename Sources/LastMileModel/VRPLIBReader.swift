@@ -86,7 +86,8 @@ public enum VRPLIBReader {
         let x = ids.map { coordinates[$0]!.0 }, y = ids.map { coordinates[$0]!.1 }
         // With time windows: the VRPTW integer model (×1000, cost rounded, time rounded up); else CVRP (nint).
         let timed = !windows.isEmpty
-        let (time, cost) = timed ? EuclideanModel.vrptwMatrices(x: x, y: y) : { let c = EuclideanModel.cvrpMatrix(x: x, y: y); return (c, c) }()
+        // One matrix for time and cost, as PyVRP reads VRPLIB files.
+        let cost = timed ? EuclideanModel.vrptwMatrices(x: x, y: y).cost : EuclideanModel.cvrpMatrix(x: x, y: y)
         let scale: Double = timed ? 1000 : 1
         func scaled(_ value: Double) -> Int64 { Int64((value * scale).rounded()) }
         func window(_ id: Int) -> TimeWindow { windows[id].map { TimeWindow(earliest: scaled($0.0), latest: scaled($0.1)) } ?? .always }

@@ -1,36 +1,54 @@
+import LastMileModel
+
 /// One vehicle's route with the data that makes an insertion check O(1).
 ///
 /// Positions: 0 is the start depot, `1...jobs.count` the jobs, `jobs.count + 1` the end depot.
-/// `earliest[i]` is the earliest service start at position `i` given the jobs before it; `latest[i]` the latest
-/// service start at `i` that keeps every later job and the return within their windows; `service[i]` the
-/// service duration at `i` (0 at the depots).
+/// `earliest[i]` is the earliest service start at position `i` given the jobs before it (at 0: the start of
+/// loading); `latest[i]` the latest service start at `i` that keeps every later job and the return within
+/// their windows; `service[i]` the time spent at `i` (the loading time at the start, 0 at the end).
+/// `loadAfter[i * dimensions + d]` is the load on board when leaving position `i` (`0...jobs.count`), with its
+/// running maximum from the start (`loadPrefixMax`) and to the end (`loadSuffixMax`).
+/// Breaks are not in these arrays: for vehicles with breaks they make an optimistic filter, and a candidate
+/// is confirmed with ``RouteSchedule``.
 struct RouteState {
     let vehicle: Int
+    private let timeBase: Int
+    private let costBase: Int
+    private let distanceBase: Int
     private(set) var jobs: [Int32] = []
     private(set) var location: [Int] = []
     private(set) var service: [Int64] = []
     private(set) var earliest: [Int64] = []
     private(set) var latest: [Int64] = []
-    /// Total load per dimension.
-    private(set) var load: [Int64]
+    private(set) var loadAfter: [Int64] = []
+    private(set) var loadPrefixMax: [Int64] = []
+    private(set) var loadSuffixMax: [Int64] = []
     /// Travel cost of the route (without the fixed cost).
     private(set) var travelCost: Int64 = 0
+    /// Distance driven, distance units.
+    private(set) var distance: Int64 = 0
 
     init(vehicle: Int, data: SolverData) {
         self.vehicle = vehicle
-        self.load = [Int64](repeating: 0, count: data.dimensions)
+        timeBase = data.vehicleTime[vehicle]
+        costBase = data.vehicleCost[vehicle]
+        distanceBase = data.vehicleDistance[vehicle]
         refresh(data)
     }
 
     var isEmpty: Bool { jobs.isEmpty }
 
-    /// Recomputes the cached arrays after `jobs` changed. O(route length).
+    @inline(__always) func time(_ from: Int, _ to: Int, _ data: SolverData) -> Int64 { data.entry(timeBase, from, to) }
+    @inline(__always) func cost(_ from: Int, _ to: Int, _ data: SolverData) -> Int64 { data.entry(costBase, from, to) }
+    @inline(__always) func distance(_ from: Int, _ to: Int, _ data: SolverData) -> Int64 { data.entry(distanceBase, from, to) }
+
+    /// Recomputes the cached arrays after `jobs` changed. O(route length × dimensions).
     mutating func refresh(_ data: SolverData) {
         let count = jobs.count
         location.removeAll(keepingCapacity: true)
         service.removeAll(keepingCapacity: true)
         location.append(data.vehicleStart[vehicle])
-        service.append(0)
+        service.append(data.vehicleLoadingTime[vehicle])
         for job in jobs {
             location.append(data.jobLocation[Int(job)])
             service.append(data.jobService[Int(job)])
@@ -41,79 +59,151 @@ struct RouteState {
         latest = [Int64](repeating: 0, count: count + 2)
         earliest[0] = data.vehicleEarliest[vehicle]
         travelCost = 0
-        for d in load.indices { load[d] = 0 }
+        distance = 0
         for i in 1...(count + 1) {
-            let arrival = earliest[i - 1] + service[i - 1] + data.time(location[i - 1], location[i])
-            travelCost += data.cost(location[i - 1], location[i])
-            if i <= count {
-                let job = Int(jobs[i - 1])
-                earliest[i] = data.earliestStart(job, arrivingAt: arrival) ?? arrival
-                for d in load.indices { load[d] += data.jobDemand[job * data.dimensions + d] }
-            } else {
-                earliest[i] = arrival
-            }
+            let arrival = earliest[i - 1] + service[i - 1] + time(location[i - 1], location[i], data)
+            travelCost += cost(location[i - 1], location[i], data)
+            distance += distance(location[i - 1], location[i], data)
+            earliest[i] = i <= count ? data.earliestStart(Int(jobs[i - 1]), arrivingAt: arrival) ?? arrival : arrival
         }
         latest[count + 1] = data.vehicleLatest[vehicle]
         if count > 0 {
             for i in stride(from: count, through: 1, by: -1) {
                 let job = Int(jobs[i - 1])
-                latest[i] = data.latestStart(job, notAfter: latest[i + 1] - service[i] - data.time(location[i], location[i + 1]))
+                latest[i] = data.latestStart(job, notAfter: latest[i + 1] - service[i] - time(location[i], location[i + 1], data))
                     ?? Int64.min / 4
             }
         }
-        latest[0] = latest[1] - data.time(location[0], location[1])
+        latest[0] = latest[1] - service[0] - time(location[0], location[1], data)
+        refreshLoads(data)
+    }
+
+    private mutating func refreshLoads(_ data: SolverData) {
+        let dimensions = data.dimensions
+        let size = (jobs.count + 1) * dimensions
+        loadAfter = [Int64](repeating: 0, count: size)
+        for job in jobs where data.loadedAtStart[Int(job)] {
+            for d in 0..<dimensions { loadAfter[d] += data.jobDemand[Int(job) * dimensions + d] }
+        }
+        for (k, job) in jobs.enumerated() {
+            let sign = data.loadSign[Int(job)]
+            for d in 0..<dimensions {
+                loadAfter[(k + 1) * dimensions + d] = loadAfter[k * dimensions + d] + sign * data.jobDemand[Int(job) * dimensions + d]
+            }
+        }
+        loadPrefixMax = loadAfter
+        loadSuffixMax = loadAfter
+        for i in stride(from: dimensions, to: size, by: 1) { loadPrefixMax[i] = max(loadPrefixMax[i], loadPrefixMax[i - dimensions]) }
+        for i in stride(from: size - dimensions - 1, through: 0, by: -1) {
+            loadSuffixMax[i] = max(loadSuffixMax[i], loadSuffixMax[i + dimensions])
+        }
     }
 
     /// The travel-cost increase of inserting `job` between positions `i` and `i + 1`, or `nil` when that breaks
-    /// its time window or a later one. Capacity is checked separately (``fits(_:data:)``).
+    /// its time window or a later one. Capacity is checked separately (``fits(_:after:data:)``).
     @inline(__always)
     func insertionDelta(of job: Int, after i: Int, data: SolverData) -> Int64? {
         let here = data.jobLocation[job]
-        guard let start = data.earliestStart(job, arrivingAt: earliest[i] + service[i] + data.time(location[i], here)) else {
+        guard let start = data.earliestStart(job, arrivingAt: earliest[i] + service[i] + time(location[i], here, data)) else {
             return nil
         }
-        guard start + data.jobService[job] + data.time(here, location[i + 1]) <= latest[i + 1] else { return nil }
-        return data.cost(location[i], here) + data.cost(here, location[i + 1]) - data.cost(location[i], location[i + 1])
+        guard start + data.jobService[job] + time(here, location[i + 1], data) <= latest[i + 1] else { return nil }
+        return cost(location[i], here, data) + cost(here, location[i + 1], data) - cost(location[i], location[i + 1], data)
     }
 
-    /// The route's duration after inserting `job` between positions `i` and `i + 1`, leaving as late as helps
-    /// (Savelsbergh's forward slack: delay the departure by min(total waiting, slack), where the slack keeps
-    /// every job in the window it is served in and the return within the shift). O(route length); used only
-    /// for vehicles with a duration limit. Assumes the insertion is time-feasible.
-    func durationAfterInserting(_ job: Int, after i: Int, data: SolverData) -> Int64 {
-        let start = data.vehicleEarliest[vehicle]
-        var time = start
-        var previous = location[0]
-        var waiting: Int64 = 0
-        var slack = Int64.max
-        func visit(_ job: Int) {
-            let here = data.jobLocation[job]
-            let arrival = time + data.time(previous, here)
-            let begin = data.earliestStart(job, arrivingAt: arrival) ?? arrival
-            waiting += begin - arrival
-            slack = min(slack, waiting + data.windowEnd(job, containing: begin) - begin)
-            time = begin + data.jobService[job]
-            previous = here
-        }
-        for position in 0..<i { visit(Int(jobs[position])) }
-        visit(job)
-        for position in i..<jobs.count { visit(Int(jobs[position])) }
-        let end = time + data.time(previous, location[location.count - 1])
-        slack = min(slack, waiting + data.vehicleLatest[vehicle] - end)
-        return end - start - min(waiting, max(0, slack))
-    }
-
-    /// Whether `job`'s demand fits in the remaining capacity.
-    func fits(_ job: Int, data: SolverData) -> Bool {
-        for d in load.indices
-        where load[d] + data.jobDemand[job * data.dimensions + d] > data.vehicleCapacity[vehicle * data.dimensions + d] {
-            return false
+    /// Whether the load stays within capacity when the unpaired `job` is inserted between positions `i` and
+    /// `i + 1`: a delivery is on board from the start to it, a pickup from it to the end.
+    @inline(__always)
+    func fits(_ job: Int, after i: Int, data: SolverData) -> Bool {
+        let dimensions = data.dimensions
+        let atStart = data.loadedAtStart[job]
+        for d in 0..<dimensions {
+            let peak = atStart ? loadPrefixMax[i * dimensions + d] : loadSuffixMax[i * dimensions + d]
+            if peak + data.jobDemand[job * dimensions + d] > data.vehicleCapacity[vehicle * dimensions + d] { return false }
         }
         return true
     }
 
+    /// Whether the load stays within capacity when `amount` (the demand of `job`) is on board between leaving
+    /// position `from` and leaving position `through` (a shipment picked up after `from`, delivered after
+    /// `through`).
+    func fits(demandOf job: Int, from: Int, through: Int, data: SolverData) -> Bool {
+        let dimensions = data.dimensions
+        for d in 0..<dimensions {
+            var peak = Int64.min
+            for i in from...through { peak = max(peak, loadAfter[i * dimensions + d]) }
+            if peak + data.jobDemand[job * dimensions + d] > data.vehicleCapacity[vehicle * dimensions + d] { return false }
+        }
+        return true
+    }
+
+    /// The distance increase of inserting `job` between positions `i` and `i + 1`.
+    @inline(__always)
+    func distanceDelta(of job: Int, after i: Int, data: SolverData) -> Int64 {
+        let here = data.jobLocation[job]
+        return distance(location[i], here, data) + distance(here, location[i + 1], data) - distance(location[i], location[i + 1], data)
+    }
+
+    /// Whether `candidate` (this route's jobs after a change) keeps the vehicle's distance, duration and break
+    /// constraints. Only needed for vehicles that have any; O(route length × breaks).
+    func keepsLimits(_ candidate: [Int32], distanceDelta: Int64, data: SolverData) -> Bool {
+        if distance + distanceDelta > data.vehicleMaxDistance[vehicle] { return false }
+        let limit = data.vehicleMaxDuration[vehicle]
+        if data.vehicleHasBreaks[vehicle] {
+            let problem = data.problem
+            guard let schedule = RouteSchedule(route: candidate.map(Int.init), vehicle: problem.vehicles[vehicle], problem: problem) else {
+                return false
+            }
+            return schedule.duration <= limit
+        }
+        return limit == Int64.max || shortestDuration(of: candidate, data: data) <= limit
+    }
+
+    /// Whether the vehicle has limits that ``keepsLimits(_:distanceDelta:data:)`` must confirm.
+    func hasLimits(_ data: SolverData) -> Bool {
+        data.vehicleMaxDuration[vehicle] != Int64.max || data.vehicleMaxDistance[vehicle] != Int64.max
+            || data.vehicleHasBreaks[vehicle]
+    }
+
+    /// The duration (loading included) of serving `sequence` when the vehicle starts as late as helps
+    /// (Savelsbergh's forward slack: delay the start by min(total waiting, slack), where the slack keeps every
+    /// job in the window it is served in and the return within the shift). O(length). Assumes the sequence
+    /// is time-feasible.
+    func shortestDuration(of sequence: [Int32], data: SolverData) -> Int64 {
+        let start = data.vehicleEarliest[vehicle]
+        var clock = start + data.vehicleLoadingTime[vehicle]
+        var previous = location[0]
+        var waiting: Int64 = 0
+        var slack = Int64.max
+        for job in sequence.lazy.map(Int.init) {
+            let here = data.jobLocation[job]
+            let arrival = clock + time(previous, here, data)
+            let begin = data.earliestStart(job, arrivingAt: arrival) ?? arrival
+            waiting += begin - arrival
+            slack = min(slack, waiting + data.windowEnd(job, containing: begin) - begin)
+            clock = begin + data.jobService[job]
+            previous = here
+        }
+        let end = clock + time(previous, location[location.count - 1], data)
+        slack = min(slack, waiting + data.vehicleLatest[vehicle] - end)
+        return end - start - min(waiting, max(0, slack))
+    }
+
+    /// The jobs with `job` inserted after position `i` (0 = first).
+    func inserting(_ job: Int, after i: Int) -> [Int32] {
+        var candidate = jobs
+        candidate.insert(Int32(job), at: i)
+        return candidate
+    }
+
     mutating func insert(_ job: Int, after i: Int, data: SolverData) {
         jobs.insert(Int32(job), at: i)
+        refresh(data)
+    }
+
+    /// Replaces the jobs wholesale (a shipment inserted in two places).
+    mutating func replaceJobs(_ newJobs: [Int32], data: SolverData) {
+        jobs = newJobs
         refresh(data)
     }
 

@@ -22,8 +22,8 @@ struct RuinAndRecreate {
         let jobs = problem.jobs
         neighbours = jobs.indices.map { a in
             jobs.indices.filter { $0 != a }.sorted {
-                let ca = problem.cost(jobs[a].location, jobs[$0].location)
-                let cb = problem.cost(jobs[a].location, jobs[$1].location)
+                let ca = problem.distance(jobs[a].location, jobs[$0].location)
+                let cb = problem.distance(jobs[a].location, jobs[$1].location)
                 return (ca, $0) < (cb, $1)
             }.prefix(100).map { Int32($0) }
         }
@@ -62,7 +62,12 @@ struct RuinAndRecreate {
             } else {
                 positions = string(around: at, length: length, routeLength: jobs.count, &random)
             }
-            for j in state.routes[Int(route)].remove(positions: positions, data: data) {
+            // Shipments leave whole: add the partners of removed halves.
+            var removing = Set(positions)
+            for position in positions where data.partner[Int(jobs[position])] >= 0 {
+                removing.insert(jobs.firstIndex(of: data.partner[Int(jobs[position])])!)
+            }
+            for j in state.routes[Int(route)].remove(positions: removing.sorted(), data: data) {
                 state.routeOf[j] = -1
                 removed.append(j)
             }
@@ -95,7 +100,7 @@ struct RuinAndRecreate {
         jobs.shuffle(using: &random)
         let dimensions = data.dimensions
         func demand(_ job: Int) -> Int64 { (0..<dimensions).reduce(0) { $0 + data.jobDemand[job * dimensions + $1] } }
-        func fromDepot(_ job: Int) -> Int64 { data.cost(depot, data.jobLocation[job]) }
+        func fromDepot(_ job: Int) -> Int64 { data.entry(data.vehicleDistance[0], depot, data.jobLocation[job]) }
         switch random.next() % 11 {
         case 0..<4: break  // random
         case 4..<8: jobs.sort { demand($0) > demand($1) }
@@ -110,23 +115,31 @@ struct RuinAndRecreate {
         }
         var triedGroup = [Bool](repeating: false, count: state.routes.count)
         for job in jobs {
+            let partner = Int(data.partner[job])
+            if partner >= 0 {
+                // A shipment is inserted with its pickup; its delivery half waits for it.
+                guard data.loadSign[job] > 0 else { continue }
+                insertShipment(pickup: job, delivery: partner, into: &state, openRoutes: openRoutes, tried: &triedGroup, using: &random)
+                continue
+            }
             var best: (delta: Int64, route: Int, after: Int)? = nil
             for r in state.routes.indices { triedGroup[r] = false }
             for r in state.routes.indices {
-                if state.routes[r].isEmpty {
-                    guard openRoutes else { continue }
-                    // Identical empty vehicles are one option.
-                    if triedGroup[vehicleGroup[r]] { continue }
-                    triedGroup[vehicleGroup[r]] = true
-                }
-                guard data.canServe(job, by: r), state.routes[r].fits(job, data: data) else { continue }
-                let fixed = state.routes[r].isEmpty ? data.vehicleFixedCost[r] : 0
-                for i in 0...state.routes[r].jobs.count {
+                guard mayTry(r, in: state, openRoutes: openRoutes, tried: &triedGroup), data.canServe(job, by: r) else { continue }
+                let route = state.routes[r]
+                let fixed = route.isEmpty ? data.vehicleFixedCost[r] : 0
+                let limited = route.hasLimits(data)
+                for i in 0...route.jobs.count {
                     if uniform(0, 1, &random) < configuration.blinkRate { continue }
-                    guard let delta = state.routes[r].insertionDelta(of: job, after: i, data: data) else { continue }
-                    guard best == nil || delta + fixed < best!.delta else { continue }
-                    let limit = data.vehicleMaxDuration[r]
-                    if limit != Int64.max, state.routes[r].durationAfterInserting(job, after: i, data: data) > limit { continue }
+                    guard route.fits(job, after: i, data: data),
+                        let delta = route.insertionDelta(of: job, after: i, data: data),
+                        best == nil || delta + fixed < best!.delta
+                    else { continue }
+                    if limited, !route.keepsLimits(
+                        route.inserting(job, after: i), distanceDelta: route.distanceDelta(of: job, after: i, data: data), data: data)
+                    {
+                        continue
+                    }
                     best = (delta + fixed, r, i)
                 }
             }
@@ -136,6 +149,52 @@ struct RuinAndRecreate {
             } else {
                 state.unassigned.append(job)
             }
+        }
+    }
+
+    /// Whether recreation may put jobs into route `r`: used routes always; an empty one only with `openRoutes`
+    /// and once per group of identical vehicles.
+    private func mayTry(_ r: Int, in state: SearchState, openRoutes: Bool, tried: inout [Bool]) -> Bool {
+        guard state.routes[r].isEmpty else { return true }
+        guard openRoutes, !tried[vehicleGroup[r]] else { return false }
+        tried[vehicleGroup[r]] = true
+        return true
+    }
+
+    /// Inserts a shipment at its cheapest feasible placement over all routes, or leaves both halves out.
+    private func insertShipment(
+        pickup: Int, delivery: Int, into state: inout SearchState, openRoutes: Bool, tried: inout [Bool],
+        using random: inout SplitMix64
+    ) {
+        var best: (delta: Int64, route: Int, placement: ShipmentPlacement)? = nil
+        for r in state.routes.indices { tried[r] = false }
+        for r in state.routes.indices {
+            guard mayTry(r, in: state, openRoutes: openRoutes, tried: &tried), data.canServe(pickup, by: r),
+                data.canServe(delivery, by: r)
+            else { continue }
+            let route = state.routes[r]
+            let fixed = route.isEmpty ? data.vehicleFixedCost[r] : 0
+            let limited = route.hasLimits(data)
+            route.shipmentPlacements(
+                pickup: pickup, delivery: delivery, data: data, blinkRate: configuration.blinkRate, random: &random
+            ) { placement in
+                guard best == nil || placement.delta + fixed < best!.delta else { return }
+                if limited, !route.keepsLimits(
+                    placement.applied(to: route.jobs, pickup: pickup, delivery: delivery),
+                    distanceDelta: route.distanceDelta(of: placement, pickup: pickup, delivery: delivery, data: data), data: data)
+                {
+                    return
+                }
+                best = (placement.delta + fixed, r, placement)
+            }
+        }
+        if let best, best.delta < data.unassignedPenalty[pickup] + data.unassignedPenalty[delivery] {
+            let route = state.routes[best.route]
+            state.routes[best.route].replaceJobs(best.placement.applied(to: route.jobs, pickup: pickup, delivery: delivery), data: data)
+            state.routeOf[pickup] = Int32(best.route)
+            state.routeOf[delivery] = Int32(best.route)
+        } else {
+            state.unassigned += [pickup, delivery]
         }
     }
 }

@@ -2,11 +2,17 @@ import LastMileModel
 
 /// The problem in flat arrays for the hot loops: no structs with reference-counted members are copied while
 /// evaluating moves. Built once per solve.
+///
+/// Matrices: every distinct time, distance and cost matrix the vehicles need (per profile, speed factor and
+/// cost rates) lives in one array; vehicle `v` reads `matrices[vehicleTime[v] + from * locationCount + to]`
+/// and likewise for distance and cost. Vehicles that share rates share matrices.
 struct SolverData {
+    let problem: VRPProblem
     let locationCount: Int
-    /// Row-major matrices, as in ``VRPProblem``.
-    let time: [Int64]
-    let cost: [Int64]
+    let matrices: [Int64]
+    let vehicleTime: [Int]
+    let vehicleDistance: [Int]
+    let vehicleCost: [Int]
     let dimensions: Int
     let jobLocation: [Int]
     let jobService: [Int64]
@@ -16,27 +22,69 @@ struct SolverData {
     let windowLatest: [Int64]
     /// `jobDemand[job * dimensions + d]`.
     let jobDemand: [Int64]
+    /// Whether the job's demand is on board from the start depot until the job (an unpaired delivery).
+    let loadedAtStart: [Bool]
+    /// +1 when the job adds its demand to the load (pickups), -1 when it removes it (deliveries).
+    let loadSign: [Int64]
+    /// The other half of the job's shipment, or -1.
+    let partner: [Int32]
     let vehicleStart: [Int]
     let vehicleEnd: [Int]
     let vehicleEarliest: [Int64]
     let vehicleLatest: [Int64]
+    let vehicleLoadingTime: [Int64]
     /// `vehicleCapacity[vehicle * dimensions + d]`.
     let vehicleCapacity: [Int64]
     let vehicleFixedCost: [Int64]
     /// Longest route per vehicle, time units; `Int64.max` when unlimited.
     let vehicleMaxDuration: [Int64]
+    /// Longest route per vehicle, distance units; `Int64.max` when unlimited.
+    let vehicleMaxDistance: [Int64]
+    let vehicleHasBreaks: [Bool]
     /// What leaving each job out costs: its own `unassignedCost` if optional, else a penalty above any route
     /// cost, scaled by priority so that important jobs win when not all fit.
     let unassignedPenalty: [Int64]
     /// Whether penalties differ between jobs (then recreation serves the costlier omissions first).
     let hasPriorities: Bool
-    /// `compatible[job * vehicleCount + vehicle]`: the vehicle has the job's skills.
+    /// `compatible[job * vehicleCount + vehicle]`: the vehicle has the job's skills and starts at an allowed depot.
     let compatible: [Bool]
 
     init(_ problem: VRPProblem) {
-        locationCount = problem.locationCount
-        time = problem.travelTime
-        cost = problem.travelCost
+        self.problem = problem
+        let n = problem.locationCount
+        locationCount = n
+        var matrices: [Int64] = []
+        var bases: [String: Int] = [:]
+        /// The base of the matrix `key` names, building it with `make` the first time.
+        func base(_ key: String, _ make: () -> [Int64]) -> Int {
+            if let known = bases[key] { return known }
+            let built = make()
+            bases[key] = matrices.count
+            matrices += built
+            return bases[key]!
+        }
+        var times: [Int] = [], distances: [Int] = [], costs: [Int] = []
+        for vehicle in problem.vehicles {
+            let profile = problem.profiles[vehicle.profile]
+            let timeKey = "time \(vehicle.profile) \(vehicle.speedFactor)"
+            let distanceKey = "distance \(vehicle.profile)"
+            times.append(base(timeKey) { profile.time.map(vehicle.travelTime) })
+            distances.append(base(distanceKey) { profile.distance })
+            if profile.cost != nil {
+                costs.append(base("cost \(vehicle.profile)") { profile.cost! })
+            } else if vehicle.costPerDistance == 1, vehicle.costPerTime == 0 {
+                costs.append(bases[distanceKey]!)
+            } else {
+                let timeBase = bases[timeKey]!
+                costs.append(base("cost \(vehicle.profile) \(vehicle.speedFactor) \(vehicle.costPerDistance) \(vehicle.costPerTime)") {
+                    (0..<(n * n)).map { vehicle.costPerDistance * profile.distance[$0] + vehicle.costPerTime * matrices[timeBase + $0] }
+                })
+            }
+        }
+        self.matrices = matrices
+        vehicleTime = times
+        vehicleDistance = distances
+        vehicleCost = costs
         dimensions = problem.dimensions
         jobLocation = problem.jobs.map(\.location)
         jobService = problem.jobs.map(\.service)
@@ -46,15 +94,26 @@ struct SolverData {
         windowEarliest = problem.jobs.flatMap { $0.windows.map(\.earliest) }
         windowLatest = problem.jobs.flatMap { $0.windows.map(\.latest) }
         jobDemand = problem.jobs.flatMap(\.demand)
+        let partners = problem.partners
+        partner = partners.map { Int32($0 ?? -1) }
+        loadedAtStart = problem.jobs.indices.map { partners[$0] == nil && problem.jobs[$0].kind == .delivery }
+        loadSign = problem.jobs.map { $0.kind == .pickup ? 1 : -1 }
         vehicleStart = problem.vehicles.map(\.startLocation)
         vehicleEnd = problem.vehicles.map(\.endLocation)
         vehicleEarliest = problem.vehicles.map(\.shift.earliest)
         vehicleLatest = problem.vehicles.map(\.shift.latest)
+        vehicleLoadingTime = problem.vehicles.map(\.loadingTime)
         vehicleCapacity = problem.vehicles.flatMap(\.capacity)
         vehicleFixedCost = problem.vehicles.map(\.fixedCost)
         vehicleMaxDuration = problem.vehicles.map { $0.maxDuration ?? Int64.max }
+        vehicleMaxDistance = problem.vehicles.map { $0.maxDistance ?? Int64.max }
+        vehicleHasBreaks = problem.vehicles.map { !$0.breaks.isEmpty }
         compatible = problem.jobs.flatMap { job in problem.vehicles.map { $0.canServe(job) } }
-        let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * (problem.travelCost.max() ?? 0)) + 1
+        var largestArc: Int64 = 0
+        for costBase in Set(costs) {
+            for k in 0..<(n * n) { largestArc = max(largestArc, matrices[costBase + k]) }
+        }
+        let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * largestArc) + 1
         unassignedPenalty = problem.jobs.map { $0.unassignedCost ?? base * Int64(1 + $0.priority) }
         hasPriorities = Set(unassignedPenalty).count > 1
     }
@@ -85,6 +144,6 @@ struct SolverData {
         return nil
     }
 
-    @inline(__always) func time(_ from: Int, _ to: Int) -> Int64 { time[from * locationCount + to] }
-    @inline(__always) func cost(_ from: Int, _ to: Int) -> Int64 { cost[from * locationCount + to] }
+    /// Matrix entry `from → to` of the matrix starting at `base` (one of `vehicleTime/Distance/Cost[v]`).
+    @inline(__always) func entry(_ base: Int, _ from: Int, _ to: Int) -> Int64 { matrices[base + from * locationCount + to] }
 }

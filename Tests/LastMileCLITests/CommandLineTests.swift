@@ -136,9 +136,9 @@ import Testing
         #expect(solomon.stdout.contains("Route #1: "))
         #expect(solomon.stdout.contains("Vehicles "))
 
-        let unsupported = try run(["solve", "fixtures/vroom/shipments.json", "--iterations", "10"])
+        let unsupported = try run(["solve", "fixtures/vroom/unsupported-setup.json", "--iterations", "10"])
         #expect(unsupported.status != 0)
-        #expect(unsupported.stderr.contains("shipments"))
+        #expect(unsupported.stderr.contains("'setup'"))
         let noBudget = try run(["solve", "fixtures/vroom/small.json"])
         #expect(noBudget.status != 0)
         #expect(noBudget.stderr.contains("--time-limit"))

@@ -15,7 +15,7 @@ import Testing
         #expect(problem.jobs[0].service == 90_000)
         #expect(problem.vehicles[0].shift.latest == 1_236_000)
         // d = √(25 + 324) = 18.6815…: cost round(18681.5…) and time ceil(18681.5… − 1e-6).
-        #expect(problem.cost(0, 1) == 18_682)
+        #expect(problem.distance(0, 1) == 18_682)
         #expect(problem.time(0, 1) == 18_682)
         let hierarchical = try SolomonReader.read(try SharedData.shared("benchmarks/solomon/C101.txt"), objective: .hierarchical)
         #expect(hierarchical.vehicles[0].fixedCost > 1_000_000)

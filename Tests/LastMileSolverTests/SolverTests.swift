@@ -129,7 +129,7 @@ import Testing
                     var sequence = jobs
                     sequence.insert(job, at: position)
                     let expected = PlanChecker.shortestDuration(of: sequence, vehicle: problem.vehicles[v], problem: problem)
-                    #expect(route.durationAfterInserting(job, after: position, data: data) == expected, "job \(job) at \(position), vehicle \(v)")
+                    #expect(route.shortestDuration(of: route.inserting(job, after: position), data: data) == expected, "job \(job) at \(position), vehicle \(v)")
                     compared += 1
                 }
             }
@@ -234,7 +234,7 @@ import Testing
         problem.jobs[2].windows = [TimeWindow(earliest: 2_000_000, latest: 2_000_001)]
         let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 100))
         #expect(result.solution.unassigned == [1, 2])
-        #expect(UnassignedReason.explain(1, in: problem).contains("exceeds every vehicle's capacity"))
+        #expect(UnassignedReason.explain(1, in: problem).contains("exceeds the capacity of every vehicle"))
         #expect(UnassignedReason.explain(2, in: problem).contains("cannot be reached"))
         #expect(PlanChecker.check(result.solution, for: problem).isFeasible)
     }

@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func unsupportedAndBrokenInputIsRefusedClearly() throws {
-        #expect { try Self.input("shipments.json") } throws: { "\($0)".contains("'shipments'") }
+        #expect { try Self.input("unsupported-setup.json") } throws: { "\($0)".contains("job 1 (jobs[0]): 'setup' times are not supported") }
         #expect { try Self.input("bad-location.json") } throws: { "\($0)".contains("job 9 (jobs[0]): location_index 5 is outside the 2×2 matrix") }
         let broken = Data(#"{"vehicles": [{"id": "one"}], "matrix": [[0]]}"#.utf8)
         #expect { try VroomFormat.read(broken, name: "broken.json") } throws: { "\($0)".contains(".vehicles[0].id") }

@@ -1,0 +1,133 @@
+/// When a vehicle does what along one route: it starts loading at its shift start, leaves after its loading
+/// time, serves each job as early as its windows allow, and takes each break at the place and time that bring
+/// it back earliest.
+///
+/// Breaks are taken in the vehicle's order, between two stops (or before the first / before the return), at
+/// the earliest start their windows allow once the vehicle is free. Placement is exact: dynamic programming
+/// over (stops done, breaks taken) keeps the earliest time for each pair, and an earlier time is never worse
+/// for what follows, so a placement exists exactly when the schedule does. O(stops × breaks).
+public struct RouteSchedule: Hashable, Sendable {
+    public struct Visit: Hashable, Sendable {
+        public var job: Int
+        public var arrival: Int64
+        public var start: Int64
+        public var waiting: Int64 { start - arrival }
+    }
+
+    public struct TakenBreak: Hashable, Sendable {
+        /// Index into the vehicle's `breaks`.
+        public var index: Int
+        /// Number of jobs served before the break.
+        public var afterVisits: Int
+        public var start: Int64
+    }
+
+    /// Shift start: loading begins.
+    public var loadingStart: Int64
+    /// Leaving the start location, after loading.
+    public var departure: Int64
+    public var visits: [Visit]
+    public var breaks: [TakenBreak]
+    /// Arrival at the end location.
+    public var end: Int64
+    public var travelTime: Int64
+    public var distance: Int64
+    /// Arc costs (fixed cost not included).
+    public var travelCost: Int64
+
+    /// Time from the shift start (loading included) to the arrival at the end.
+    public var duration: Int64 { end - loadingStart }
+    public var waiting: Int64 { visits.reduce(0) { $0 + $1.waiting } }
+
+    /// The schedule of `route` (job indices) for `vehicle`, or `nil` when a job's windows are missed, a break
+    /// cannot be placed, or the vehicle is back after its shift ends.
+    public init?(route: [Int], vehicle: Vehicle, problem: VRPProblem) {
+        let breaks = vehicle.breaks
+        let stopCount = route.count
+        let width = breaks.count + 1
+        let unreachable = Int64.max
+        // ready[k * width + b]: earliest time, free at the place of stop k - 1 (k = 0: the start), with stops
+        // 0..<k served and breaks 0..<b taken. came[...]: whether the last step was a break (true) or a stop.
+        var ready = [Int64](repeating: unreachable, count: (stopCount + 1) * width)
+        var came = [Bool](repeating: false, count: (stopCount + 1) * width)
+        let departure = vehicle.shift.earliest + vehicle.loadingTime
+        ready[0] = departure
+        func place(of k: Int) -> Int { k == 0 ? vehicle.startLocation : problem.jobs[route[k - 1]].location }
+        for k in 0...stopCount {
+            for b in 0..<width {
+                let t = ready[k * width + b]
+                guard t != unreachable else { continue }
+                if b < breaks.count, let start = TimeWindow.earliestStart(in: breaks[b].windows, readyAt: t) {
+                    let after = start + breaks[b].duration
+                    if after < ready[k * width + b + 1] {
+                        ready[k * width + b + 1] = after
+                        came[k * width + b + 1] = true
+                    }
+                }
+                if k < stopCount {
+                    let job = problem.jobs[route[k]]
+                    guard let start = job.earliestStart(arrivingAt: t + problem.time(place(of: k), job.location, by: vehicle)) else {
+                        continue
+                    }
+                    if start + job.service < ready[(k + 1) * width + b] {
+                        ready[(k + 1) * width + b] = start + job.service
+                        came[(k + 1) * width + b] = false
+                    }
+                }
+            }
+        }
+        let last = place(of: stopCount)
+        guard ready[stopCount * width + breaks.count] != unreachable else { return nil }
+        let end = ready[stopCount * width + breaks.count] + problem.time(last, vehicle.endLocation, by: vehicle)
+        guard end <= vehicle.shift.latest else { return nil }
+
+        // Walk back to find where the breaks went, then replay forward for arrivals and starts.
+        var breakBefore = [Int](repeating: 0, count: breaks.count)  // stops served before break b
+        var (k, b) = (stopCount, breaks.count)
+        while k > 0 || b > 0 {
+            if came[k * width + b] {
+                b -= 1
+                breakBefore[b] = k
+            } else {
+                k -= 1
+            }
+        }
+        var visits: [Visit] = []
+        var taken: [TakenBreak] = []
+        var time = departure
+        var location = vehicle.startLocation
+        var next = 0
+        var (travel, distance, cost): (Int64, Int64, Int64) = (0, 0, 0)
+        func drive(to place: Int) -> Int64 {
+            let leg = problem.time(location, place, by: vehicle)
+            travel += leg
+            distance += problem.distance(location, place, by: vehicle)
+            cost += problem.cost(location, place, by: vehicle)
+            location = place
+            return leg
+        }
+        for visit in 0...stopCount {
+            while next < breaks.count, breakBefore[next] == visit {
+                let start = TimeWindow.earliestStart(in: breaks[next].windows, readyAt: time)!
+                taken.append(TakenBreak(index: next, afterVisits: visit, start: start))
+                time = start + breaks[next].duration
+                next += 1
+            }
+            guard visit < stopCount else { break }
+            let job = problem.jobs[route[visit]]
+            let arrival = time + drive(to: job.location)
+            let start = job.earliestStart(arrivingAt: arrival)!
+            visits.append(Visit(job: route[visit], arrival: arrival, start: start))
+            time = start + job.service
+        }
+        time += drive(to: vehicle.endLocation)
+        self.loadingStart = vehicle.shift.earliest
+        self.departure = departure
+        self.visits = visits
+        self.breaks = taken
+        self.end = time
+        self.travelTime = travel
+        self.distance = distance
+        self.travelCost = cost
+    }
+}

@@ -1,0 +1,92 @@
+import LastMileCore
+
+/// Where a shipment goes into a route: its pickup after position `pickupAfter`, its delivery after position
+/// `deliveryAfter` (≥ `pickupAfter`; equal means right after the pickup), positions of the route before the
+/// insertion.
+struct ShipmentPlacement {
+    var delta: Int64
+    var pickupAfter: Int
+    var deliveryAfter: Int
+
+    /// The route's jobs with the shipment inserted.
+    func applied(to jobs: [Int32], pickup: Int, delivery: Int) -> [Int32] {
+        Array(jobs[..<pickupAfter]) + [Int32(pickup)] + Array(jobs[pickupAfter..<deliveryAfter]) + [Int32(delivery)]
+            + Array(jobs[deliveryAfter...])
+    }
+}
+
+extension RouteState {
+    /// Every feasible placement of the shipment (`pickup`, `delivery`) in this route, in increasing positions,
+    /// with its travel-cost delta; each is skipped with probability `blinkRate`. Time windows and capacity
+    /// are exact; distance, duration and break limits are left to ``keepsLimits(_:distanceDelta:data:)``.
+    ///
+    /// For each pickup position the schedule is pushed forward one job at a time (O(route length)), so a
+    /// route costs O(length²); a push that misses a window or a latest start ends the scan early.
+    func shipmentPlacements(
+        pickup: Int, delivery: Int, data: SolverData, blinkRate: Double, random: inout SplitMix64,
+        _ visit: (ShipmentPlacement) -> Void
+    ) {
+        let count = jobs.count
+        let dimensions = data.dimensions
+        let (pickupAt, deliveryAt) = (data.jobLocation[pickup], data.jobLocation[delivery])
+        var peak = [Int64](repeating: 0, count: dimensions)
+        func withinCapacity() -> Bool {
+            for d in 0..<dimensions
+            where peak[d] + data.jobDemand[pickup * dimensions + d] > data.vehicleCapacity[vehicle * dimensions + d] {
+                return false
+            }
+            return true
+        }
+        for i in 0...count {
+            guard let pickupStart = data.earliestStart(
+                pickup, arrivingAt: earliest[i] + service[i] + time(location[i], pickupAt, data))
+            else { continue }
+            for d in 0..<dimensions { peak[d] = loadAfter[i * dimensions + d] }
+            guard withinCapacity() else { continue }
+            let ready = pickupStart + data.jobService[pickup]
+            let pickupCost = cost(location[i], pickupAt, data)
+            // Delivery right after the pickup.
+            if let deliveryStart = data.earliestStart(delivery, arrivingAt: ready + time(pickupAt, deliveryAt, data)),
+                deliveryStart + data.jobService[delivery] + time(deliveryAt, location[i + 1], data) <= latest[i + 1],
+                uniform(0, 1, &random) >= blinkRate
+            {
+                let delta = pickupCost + cost(pickupAt, deliveryAt, data) + cost(deliveryAt, location[i + 1], data)
+                    - cost(location[i], location[i + 1], data)
+                visit(ShipmentPlacement(delta: delta, pickupAfter: i, deliveryAfter: i))
+            }
+            // Delivery after a later job: push the schedule forward job by job.
+            guard i < count, ready + time(pickupAt, location[i + 1], data) <= latest[i + 1] else { continue }
+            let pickupDelta = pickupCost + cost(pickupAt, location[i + 1], data) - cost(location[i], location[i + 1], data)
+            var clock = ready
+            var previous = pickupAt
+            for j in (i + 1)...count {
+                guard let start = data.earliestStart(Int(jobs[j - 1]), arrivingAt: clock + time(previous, location[j], data)),
+                    start <= latest[j]
+                else { break }
+                clock = start + service[j]
+                previous = location[j]
+                for d in 0..<dimensions { peak[d] = max(peak[d], loadAfter[j * dimensions + d]) }
+                guard withinCapacity() else { break }
+                guard let deliveryStart = data.earliestStart(delivery, arrivingAt: clock + time(location[j], deliveryAt, data)),
+                    deliveryStart + data.jobService[delivery] + time(deliveryAt, location[j + 1], data) <= latest[j + 1],
+                    uniform(0, 1, &random) >= blinkRate
+                else { continue }
+                let delta = pickupDelta + cost(location[j], deliveryAt, data) + cost(deliveryAt, location[j + 1], data)
+                    - cost(location[j], location[j + 1], data)
+                visit(ShipmentPlacement(delta: delta, pickupAfter: i, deliveryAfter: j))
+            }
+        }
+    }
+
+    /// The distance increase of a shipment placement.
+    func distanceDelta(of placement: ShipmentPlacement, pickup: Int, delivery: Int, data: SolverData) -> Int64 {
+        let (p, q) = (data.jobLocation[pickup], data.jobLocation[delivery])
+        let (i, j) = (placement.pickupAfter, placement.deliveryAfter)
+        if i == j {
+            return distance(location[i], p, data) + distance(p, q, data) + distance(q, location[i + 1], data)
+                - distance(location[i], location[i + 1], data)
+        }
+        return distance(location[i], p, data) + distance(p, location[i + 1], data) - distance(location[i], location[i + 1], data)
+            + distance(location[j], q, data) + distance(q, location[j + 1], data) - distance(location[j], location[j + 1], data)
+    }
+}
