@@ -7,7 +7,8 @@ import LastMileModel
 /// loading); `latest[i]` the latest service start at `i` that keeps every later job and the return within
 /// their windows; `service[i]` the time spent at `i` (the loading time at the start, 0 at the end).
 /// `loadAfter[i * dimensions + d]` is the load on board when leaving position `i` (`0...jobs.count`), with its
-/// running maximum from the start (`loadPrefixMax`) and to the end (`loadSuffixMax`).
+/// running maximum from the start (`loadPrefixMax`) and to the end (`loadSuffixMax`). Without pickups in the
+/// problem the load only falls, and only position 0 is kept.
 /// Breaks are not in these arrays: for vehicles with breaks they make an optimistic filter, and a candidate
 /// is confirmed with ``RouteSchedule``.
 struct RouteState {
@@ -25,7 +26,7 @@ struct RouteState {
     private(set) var loadSuffixMax: [Int64] = []
     /// Travel cost of the route (without the fixed cost).
     private(set) var travelCost: Int64 = 0
-    /// Distance driven, distance units.
+    /// Distance driven, distance units; kept only for vehicles with a distance limit (else 0).
     private(set) var distance: Int64 = 0
 
     init(vehicle: Int, data: SolverData) {
@@ -55,15 +56,18 @@ struct RouteState {
         }
         location.append(data.vehicleEnd[vehicle])
         service.append(0)
-        earliest = [Int64](repeating: 0, count: count + 2)
-        latest = [Int64](repeating: 0, count: count + 2)
+        if earliest.count != count + 2 {  // every entry is written below
+            earliest = [Int64](repeating: 0, count: count + 2)
+            latest = [Int64](repeating: 0, count: count + 2)
+        }
         earliest[0] = data.vehicleEarliest[vehicle]
         travelCost = 0
         distance = 0
+        let tracksDistance = data.vehicleMaxDistance[vehicle] != Int64.max
         for i in 1...(count + 1) {
             let arrival = earliest[i - 1] + service[i - 1] + time(location[i - 1], location[i], data)
             travelCost += cost(location[i - 1], location[i], data)
-            distance += distance(location[i - 1], location[i], data)
+            if tracksDistance { distance += distance(location[i - 1], location[i], data) }
             earliest[i] = i <= count ? data.earliestStart(Int(jobs[i - 1]), arrivingAt: arrival) ?? arrival : arrival
         }
         latest[count + 1] = data.vehicleLatest[vehicle]
@@ -80,20 +84,24 @@ struct RouteState {
 
     private mutating func refreshLoads(_ data: SolverData) {
         let dimensions = data.dimensions
-        let size = (jobs.count + 1) * dimensions
-        loadAfter = [Int64](repeating: 0, count: size)
+        // Without pickups only the start load is ever read (it is the maximum): keep just that.
+        let size = (data.hasPickups ? jobs.count + 1 : 1) * dimensions
+        if loadAfter.count != size { loadAfter = [Int64](repeating: 0, count: size) }
+        for d in 0..<dimensions { loadAfter[d] = 0 }
         for job in jobs where data.loadedAtStart[Int(job)] {
             for d in 0..<dimensions { loadAfter[d] += data.jobDemand[Int(job) * dimensions + d] }
         }
-        for (k, job) in jobs.enumerated() {
+        for (k, job) in jobs.enumerated() where data.hasPickups {
             let sign = data.loadSign[Int(job)]
             for d in 0..<dimensions {
                 loadAfter[(k + 1) * dimensions + d] = loadAfter[k * dimensions + d] + sign * data.jobDemand[Int(job) * dimensions + d]
             }
         }
         loadPrefixMax = loadAfter
-        loadSuffixMax = loadAfter
         for i in stride(from: dimensions, to: size, by: 1) { loadPrefixMax[i] = max(loadPrefixMax[i], loadPrefixMax[i - dimensions]) }
+        // Only pickups read the maximum to the end.
+        guard data.hasPickups else { return }
+        loadSuffixMax = loadAfter
         for i in stride(from: size - dimensions - 1, through: 0, by: -1) {
             loadSuffixMax[i] = max(loadSuffixMax[i], loadSuffixMax[i + dimensions])
         }

@@ -122,25 +122,18 @@ struct RuinAndRecreate {
                 insertShipment(pickup: job, delivery: partner, into: &state, openRoutes: openRoutes, tried: &triedGroup, using: &random)
                 continue
             }
-            var best: (delta: Int64, route: Int, after: Int)? = nil
             for r in state.routes.indices { triedGroup[r] = false }
+            var best: (delta: Int64, route: Int, after: Int)? = nil
             for r in state.routes.indices {
-                guard mayTry(r, in: state, openRoutes: openRoutes, tried: &triedGroup), data.canServe(job, by: r) else { continue }
-                let route = state.routes[r]
-                let fixed = route.isEmpty ? data.vehicleFixedCost[r] : 0
-                let limited = route.hasLimits(data)
-                for i in 0...route.jobs.count {
-                    if uniform(0, 1, &random) < configuration.blinkRate { continue }
-                    guard route.fits(job, after: i, data: data),
-                        let delta = route.insertionDelta(of: job, after: i, data: data),
-                        best == nil || delta + fixed < best!.delta
-                    else { continue }
-                    if limited, !route.keepsLimits(
-                        route.inserting(job, after: i), distanceDelta: route.distanceDelta(of: job, after: i, data: data), data: data)
-                    {
-                        continue
-                    }
-                    best = (delta + fixed, r, i)
+                guard mayTry(r, isEmpty: state.routes[r].isEmpty, openRoutes: openRoutes, tried: &triedGroup),
+                    data.canServe(job, by: r)
+                else { continue }
+                let fixed = state.routes[r].isEmpty ? data.vehicleFixedCost[r] : 0
+                if let found = state.cheapestInsertion(
+                    of: job, intoRoute: r, fixed: fixed, below: best?.delta, data: data, blinkRate: configuration.blinkRate,
+                    random: &random)
+                {
+                    best = (found.cost, r, found.after)
                 }
             }
             if let best, best.delta < data.unassignedPenalty[job] {
@@ -154,8 +147,9 @@ struct RuinAndRecreate {
 
     /// Whether recreation may put jobs into route `r`: used routes always; an empty one only with `openRoutes`
     /// and once per group of identical vehicles.
-    private func mayTry(_ r: Int, in state: SearchState, openRoutes: Bool, tried: inout [Bool]) -> Bool {
-        guard state.routes[r].isEmpty else { return true }
+    @inline(__always)
+    private func mayTry(_ r: Int, isEmpty: Bool, openRoutes: Bool, tried: inout [Bool]) -> Bool {
+        guard isEmpty else { return true }
         guard openRoutes, !tried[vehicleGroup[r]] else { return false }
         tried[vehicleGroup[r]] = true
         return true
@@ -169,7 +163,7 @@ struct RuinAndRecreate {
         var best: (delta: Int64, route: Int, placement: ShipmentPlacement)? = nil
         for r in state.routes.indices { tried[r] = false }
         for r in state.routes.indices {
-            guard mayTry(r, in: state, openRoutes: openRoutes, tried: &tried), data.canServe(pickup, by: r),
+            guard mayTry(r, isEmpty: state.routes[r].isEmpty, openRoutes: openRoutes, tried: &tried), data.canServe(pickup, by: r),
                 data.canServe(delivery, by: r)
             else { continue }
             let route = state.routes[r]

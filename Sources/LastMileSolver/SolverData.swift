@@ -28,6 +28,8 @@ struct SolverData {
     let loadSign: [Int64]
     /// The other half of the job's shipment, or -1.
     let partner: [Int32]
+    /// Whether any job is a pickup (else the load only falls along a route and a route's start load decides).
+    let hasPickups: Bool
     let vehicleStart: [Int]
     let vehicleEnd: [Int]
     let vehicleEarliest: [Int64]
@@ -98,6 +100,7 @@ struct SolverData {
         partner = partners.map { Int32($0 ?? -1) }
         loadedAtStart = problem.jobs.indices.map { partners[$0] == nil && problem.jobs[$0].kind == .delivery }
         loadSign = problem.jobs.map { $0.kind == .pickup ? 1 : -1 }
+        hasPickups = problem.jobs.contains { $0.kind == .pickup }
         vehicleStart = problem.vehicles.map(\.startLocation)
         vehicleEnd = problem.vehicles.map(\.endLocation)
         vehicleEarliest = problem.vehicles.map(\.shift.earliest)

@@ -90,3 +90,33 @@ extension RouteState {
             + distance(location[j], q, data) + distance(q, location[j + 1], data) - distance(location[j], location[j + 1], data)
     }
 }
+
+extension SearchState {
+    /// The cheapest feasible place for the unpaired `job` in this route whose cost (delta plus `fixed`) is
+    /// below `bound`: `(cost, after)`. Each position is skipped with probability `blinkRate`. Time windows and
+    /// capacity are O(1) per position; distance, duration and break limits are confirmed for improving
+    /// positions only. A method of the whole state, reading `routes[r]` in place: as a method of the route
+    /// it would be called on a copy (ten arrays retained and released per call).
+    func cheapestInsertion(
+        of job: Int, intoRoute r: Int, fixed: Int64, below bound: Int64?, data: SolverData, blinkRate: Double, random: inout SplitMix64
+    ) -> (cost: Int64, after: Int)? {
+        // Without pickups the load only falls, so the start load decides for every position.
+        let loadVaries = data.hasPickups
+        guard loadVaries || routes[r].fits(job, after: 0, data: data) else { return nil }
+        let limited = routes[r].hasLimits(data)
+        var best: (cost: Int64, after: Int)? = nil
+        var bound = bound ?? Int64.max
+        for i in 0...routes[r].jobs.count {
+            if uniform(0, 1, &random) < blinkRate { continue }
+            guard !loadVaries || routes[r].fits(job, after: i, data: data),
+                let delta = routes[r].insertionDelta(of: job, after: i, data: data), delta + fixed < bound
+            else { continue }
+            if limited, !routes[r].keepsLimits(routes[r].inserting(job, after: i), distanceDelta: routes[r].distanceDelta(of: job, after: i, data: data), data: data) {
+                continue
+            }
+            best = (delta + fixed, i)
+            bound = delta + fixed
+        }
+        return best
+    }
+}
