@@ -18,6 +18,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from Debian: libproj-dev, zlib1g-dev.
@@ -42,6 +43,19 @@ let package = Package(
         .target(name: "LastMileSolver", dependencies: ["LastMileCore", "LastMileModel"], swiftSettings: swiftSettings),
         // Customizable contraction hierarchies, Dijkstra, many-to-many matrices, routes with geometry.
         .target(name: "LastMileRouting", dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph"], swiftSettings: swiftSettings),
+        // A dispatcher's day: depots with stock, vehicle types, fleet and shifts, orders; input files with row
+        // errors; planning on the road graph with the solver; manifests, GeoJSON, HTML map, KPIs. No SQL.
+        .target(
+            name: "LastMileDispatch",
+            dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph", "LastMileRouting", "LastMileModel", "LastMileSolver"],
+            swiftSettings: swiftSettings
+        ),
+        // SQLite storage through GRDB: schema and migrations, imports in one transaction, immutable plan versions.
+        .target(
+            name: "LastMileStore",
+            dependencies: ["LastMileCore", "LastMileDispatch", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         // Deterministic generator of the bundled sample town (writes OSM PBF).
         .target(name: "LastMileSampleTown", dependencies: ["LastMileCore", "LastMileOSM"], swiftSettings: swiftSettings),
         // The `lastmile` command.
@@ -49,7 +63,7 @@ let package = Package(
             name: "LastMileCLI",
             dependencies: [
                 "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting", "LastMileSampleTown",
-                "LastMileModel", "LastMileSolver",
+                "LastMileModel", "LastMileSolver", "LastMileDispatch", "LastMileStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -85,6 +99,14 @@ let package = Package(
         .testTarget(
             name: "LastMileSolverTests",
             dependencies: ["LastMileCore", "LastMileModel", "LastMileSolver", "LastMileTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LastMileDispatchTests",
+            dependencies: [
+                "LastMileCore", "LastMileDispatch", "LastMileStore", "LastMileGraph", "LastMileModel", "LastMileSampleTown",
+                "LastMileTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

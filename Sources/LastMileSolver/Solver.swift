@@ -18,16 +18,28 @@ public enum Solver {
         public var seconds: Double
     }
 
-    public static func solve(_ problem: VRPProblem, configuration: SolverConfiguration) -> Result {
+    /// Where a run stands, for progress displays.
+    public struct Progress: Sendable {
+        /// Cost of the best solution so far (unassigned jobs excluded) and how many jobs it leaves out.
+        public var bestCost: Int64
+        public var unassigned: Int
+        public var seconds: Double
+    }
+
+    /// Solves `problem`. `onImprovement`, if given, hears about new best solutions of the first chain, at most
+    /// five times a second.
+    public static func solve(
+        _ problem: VRPProblem, configuration: SolverConfiguration, onImprovement: (@Sendable (Progress) -> Void)? = nil
+    ) -> Result {
         precondition(configuration.iterations != nil || configuration.timeLimit != nil, "set iterations or a time limit")
-        guard configuration.threads > 1 else { return solveChain(problem, configuration: configuration) }
+        guard configuration.threads > 1 else { return solveChain(problem, configuration: configuration, onImprovement: onImprovement) }
         var streams = SplitMix64(seed: configuration.seed)
         let seeds = (0..<configuration.threads).map { _ in streams.next() }
         let results = (try? parallelMap(count: seeds.count, maxThreads: seeds.count) { chain -> Result in
             var single = configuration
             single.seed = seeds[chain]
             single.threads = 1
-            return solveChain(problem, configuration: single)
+            return solveChain(problem, configuration: single, onImprovement: chain == 0 ? onImprovement : nil)
         }) ?? []
         var best = results[0]
         for result in results.dropFirst()
@@ -39,10 +51,20 @@ public enum Solver {
     }
 
     /// One search chain on the calling thread.
-    static func solveChain(_ problem: VRPProblem, configuration: SolverConfiguration) -> Result {
+    static func solveChain(
+        _ problem: VRPProblem, configuration: SolverConfiguration, onImprovement: (@Sendable (Progress) -> Void)? = nil
+    ) -> Result {
         let started = Date()
-        var random = SplitMix64(seed: configuration.seed)
         let search = RuinAndRecreate(problem: problem, configuration: configuration)
+        var lastReport = -1.0
+        func report(_ state: SearchState, _ cost: Int64) {
+            guard let onImprovement else { return }
+            let now = Date().timeIntervalSince(started)
+            guard now - lastReport >= 0.2 else { return }
+            lastReport = now
+            onImprovement(Progress(bestCost: cost - state.unassignedPenalty(search.data), unassigned: state.unassigned.count, seconds: now))
+        }
+        var random = SplitMix64(seed: configuration.seed)
 
         var current = SearchState(data: search.data)
         search.recreate(&current, using: &random)
@@ -100,6 +122,7 @@ public enum Solver {
                 if currentCost < bestCost {
                     best = current
                     bestCost = currentCost
+                    report(best, bestCost)
                 }
             }
             iteration += 1

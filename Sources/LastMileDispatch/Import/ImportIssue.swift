@@ -1,0 +1,41 @@
+/// One problem in an input file: where it is (file, line — or record number for JSON —, column) and what is
+/// wrong, phrased so that the fix is clear.
+public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    /// CSV: the line the record starts on (1 = header). JSON: the record's position in its array (1-based).
+    public var line: Int?
+    public var column: String?
+    public var message: String
+    /// Whether `line` counts JSON records rather than text lines.
+    public var isRecordNumber: Bool
+
+    public init(file: String, line: Int? = nil, column: String? = nil, message: String, isRecordNumber: Bool = false) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.isRecordNumber = isRecordNumber
+    }
+
+    /// "orders.csv:12: window_end: '25:00' is not a time; write HH:MM".
+    public var description: String {
+        var text = file
+        if let line { text += isRecordNumber ? " record \(line)" : ":\(line)" }
+        if let column { text += ": \(column)" }
+        return text + ": " + message
+    }
+}
+
+/// What importing a file found: every issue, in file order.
+public struct ImportReport: Error, Sendable, CustomStringConvertible {
+    public var issues: [ImportIssue]
+
+    public init(issues: [ImportIssue]) { self.issues = issues }
+
+    /// One issue per line, then a count.
+    public var description: String {
+        let rows = Set(issues.compactMap(\.line)).count
+        return issues.map(\.description).joined(separator: "\n")
+            + "\n\(issues.count) problem\(issues.count == 1 ? "" : "s") in \(rows) row\(rows == 1 ? "" : "s")"
+    }
+}

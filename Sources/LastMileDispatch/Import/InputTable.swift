@@ -1,0 +1,114 @@
+import Foundation
+
+/// Reads an input file into rows of text fields: CSV (RFC 4180: a header line, commas, double quotes with `""`
+/// inside, fields may span lines; each row remembers the line it starts on) or JSON (an array of objects, or
+/// an object holding one such array; numbers become text, `items`/`stock` may be arrays of
+/// `{"sku", "quantity"}`). Columns outside `columns` are refused, so that a typo is not silently ignored.
+public enum InputTable {
+    public static func rows(of data: Data, file: String, columns: [String]) throws(ImportReport) -> [InputRow] {
+        let rows = file.lowercased().hasSuffix(".json") ? try jsonRows(data, file: file) : try csvRows(data, file: file)
+        var issues: [ImportIssue] = []
+        let known = Set(columns)
+        for column in Set(rows.flatMap(\.fields.keys)).sorted() where !known.contains(column) {
+            issues.append(ImportIssue(file: file, line: rows.first { $0.fields[column] != nil }.map { $0.isJSON ? $0.line : 1 },
+                                      column: column, message: "unknown column; expected \(columns.joined(separator: ", "))",
+                                      isRecordNumber: rows.first?.isJSON ?? false))
+        }
+        guard issues.isEmpty else { throw ImportReport(issues: issues) }
+        return rows
+    }
+
+    static func csvRows(_ data: Data, file: String) throws(ImportReport) -> [InputRow] {
+        func fail(_ line: Int, _ message: String) -> ImportReport { ImportReport(issues: [ImportIssue(file: file, line: line, message: message)]) }
+        guard let text = String(data: data, encoding: .utf8) else { throw fail(1, "is not UTF-8 text") }
+        var records: [(line: Int, fields: [String])] = []
+        var field = "", fields: [String] = [], quoted = false, afterQuote = false
+        var line = 1, recordLine = 1
+        var characters = text.unicodeScalars.makeIterator()
+        var pending = characters.next()
+        func endRecord() {
+            fields.append(field)
+            if !(fields.count == 1 && fields[0].isEmpty) { records.append((recordLine, fields)) }
+            field = ""
+            fields = []
+        }
+        while let c = pending {
+            pending = characters.next()
+            if quoted {
+                if c == "\"" {
+                    if pending == "\"" { field.unicodeScalars.append("\""); pending = characters.next() } else { quoted = false; afterQuote = true }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+                continue
+            }
+            switch c {
+            case ",":
+                fields.append(field)
+                field = ""
+                afterQuote = false
+            case "\r" where pending == "\n":
+                continue
+            case "\n", "\r":
+                endRecord()
+                afterQuote = false
+                line += 1
+                recordLine = line
+            case "\"" where field.isEmpty && !afterQuote:
+                quoted = true
+            default:
+                if afterQuote { throw fail(line, "text after a closing quote; quote the whole field and double inner quotes (\"\")") }
+                field.unicodeScalars.append(c)
+            }
+        }
+        if quoted { throw fail(recordLine, "a quoted field is never closed") }
+        endRecord()
+        guard let header = records.first else { throw fail(1, "is empty; the first line must name the columns") }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw fail(1, "column '\(duplicate)' appears twice in the header")
+        }
+        var rows: [InputRow] = []
+        var issues: [ImportIssue] = []
+        for record in records.dropFirst() {
+            guard record.fields.count == names.count else {
+                issues.append(ImportIssue(file: file, line: record.line,
+                                          message: "has \(record.fields.count) fields, the header has \(names.count); quote fields that contain commas"))
+                continue
+            }
+            rows.append(InputRow(file: file, line: record.line, isJSON: false, fields: Dictionary(uniqueKeysWithValues: zip(names, record.fields))))
+        }
+        guard issues.isEmpty else { throw ImportReport(issues: issues) }
+        return rows
+    }
+
+    static func jsonRows(_ data: Data, file: String) throws(ImportReport) -> [InputRow] {
+        func fail(_ message: String) -> ImportReport { ImportReport(issues: [ImportIssue(file: file, message: message)]) }
+        let root: Any
+        do { root = try JSONSerialization.jsonObject(with: data) } catch { throw fail("is not valid JSON (\(error.localizedDescription))") }
+        var array = root as? [Any]
+        if array == nil, let object = root as? [String: Any], object.count == 1 { array = object.values.first as? [Any] }
+        guard let records = array else { throw fail("must be an array of objects (or an object holding one)") }
+        var rows: [InputRow] = []
+        for (index, record) in records.enumerated() {
+            guard let object = record as? [String: Any] else { throw fail("record \(index + 1) is not an object") }
+            var fields: [String: String] = [:]
+            for (key, value) in object { fields[key] = text(of: value) }
+            rows.append(InputRow(file: file, line: index + 1, isJSON: true, fields: fields))
+        }
+        return rows
+    }
+
+    /// JSON values as the CSV would spell them.
+    private static func text(of value: Any) -> String {
+        switch value {
+        case let string as String: return string
+        case let number as NSNumber: return number.stringValue
+        case let items as [[String: Any]]:
+            return items.map { "\($0["sku"].map(text(of:)) ?? ""):\($0["quantity"].map(text(of:)) ?? "")" }.joined(separator: ";")
+        case let list as [Any]: return list.map(text(of:)).joined(separator: ";")
+        default: return ""
+        }
+    }
+}
