@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import LastMileCore
+import LastMileDispatch
+
+/// What an import did.
+public struct ImportSummary: Sendable {
+    public var imported: Int
+    /// Rows left out with `skipInvalid` (empty otherwise).
+    public var skipped: [ImportIssue]
+}
+
+extension Store {
+    /// Imports one input file (CSV or JSON, see ``DispatchFile``) in a single transaction: rows are checked
+    /// (types, ranges, references to depots, vehicle types and carriers already in the database or in the
+    /// same file) and upserted by id. Any bad row refuses the whole file with every issue listed, unless
+    /// `skipInvalid`, which imports the good rows and reports the rest.
+    ///
+    /// - Throws: ``ImportReport`` listing every bad row (file, line, column, reason).
+    public func importFile(_ kind: DispatchFile, data: Data, file: String, skipInvalid: Bool = false) throws -> ImportSummary {
+        switch kind {
+        case .depots:
+            return try importRecords(kind, data, file, skipInvalid, parse: DispatchRecords.depot, validate: { _, _ in [] }, save: saveDepot)
+        case .vehicleTypes:
+            return try importRecords(kind, data, file, skipInvalid, parse: DispatchRecords.vehicleType, validate: { _, _ in [] }, save: saveVehicleType)
+        case .carriers:
+            return try importRecords(kind, data, file, skipInvalid, parse: DispatchRecords.carrier, validate: { _, _ in [] }, save: saveCarrier)
+        case .orders:
+            return try importRecords(kind, data, file, skipInvalid, parse: DispatchRecords.order, validate: { _, _ in [] }, save: saveOrder)
+        case .fleet:
+            return try importRecords(kind, data, file, skipInvalid, parse: DispatchRecords.fleetVehicle, validate: { db, vehicle in
+                var problems: [(String, String)] = []
+                func exists(_ table: String, _ id: String) throws -> Bool {
+                    try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table) WHERE id = ?)", arguments: [id]) ?? false
+                }
+                if try !exists("vehicle_type", vehicle.typeID) { problems.append(("type", "vehicle type '\(vehicle.typeID)' is not imported; import vehicle types first")) }
+                if try !exists("depot", vehicle.depotID) { problems.append(("depot", "depot '\(vehicle.depotID)' is not imported; import depots first")) }
+                if let end = vehicle.endDepotID, try !exists("depot", end) { problems.append(("end_depot", "depot '\(end)' is not imported")) }
+                if try !exists("carrier", vehicle.carrierID) { problems.append(("carrier", "carrier '\(vehicle.carrierID)' is not imported; import carriers first")) }
+                return problems
+            }, save: saveFleetVehicle)
+        }
+    }
+
+    private func importRecords<Record>(
+        _ kind: DispatchFile, _ data: Data, _ file: String, _ skipInvalid: Bool, parse: (inout InputRow) -> Record,
+        validate: @escaping (Database, Record) throws -> [(column: String, message: String)],
+        save: @escaping (Database, Record) throws -> Void
+    ) throws -> ImportSummary {
+        let (records, rowIssues) = try kind.read(data, file: file, as: parse)
+        let isJSON = file.lowercased().hasSuffix(".json")
+        return try writer.write { db in
+            var issues = rowIssues
+            var valid: [Record] = []
+            for (line, record) in records {
+                let problems = try validate(db, record)
+                if problems.isEmpty {
+                    valid.append(record)
+                } else {
+                    issues += problems.map { ImportIssue(file: file, line: line, column: $0.column, message: $0.message, isRecordNumber: isJSON) }
+                }
+            }
+            issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+            if !issues.isEmpty && !skipInvalid { throw ImportReport(issues: issues) }
+            for record in valid { try save(db, record) }
+            try log(db, "import", "\(kind.rawValue) from \(file): \(valid.count) imported, \(issues.count) problems skipped")
+            return ImportSummary(imported: valid.count, skipped: issues)
+        }
+    }
+
+    private func saveDepot(_ db: Database, _ depot: DepotSite) throws {
+        try db.execute(sql: """
+            INSERT INTO depot (id, name, kind, lat, lon, opens, closes, loading_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, lat = excluded.lat, lon = excluded.lon,
+                opens = excluded.opens, closes = excluded.closes, loading_seconds = excluded.loading_seconds
+            """, arguments: [depot.id, depot.name, depot.kind.rawValue, depot.coordinate.latitude, depot.coordinate.longitude,
+                             depot.opens.seconds, depot.closes.seconds, depot.loadingSeconds])
+        for sku in depot.stock.keys.sorted() {
+            try db.execute(sql: """
+                INSERT INTO stock (depot_id, sku, quantity) VALUES (?, ?, ?)
+                ON CONFLICT (depot_id, sku) DO UPDATE SET quantity = excluded.quantity
+                """, arguments: [depot.id, sku, depot.stock[sku]!])
+        }
+    }
+
+    private func saveVehicleType(_ db: Database, _ type: VehicleType) throws {
+        try db.execute(sql: """
+            INSERT OR REPLACE INTO vehicle_type (id, name, mode, capacity_grams, capacity_millilitres, capacity_parcels,
+                fixed_cost_cents, cents_per_km, cents_per_hour, co2_grams_per_km, speed_factor)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [type.id, type.name, type.mode.rawValue, type.capacity.grams, type.capacity.millilitres, type.capacity.parcels,
+                             type.fixedCost.rawValue, type.centsPerKilometre, type.centsPerHour, type.co2GramsPerKilometre, type.speedFactor])
+    }
+
+    private func saveCarrier(_ db: Database, _ carrier: Carrier) throws {
+        try db.execute(sql: "INSERT INTO carrier (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+                       arguments: [carrier.id, carrier.name])
+    }
+
+    private func saveFleetVehicle(_ db: Database, _ vehicle: FleetVehicle) throws {
+        try db.execute(sql: """
+            INSERT INTO vehicle (id, type_id, depot_id, end_depot_id, carrier_id) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET type_id = excluded.type_id, depot_id = excluded.depot_id,
+                end_depot_id = excluded.end_depot_id, carrier_id = excluded.carrier_id
+            """, arguments: [vehicle.id, vehicle.typeID, vehicle.depotID, vehicle.endDepotID, vehicle.carrierID])
+        try db.execute(sql: "INSERT INTO driver (id, carrier_id) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET carrier_id = excluded.carrier_id",
+                       arguments: [vehicle.driver, vehicle.carrierID])
+        try db.execute(sql: "DELETE FROM shift WHERE vehicle_id = ? AND date IS NULL", arguments: [vehicle.id])
+        try db.execute(sql: """
+            INSERT INTO shift (vehicle_id, date, driver_id, starts, ends, break_earliest, break_latest, break_seconds)
+            VALUES (?, NULL, ?, ?, ?, ?, ?, ?)
+            """, arguments: [vehicle.id, vehicle.driver, vehicle.shiftStart.seconds, vehicle.shiftEnd.seconds,
+                             vehicle.driverBreak?.earliest.seconds, vehicle.driverBreak?.latest.seconds,
+                             vehicle.driverBreak.map { $0.minutes * 60 }])
+    }
+
+    private func saveOrder(_ db: Database, _ order: Order) throws {
+        try db.execute(sql: """
+            INSERT INTO "order" (id, date, customer, lat, lon, weight_grams, volume_millilitres, window_start, window_end,
+                service_seconds, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET date = excluded.date, customer = excluded.customer, lat = excluded.lat, lon = excluded.lon,
+                weight_grams = excluded.weight_grams, volume_millilitres = excluded.volume_millilitres,
+                window_start = excluded.window_start, window_end = excluded.window_end,
+                service_seconds = excluded.service_seconds, priority = excluded.priority
+            """, arguments: [order.id, order.date, order.customer, order.coordinate.latitude, order.coordinate.longitude,
+                             order.load.grams, order.load.millilitres, order.windowStart.seconds, order.windowEnd.seconds,
+                             order.serviceSeconds, order.priority])
+        try db.execute(sql: "DELETE FROM order_item WHERE order_id = ?", arguments: [order.id])
+        for item in order.items {
+            try db.execute(sql: "INSERT INTO order_item (order_id, sku, quantity) VALUES (?, ?, ?)", arguments: [order.id, item.sku, item.quantity])
+        }
+    }
+}

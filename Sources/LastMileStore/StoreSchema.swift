@@ -1,0 +1,150 @@
+import GRDB
+
+/// The database schema, as GRDB migrations applied in order. Every table has NOT NULL and CHECK constraints
+/// for what must always hold, and foreign keys (enforced) for every reference.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: depots, fleet, orders, plans, events") { db in
+            try db.execute(sql: """
+                CREATE TABLE depot (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('mfc', 'dark_store')),
+                    lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+                    lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+                    opens INTEGER NOT NULL CHECK (opens BETWEEN 0 AND 172800),
+                    closes INTEGER NOT NULL CHECK (closes > opens AND closes <= 172800),
+                    loading_seconds INTEGER NOT NULL CHECK (loading_seconds >= 0)
+                );
+                CREATE TABLE stock (
+                    depot_id TEXT NOT NULL REFERENCES depot(id) ON DELETE CASCADE,
+                    sku TEXT NOT NULL CHECK (sku <> ''),
+                    quantity INTEGER NOT NULL CHECK (quantity >= 0),
+                    PRIMARY KEY (depot_id, sku)
+                );
+                CREATE TABLE carrier (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL
+                );
+                CREATE TABLE vehicle_type (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    mode TEXT NOT NULL CHECK (mode IN ('car', 'bike')),
+                    capacity_grams INTEGER NOT NULL CHECK (capacity_grams >= 0),
+                    capacity_millilitres INTEGER NOT NULL CHECK (capacity_millilitres >= 0),
+                    capacity_parcels INTEGER NOT NULL CHECK (capacity_parcels >= 0),
+                    fixed_cost_cents INTEGER NOT NULL CHECK (fixed_cost_cents >= 0),
+                    cents_per_km INTEGER NOT NULL CHECK (cents_per_km >= 0),
+                    cents_per_hour INTEGER NOT NULL CHECK (cents_per_hour >= 0),
+                    co2_grams_per_km INTEGER NOT NULL CHECK (co2_grams_per_km >= 0),
+                    speed_factor REAL NOT NULL CHECK (speed_factor > 0)
+                );
+                CREATE TABLE driver (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    carrier_id TEXT NOT NULL REFERENCES carrier(id)
+                );
+                CREATE TABLE vehicle (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    type_id TEXT NOT NULL REFERENCES vehicle_type(id),
+                    depot_id TEXT NOT NULL REFERENCES depot(id),
+                    end_depot_id TEXT REFERENCES depot(id),
+                    carrier_id TEXT NOT NULL REFERENCES carrier(id)
+                );
+                -- The shift a driver works on a vehicle; date NULL = every day.
+                CREATE TABLE shift (
+                    vehicle_id TEXT NOT NULL REFERENCES vehicle(id) ON DELETE CASCADE,
+                    date TEXT,
+                    driver_id TEXT NOT NULL REFERENCES driver(id),
+                    starts INTEGER NOT NULL CHECK (starts BETWEEN 0 AND 172800),
+                    ends INTEGER NOT NULL CHECK (ends > starts AND ends <= 172800),
+                    break_earliest INTEGER,
+                    break_latest INTEGER,
+                    break_seconds INTEGER CHECK (break_seconds > 0),
+                    CHECK ((break_seconds IS NULL) = (break_earliest IS NULL) AND (break_seconds IS NULL) = (break_latest IS NULL)),
+                    CHECK (break_latest >= break_earliest)
+                );
+                CREATE UNIQUE INDEX shift_vehicle_date ON shift(vehicle_id, ifnull(date, ''));
+                CREATE TABLE "order" (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    customer TEXT NOT NULL,
+                    lat REAL NOT NULL CHECK (lat BETWEEN -90 AND 90),
+                    lon REAL NOT NULL CHECK (lon BETWEEN -180 AND 180),
+                    weight_grams INTEGER NOT NULL CHECK (weight_grams >= 0),
+                    volume_millilitres INTEGER NOT NULL CHECK (volume_millilitres >= 0),
+                    window_start INTEGER NOT NULL CHECK (window_start >= 0),
+                    window_end INTEGER NOT NULL CHECK (window_end > window_start),
+                    service_seconds INTEGER NOT NULL CHECK (service_seconds >= 0),
+                    priority INTEGER NOT NULL CHECK (priority BETWEEN 0 AND 100)
+                );
+                CREATE INDEX order_date ON "order"(date);
+                CREATE TABLE order_item (
+                    order_id TEXT NOT NULL REFERENCES "order"(id) ON DELETE CASCADE,
+                    sku TEXT NOT NULL CHECK (sku <> ''),
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    PRIMARY KEY (order_id, sku)
+                );
+                -- Plans are immutable versions: a new version replaces the active one of its date.
+                CREATE TABLE plan (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    date TEXT NOT NULL,
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    created_at TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('active', 'replaced')),
+                    seed INTEGER NOT NULL,
+                    cost_cents INTEGER NOT NULL CHECK (cost_cents >= 0),
+                    checked INTEGER NOT NULL CHECK (checked IN (0, 1)),
+                    UNIQUE (date, version)
+                );
+                CREATE UNIQUE INDEX plan_one_active ON plan(date) WHERE status = 'active';
+                CREATE TABLE route (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+                    vehicle_id TEXT NOT NULL REFERENCES vehicle(id),
+                    driver TEXT NOT NULL,
+                    depot_id TEXT NOT NULL REFERENCES depot(id),
+                    end_depot_id TEXT NOT NULL REFERENCES depot(id),
+                    departure INTEGER NOT NULL,
+                    arrival INTEGER NOT NULL CHECK (arrival >= departure),
+                    metres INTEGER NOT NULL CHECK (metres >= 0),
+                    cost_cents INTEGER NOT NULL CHECK (cost_cents >= 0),
+                    UNIQUE (plan_id, vehicle_id)
+                );
+                CREATE TABLE stop (
+                    route_id INTEGER NOT NULL REFERENCES route(id) ON DELETE CASCADE,
+                    sequence INTEGER NOT NULL CHECK (sequence >= 1),
+                    order_id TEXT NOT NULL REFERENCES "order"(id),
+                    arrival INTEGER NOT NULL,
+                    service_start INTEGER NOT NULL CHECK (service_start >= arrival),
+                    departure INTEGER NOT NULL CHECK (departure >= service_start),
+                    PRIMARY KEY (route_id, sequence)
+                );
+                CREATE TABLE unassigned (
+                    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+                    order_id TEXT NOT NULL REFERENCES "order"(id),
+                    reason TEXT NOT NULL,
+                    PRIMARY KEY (plan_id, order_id)
+                );
+                -- Stock a plan takes; counts against the depot's stock while the plan is active.
+                CREATE TABLE reservation (
+                    plan_id INTEGER NOT NULL REFERENCES plan(id) ON DELETE CASCADE,
+                    depot_id TEXT NOT NULL,
+                    sku TEXT NOT NULL,
+                    quantity INTEGER NOT NULL CHECK (quantity > 0),
+                    PRIMARY KEY (plan_id, depot_id, sku),
+                    FOREIGN KEY (depot_id, sku) REFERENCES stock(depot_id, sku)
+                );
+                -- What happened, in order: imports, plan versions, and (later) the live events of a day.
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    plan_id INTEGER REFERENCES plan(id),
+                    detail TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}
