@@ -18,3 +18,11 @@ enum PeakMemory {
         return Int(usage.ru_maxrss) / 1024
     }
 }
+
+/// Standard output without buffering surprises: progress lines (written in place with `\r`) and ordinary lines
+/// go through the same unbuffered handle, so they appear in order.
+enum Terminal {
+    static func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+
+    static func print(_ line: String) { write(line + "\n") }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import LastMileCore
+import LastMileDispatch
+import LastMileGraph
+import LastMileRouting
+import LastMileSolver
+import LastMileStore
+
+/// The steps `plan` and `demo` share: load the roads, plan a stored day with progress on the terminal,
+/// commit the plan version, write the outputs, print the KPIs.
+enum DayPlanning {
+    /// The road graph of `map`: a `.graph` file from `lastmile import`, or an OSM file imported now.
+    static func loadGraph(_ map: String) throws -> RoadGraph {
+        guard FileManager.default.fileExists(atPath: map) else {
+            throw ValidationError("map \(map) not found; give --map with an .osm.pbf, .osm or .graph file")
+        }
+        let url = URL(fileURLWithPath: map)
+        if map.hasSuffix(".graph") { return try RoadGraphFile.read(url).graph }
+        let built = try RoadGraphBuilder.build(osmFile: url, profile: .car).graph
+        return built.withRoutingOrder(ContractionHierarchy.nestedDissectionOrder(of: built))
+    }
+
+    /// Plans `date` from `store` on `graph`, commits the version and writes the outputs into `output`.
+    static func planDay(
+        store: Store, date: String, graph: RoadGraph, output: String, configuration: SolverConfiguration
+    ) throws -> (plan: DayPlan, version: PlanVersion, day: DispatchDay) {
+        let clock = ContinuousClock()
+        var started = clock.now
+        let day = try store.day(date)
+        guard !day.orders.isEmpty else { throw ValidationError("no orders for \(date) in the database; load orders with that date first") }
+        guard !day.vehicles.isEmpty else { throw ValidationError("no vehicles in the database; load vehicle types, carriers and the fleet first") }
+        Terminal.print("   \(day.orders.count) orders, \(day.depots.count) depots, \(day.vehicles.count) vehicles for \(date)")
+        let planner = try DayPlanner(graph: graph)
+        Terminal.print("   road graph ready (\(graph.nodeCount) nodes) in \((clock.now - started).formattedSeconds)")
+        started = clock.now
+        let plan = try planner.plan(day, configuration: configuration) { step in
+            switch step {
+            case .matrix(let locations, let seconds):
+                Terminal.print(String(format: "   %d×%d road matrix in %.2f s", locations, locations, seconds))
+            case .solving(let progress, let scale):
+                // A progress line rewritten in place, on terminals only.
+                guard isatty(STDOUT_FILENO) != 0 else { return }
+                let cost = Double(progress.bestCost) / Double(scale)
+                Terminal.write(String(format: "\r   solving %5.1f s: best cost %.2f, %d unassigned   ", progress.seconds, cost, progress.unassigned))
+            case .stockRepair(let round, let overdrawn):
+                Terminal.print("   \(overdrawn) orders overdraw a depot's stock: planning again without those depots (round \(round))")
+            }
+        }
+        if isatty(STDOUT_FILENO) != 0 { Terminal.write("\r") }
+        Terminal.print("   planned in \((clock.now - started).formattedSeconds): \(plan.runs.count) runs, "
+            + "\(plan.unassigned.count) unassigned; independent check \(plan.checked ? "passed" : "FAILED")")
+        let version = try store.commit(plan)
+        Terminal.print("   stored as version \(version.version) of \(date)")
+        let folder = URL(fileURLWithPath: output)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let files = try PlanOutputs.write(plan: plan, day: day, graph: graph, to: folder)
+        Terminal.print("   wrote \(files.count) files into \(output)/")
+        let kpis = PlanKPIs(plan: plan, day: day)
+        let width = kpis.lines.map(\.label.count).max() ?? 0
+        for line in kpis.lines { Terminal.print("   " + line.label.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + line.value) }
+        return (plan, version, day)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import LastMileCore
+
+/// A realistic delivery day in the sample town, as the input files a dispatcher would bring (CSV text keyed
+/// by file kind: depots, vehicle-types, carriers, fleet, orders), deterministic for a seed.
+///
+/// Two micro-fulfillment centers (the town's depot sites: full range, open 06:00–22:00) and three dark stores
+/// (groceries and some chilled goods, open 07:00–23:00); vans, electric vans and cargo bikes of two carriers
+/// on early and late shifts with a 30-minute break; `orderCount` orders spread over the residential grids
+/// with 2-hour windows between 08:00 and 20:00, 1–4 SKUs each.
+public enum SampleDay {
+    public static let darkStoreSites: [(id: String, name: String, east: Double, north: Double)] = [
+        ("DS-CENTRAL", "Dark store Central", -600, 750), ("DS-SOUTH", "Dark store South", 900, -1350),
+        ("DS-EAST", "Dark store East", 1950, 300),
+    ]
+
+    public static func files(date: String, orderCount: Int = 400, seed: UInt64 = 1) -> [(kind: String, csv: String)] {
+        var random = SplitMix64(seed: seed)
+        func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
+        func degrees(_ c: Coordinate) -> String { String(format: "%.6f,%.6f", c.latitude, c.longitude) }
+        let groceries = (1...20).map { String(format: "GROC-%02d", $0) }
+        let chilled = (1...5).map { String(format: "CHILL-%02d", $0) }
+        let bulky = (1...5).map { String(format: "BULK-%02d", $0) }
+        let weightGrams = Dictionary(uniqueKeysWithValues: groceries.map { ($0, 800) } + chilled.map { ($0, 1200) } + bulky.map { ($0, 9000) })
+
+        var depots = ["id,name,kind,lat,lon,opens,closes,loading_minutes,stock"]
+        let mfcIDs = ["MFC-WEST", "MFC-NORTH"]
+        for (index, site) in SampleTown.depotSites.enumerated() {
+            let stock = (groceries + chilled + bulky).map { "\($0):2000" }.joined(separator: ";")
+            depots.append("\(mfcIDs[index]),\(site.name) (MFC),mfc,\(degrees(SampleTown.coordinate(east: site.east, north: site.north))),06:00,22:00,10,\"\(stock)\"")
+        }
+        for (index, site) in darkStoreSites.enumerated() {
+            let chilledHere = index == 0 ? chilled : []
+            let stock = (groceries.map { "\($0):300" } + chilledHere.map { "\($0):60" }).joined(separator: ";")
+            depots.append("\(site.id),\(site.name),dark_store,\(degrees(SampleTown.coordinate(east: site.east, north: site.north))),07:00,23:00,4,\"\(stock)\"")
+        }
+
+        let types = [
+            "id,name,mode,capacity_kg,capacity_litres,capacity_parcels,fixed_cost,cost_per_km,cost_per_hour,co2_g_per_km,speed_factor",
+            "van,Diesel van 3.5 t,car,900,9000,70,45.00,0.32,24.00,190,1.0",
+            "evan,Electric van,car,700,7000,55,55.00,0.12,24.00,45,1.0",
+            "bike,Cargo bike,bike,150,900,16,12.00,0.02,19.00,0,0.55",
+        ]
+        let carriers = ["id,name", "citylog,City Logistics", "velo,VeloFlash Couriers"]
+
+        var fleet = ["id,type,depot,carrier,driver,shift_start,shift_end,end_depot,break_start,break_end,break_minutes"]
+        var vehicleNumber = 0
+        func addVehicle(_ type: String, _ depot: String, _ carrier: String, early: Bool) {
+            vehicleNumber += 1
+            let (start, end, breakStart, breakEnd) = early ? ("07:00", "15:00", "10:30", "12:30") : ("12:00", "20:00", "15:30", "17:30")
+            fleet.append("\(type.uppercased())-\(vehicleNumber),\(type),\(depot),\(carrier),driver \(vehicleNumber),\(start),\(end),,\(breakStart),\(breakEnd),30")
+        }
+        for depot in mfcIDs {
+            for early in [true, false] {
+                addVehicle("van", depot, "citylog", early: early)
+                addVehicle("van", depot, "citylog", early: early)
+                addVehicle("evan", depot, "citylog", early: early)
+            }
+        }
+        for site in darkStoreSites {
+            for early in [true, false] {
+                addVehicle("bike", site.id, "velo", early: early)
+                addVehicle("bike", site.id, "velo", early: early)
+            }
+        }
+
+        var orders = ["id,date,lat,lon,items,weight_kg,volume_litres,window_start,window_end,customer,service_minutes,priority"]
+        for number in 1...orderCount {
+            // Addresses on the grids, off the river (|east| > 120 m).
+            var east = Double(pick(4600)) - 2300
+            if abs(east) < 120 { east += east < 0 ? -150 : 150 }
+            let north = Double(pick(4600)) - 2300
+            var items: [String: Int] = [:]
+            for _ in 0..<(1 + pick(4)) {
+                let roll = pick(100)
+                let sku = roll < 75 ? groceries[pick(groceries.count)] : roll < 92 ? chilled[pick(chilled.count)] : bulky[pick(bulky.count)]
+                items[sku, default: 0] += 1 + pick(3)
+            }
+            let grams = items.reduce(0) { $0 + weightGrams[$1.key]! * $1.value }
+            let slot = 8 + 2 * pick(6)
+            let itemText = items.keys.sorted().map { "\($0):\(items[$0]!)" }.joined(separator: ";")
+            orders.append(String(format: "O-%04d,%@,%@,\"%@\",%.1f,%.1f,%02d:00,%02d:00,customer %d,%d,%d",
+                                 number, date, degrees(SampleTown.coordinate(east: east, north: north)), itemText, Double(grams) / 1000,
+                                 Double(grams) / 250, slot, slot + 2, number, 2 + pick(4), pick(10) == 0 ? 50 : 0))
+        }
+        return [
+            ("depots", depots.joined(separator: "\n") + "\n"), ("vehicle-types", types.joined(separator: "\n") + "\n"),
+            ("carriers", carriers.joined(separator: "\n") + "\n"), ("fleet", fleet.joined(separator: "\n") + "\n"),
+            ("orders", orders.joined(separator: "\n") + "\n"),
+        ]
+    }
+}
