@@ -1,1 +1,75 @@
+import Foundation
+import LastMileCore
+import LastMileDispatch
+import LastMileSampleTown
+import LastMileStore
+import LastMileTestSupport
 import Testing
+
+/// Input files: the CSV/JSON reader, every bad row reported with line, column and reason (golden reports),
+/// all-or-nothing imports and `--skip-invalid`.
+@Suite struct DispatchImportTests {
+    static func data(_ name: String) throws -> Data { try Data(contentsOf: SharedData.fixture("dispatch/\(name)")) }
+
+    /// A store with the sample day's depots, vehicle types and carriers.
+    static func storeWithSampleFleetData() throws -> Store {
+        let store = try Store()
+        for (kind, csv) in SampleDay.files(date: "2026-11-23", orderCount: 10) where kind != "orders" && kind != "fleet" {
+            _ = try store.importFile(DispatchFile(rawValue: kind)!, data: Data(csv.utf8), file: "\(kind).csv")
+        }
+        return store
+    }
+
+    @Test func csvReaderHandlesQuotesNewlinesAndCRLF() throws {
+        let text = "id,name\r\n1,\"Smith, Jo\"\r\n2,\"two\nlines\"\r\n3,\"say \"\"hi\"\"\"\r\n\r\n"
+        let rows = try InputTable.rows(of: Data(text.utf8), file: "t.csv", columns: ["id", "name"])
+        #expect(rows.map(\.line) == [2, 3, 5])
+        #expect(rows.map { $0.fields["name"]! } == ["Smith, Jo", "two\nlines", "say \"hi\""])
+        #expect { try InputTable.rows(of: Data("id,nmae\n1,x\n".utf8), file: "t.csv", columns: ["id", "name"]) } throws: {
+            "\($0)".contains("t.csv:1: nmae: unknown column; expected id, name")
+        }
+        #expect { try InputTable.rows(of: Data("id,name\n1,x,y\n".utf8), file: "t.csv", columns: ["id", "name"]) } throws: {
+            "\($0)".contains("t.csv:2: has 3 fields, the header has 2")
+        }
+        #expect { try InputTable.rows(of: Data("id,name\n1,\"open\n".utf8), file: "t.csv", columns: ["id", "name"]) } throws: {
+            "\($0)".contains("never closed")
+        }
+    }
+
+    /// Every bad row of an orders file is reported (golden report) and nothing is stored; with skipInvalid
+    /// the good rows go in and the report lists the others.
+    @Test func badOrdersAreReportedRowByRowAndNothingIsStored() throws {
+        let store = try Store()
+        var report: ImportReport?
+        do {
+            _ = try store.importFile(.orders, data: try Self.data("orders-bad.csv"), file: "orders-bad.csv")
+        } catch let error as ImportReport {
+            report = error
+        }
+        let found = try #require(report)
+        try Golden.assertMatches(found.description + "\n", file: "dispatch/orders-bad.report.txt")
+        #expect(try store.day("2026-11-23").orders.isEmpty)
+
+        let summary = try store.importFile(.orders, data: try Self.data("orders-bad.csv"), file: "orders-bad.csv", skipInvalid: true)
+        #expect(summary.imported == 2)
+        #expect(summary.skipped.map(\.description) == found.issues.map(\.description))
+        let day = try store.day("2026-11-23")
+        #expect(day.orders.map(\.id) == ["O-1", "O-7"])
+        #expect(day.orders[1].customer == "Gus \"the\" Grocer" && day.orders[1].items.map(\.quantity) == [1, 2])
+    }
+
+    /// JSON fleet rows that name missing depots or vehicle types, or have a shift ending before it starts,
+    /// refuse the file with record numbers; the valid first record is not stored either.
+    @Test func fleetReferencesAreChecked() throws {
+        let store = try Self.storeWithSampleFleetData()
+        var report: ImportReport?
+        do {
+            _ = try store.importFile(.fleet, data: try Self.data("fleet-bad.json"), file: "fleet-bad.json")
+        } catch let error as ImportReport {
+            report = error
+        }
+        let found = try #require(report)
+        try Golden.assertMatches(found.description + "\n", file: "dispatch/fleet-bad.report.txt")
+        #expect(try store.day("2026-11-23").vehicles.isEmpty)
+    }
+}

@@ -23,7 +23,7 @@ public struct InputRow: Sendable {
 
     /// The trimmed text of `column`, or `nil` when empty or absent.
     public func optional(_ column: String) -> String? {
-        guard let value = fields[column]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = fields[column]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
 
@@ -116,7 +116,7 @@ public struct InputRow: Sendable {
         }
         var items: [OrderItem] = []
         for entry in value.split(separator: ";") {
-            let parts = entry.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = entry.split(separator: ":").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             guard parts.count == 2, !parts[0].isEmpty, let quantity = Int(parts[1]), quantity >= 0 else {
                 complain(column, "'\(entry)' is not SKU:quantity (a whole number ≥ 0)")
                 continue
