@@ -144,16 +144,31 @@ import Testing
         #expect(noBudget.stderr.contains("--time-limit"))
     }
 
-    /// The README's main command, end to end: roads, matrix, plan, independent check, GeoJSON.
-    @Test func demoPlansTheSampleTown() throws {
+    /// The README's main command, end to end: input files, database, plan, independent check, outputs; then
+    /// `plan` again on its database (version 2) and `load` refusing a bad file with exit code 2.
+    @Test func demoPlansTheSampleTownDay() throws {
         let folder = temporaryPath("demo")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let demo = try run(["demo", "--output", folder, "--time-limit", "0.5"])
+        let demo = try run(["demo", "--output", folder, "--orders", "120", "--time-limit", "1"])
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("independent check passed"))
-        #expect(demo.stdout.contains("0 unassigned"))
-        let geojson = try Data(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent("routes.geojson"))
-        let collection = try #require(try JSONSerialization.jsonObject(with: geojson) as? [String: Any])
-        #expect(((collection["features"] as? [Any])?.count ?? 0) >= 2)
+        #expect(demo.stdout.contains("120 of 120 served"))
+        #expect(demo.stdout.contains("stored as version 1 of 2026-11-23"))
+        for file in ["map.html", "plan.geojson", "kpis.json", "unassigned.csv", "manifests/index.html", "input/orders.csv", "lastmile.sqlite"] {
+            #expect(FileManager.default.fileExists(atPath: "\(folder)/\(file)"), "\(file)")
+        }
+        let kpis = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: "\(folder)/kpis.json"))) as? [String: Any])
+        #expect(kpis["served"] as? Int == 120 && kpis["on_time_percent"] as? Double == 100)
+
+        let again = try run(["plan", "--date", "2026-11-23", "--db", "\(folder)/lastmile.sqlite", "--output", "\(folder)/again",
+                             "--time-limit", "0.5", "--threads", "1"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("stored as version 2 of 2026-11-23"))
+        let empty = try run(["plan", "--date", "2030-01-01", "--db", "\(folder)/lastmile.sqlite", "--time-limit", "0.5"])
+        #expect(empty.status != 0 && empty.stderr.contains("no orders for 2030-01-01"))
+
+        let bad = try run(["load", "orders", "fixtures/dispatch/orders-bad.csv", "--db", "\(folder)/lastmile.sqlite"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("was not loaded (nothing stored)") && bad.stderr.contains("orders-bad.csv:7: priority"))
     }
 }
