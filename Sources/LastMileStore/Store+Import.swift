@@ -42,13 +42,31 @@ extension Store {
         }
     }
 
+    /// Imports the jobs of a VROOM problem file as orders of `date` (see ``VroomOrders``), all or nothing like
+    /// ``importFile(_:data:file:skipInvalid:)``.
+    public func importVroomOrders(data: Data, file: String, date: String, skipInvalid: Bool = false) throws -> ImportSummary {
+        let parsed = try VroomOrders.read(data, file: file, date: date)
+        return try store(parsed, kind: "orders (VROOM jobs)", file: file, isJSON: true, skipInvalid: skipInvalid,
+                         validate: { _, _ in [] }, save: saveOrder)
+    }
+
     private func importRecords<Record>(
         _ kind: DispatchFile, _ data: Data, _ file: String, _ skipInvalid: Bool, parse: (inout InputRow) -> Record,
         validate: @escaping (Database, Record) throws -> [(column: String, message: String)],
         save: @escaping (Database, Record) throws -> Void
     ) throws -> ImportSummary {
-        let (records, rowIssues) = try kind.read(data, file: file, as: parse)
-        let isJSON = file.lowercased().hasSuffix(".json")
+        try store(try kind.read(data, file: file, as: parse), kind: kind.rawValue, file: file,
+                  isJSON: file.lowercased().hasSuffix(".json"), skipInvalid: skipInvalid, validate: validate, save: save)
+    }
+
+    /// Checks references and writes valid records in one transaction; refuses everything on any issue unless
+    /// `skipInvalid`.
+    private func store<Record>(
+        _ parsed: (records: [(line: Int, record: Record)], issues: [ImportIssue]), kind: String, file: String, isJSON: Bool,
+        skipInvalid: Bool, validate: @escaping (Database, Record) throws -> [(column: String, message: String)],
+        save: @escaping (Database, Record) throws -> Void
+    ) throws -> ImportSummary {
+        let (records, rowIssues) = parsed
         return try writer.write { db in
             var issues = rowIssues
             var valid: [Record] = []
@@ -63,7 +81,7 @@ extension Store {
             issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
             if !issues.isEmpty && !skipInvalid { throw ImportReport(issues: issues) }
             for record in valid { try save(db, record) }
-            try log(db, "import", "\(kind.rawValue) from \(file): \(valid.count) imported, \(issues.count) problems skipped")
+            try log(db, "import", "\(kind) from \(file): \(valid.count) imported, \(issues.count) problems skipped")
             return ImportSummary(imported: valid.count, skipped: issues)
         }
     }
