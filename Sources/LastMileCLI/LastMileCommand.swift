@@ -13,7 +13,7 @@ struct LastMileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lastmile",
         abstract: "Last-mile delivery planning on OpenStreetMap roads.",
-        subcommands: [Demo.self, Load.self, Plan.self, Import.self, Info.self, Snap.self, Matrix.self, RouteCommand.self, Solve.self, GenerateSampleTown.self]
+        subcommands: [Demo.self, Load.self, Plan.self, Import.self, Info.self, Snap.self, Matrix.self, RouteCommand.self, Solve.self, Check.self, GenerateSampleTown.self]
     )
 
     static func main() async {

@@ -37,8 +37,8 @@ public enum SampleDay {
 
         let types = [
             "id,name,mode,capacity_kg,capacity_litres,capacity_parcels,fixed_cost,cost_per_km,cost_per_hour,co2_g_per_km,speed_factor",
-            "van,Diesel van 3.5 t,car,900,9000,70,45.00,0.32,24.00,190,1.0",
-            "evan,Electric van,car,700,7000,55,55.00,0.12,24.00,45,1.0",
+            "van,Diesel van 3.5 t,car,900,9000,45,45.00,0.32,24.00,190,1.0",
+            "evan,Electric van,car,700,7000,40,55.00,0.12,24.00,45,1.0",
             "bike,Cargo bike,bike,150,900,16,12.00,0.02,19.00,0,0.55",
         ]
         let carriers = ["id,name", "citylog,City Logistics", "velo,VeloFlash Couriers"]
@@ -52,7 +52,6 @@ public enum SampleDay {
         }
         for depot in mfcIDs {
             for early in [true, false] {
-                addVehicle("van", depot, "citylog", early: early)
                 addVehicle("van", depot, "citylog", early: early)
                 addVehicle("evan", depot, "citylog", early: early)
             }

@@ -114,6 +114,12 @@ struct RuinAndRecreate {
             }.map(\.element)
         }
         var triedGroup = [Bool](repeating: false, count: state.routes.count)
+        // Granular recreation: with many routes, a job first tries only the routes that serve one of its
+        // nearest neighbours (and the empty vehicles); the other routes only when none of those takes it.
+        let usedRoutes = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let granular = configuration.insertionNeighbours > 0 && usedRoutes > configuration.granularRouteThreshold
+        var stamp = [Int](repeating: -1, count: state.routes.count)
+        var nearRoutes: [Int] = []
         for job in jobs {
             let partner = Int(data.partner[job])
             if partner >= 0 {
@@ -124,10 +130,10 @@ struct RuinAndRecreate {
             }
             for r in state.routes.indices { triedGroup[r] = false }
             var best: (delta: Int64, route: Int, after: Int)? = nil
-            for r in state.routes.indices {
+            func consider(_ r: Int) {
                 guard mayTry(r, isEmpty: state.routes[r].isEmpty, openRoutes: openRoutes, tried: &triedGroup),
                     data.canServe(job, by: r)
-                else { continue }
+                else { return }
                 let fixed = state.routes[r].isEmpty ? data.vehicleFixedCost[r] : 0
                 if let found = state.cheapestInsertion(
                     of: job, intoRoute: r, fixed: fixed, below: best?.delta, data: data, blinkRate: configuration.blinkRate,
@@ -135,6 +141,24 @@ struct RuinAndRecreate {
                 {
                     best = (found.cost, r, found.after)
                 }
+            }
+            if granular {
+                nearRoutes.removeAll(keepingCapacity: true)
+                for neighbour in neighbours[job].prefix(configuration.insertionNeighbours) {
+                    let r = Int(state.routeOf[Int(neighbour)])
+                    if r >= 0, stamp[r] != job {
+                        stamp[r] = job
+                        nearRoutes.append(r)
+                    }
+                }
+                nearRoutes.sort()
+                for r in nearRoutes { consider(r) }
+                for r in state.routes.indices where state.routes[r].isEmpty { consider(r) }
+                if best == nil {
+                    for r in state.routes.indices where !state.routes[r].isEmpty && stamp[r] != job { consider(r) }
+                }
+            } else {
+                for r in state.routes.indices { consider(r) }
             }
             if let best, best.delta < data.unassignedPenalty[job] {
                 state.routes[best.route].insert(job, after: best.after, data: data)

@@ -21,6 +21,12 @@ public struct SolverConfiguration: Sendable {
     /// Simulated-annealing temperatures at start and end, in cost units per unit of `problem.costScale`.
     public var startTemperature = 100.0
     public var endTemperature = 1.0
+    /// Granular recreation: a job tries the routes of its this many nearest jobs (and empty vehicles) first,
+    /// all routes only when none of those takes it. 0 = always all routes.
+    public var insertionNeighbours = 40
+    /// Granular recreation starts above this many routes in use: on 100-customer instances it costs quality
+    /// (Solomon 5 s: 0.33 % instead of 0.28 % with 12), on 700-customer ones it gains a lot.
+    public var granularRouteThreshold = 20
     /// Share of the budget spent removing vehicles when vehicles have a fixed cost ("fewest vehicles first").
     public var fleetShare = 0.4
     /// Iterations one route removal may take before fleet minimisation gives up.

@@ -54,7 +54,7 @@ import Testing
     @Test func sampleDayIsPlannedSoundlyAndWrittenOut() throws {
         let store = try Self.sampleStore(orders: 80)
         let day = try store.day(Self.date)
-        #expect(day.orders.count == 80 && day.depots.count == 5 && day.vehicles.count == 24)
+        #expect(day.orders.count == 80 && day.depots.count == 5 && day.vehicles.count == 20)
         let plan = try DayPlanner(graph: Self.graph).plan(day, configuration: Self.configuration())
         #expect(plan.checked)
         #expect(plan.unassigned.isEmpty, "\(plan.unassigned)")

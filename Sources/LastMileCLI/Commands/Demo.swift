@@ -70,7 +70,7 @@ struct Demo: AsyncParsableCommand {
                \(output)/manifests/index.html  run sheets per driver (printable), with CSVs
                \(output)/plan.geojson          runs, stops and depots for any GIS
                \(output)/kpis.json             the summary above
-               \(database)        every import and plan version (sqlite3 \(database) '.tables')
+               \(output)/lastmile.sqlite     every import and plan version (sqlite3 \(output)/lastmile.sqlite .tables)
             """)
         guard result.plan.checked else { throw ExitCode(1) }
     }

@@ -62,26 +62,7 @@ struct Solve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let url = URL(fileURLWithPath: instance)
-        let problem: VRPProblem
-        var vroom: VroomFormat.Input?
-        do {
-            if instance.hasSuffix(".json") {
-                guard let data = FileManager.default.contents(atPath: instance) else {
-                    throw ValidationError("cannot read \(instance)")
-                }
-                vroom = try VroomFormat.read(data, name: instance)
-                problem = vroom!.problem
-            } else if CordeauReader.looksLikeCordeau(url) {
-                problem = try CordeauReader.read(url)
-            } else if instance.hasSuffix(".vrp") {
-                problem = try VRPLIBReader.read(url)
-            } else {
-                problem = try SolomonReader.read(url, objective: objective.model)
-            }
-        } catch let error as ModelInputError {
-            throw ValidationError(error.description)
-        }
+        let (problem, vroom) = try Self.loadInstance(instance, objective: objective.model)
         var configuration = SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit)
         configuration.threads = threads
         let result = Solver.solve(problem, configuration: configuration)
@@ -124,5 +105,25 @@ struct Solve: AsyncParsableCommand {
         let digits = String(scale).count - 1
         let fraction = String(abs(value) % scale)
         return "\(value / scale)." + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+
+    /// Reads an instance in any supported format (by extension and content); VROOM input also returns its ids.
+    static func loadInstance(_ path: String, objective: BenchmarkObjective) throws -> (VRPProblem, VroomFormat.Input?) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            if path.hasSuffix(".json") {
+                guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+                let vroom = try VroomFormat.read(data, name: path)
+                return (vroom.problem, vroom)
+            } else if CordeauReader.looksLikeCordeau(url) {
+                return (try CordeauReader.read(url), nil)
+            } else if path.hasSuffix(".vrp") {
+                return (try VRPLIBReader.read(url), nil)
+            } else {
+                return (try SolomonReader.read(url, objective: objective), nil)
+            }
+        } catch let error as ModelInputError {
+            throw ValidationError(error.description)
+        }
     }
 }
