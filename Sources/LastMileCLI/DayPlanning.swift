@@ -50,6 +50,7 @@ enum DayPlanning {
         if isatty(STDOUT_FILENO) != 0 { Terminal.write("\r") }
         Terminal.print("   planned in \((clock.now - started).formattedSeconds): \(plan.runs.count) runs, "
             + "\(plan.unassigned.count) unassigned; independent check \(plan.checked ? "passed" : "FAILED")")
+        for (vehicle, reason) in plan.unusableVehicles { Terminal.print("   vehicle \(vehicle) not used: \(reason)") }
         let version = try store.commit(plan)
         Terminal.print("   stored as version \(version.version) of \(date)")
         let folder = URL(fileURLWithPath: output)

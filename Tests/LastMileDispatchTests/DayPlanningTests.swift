@@ -113,10 +113,14 @@ import Testing
         Self.expectSound(plan, day)
         let fromDarkStores = plan.runs.filter { $0.depotID.hasPrefix("DS-") }.reduce(0) { $0 + $1.stops.count }
         #expect(fromDarkStores <= 6)
-        // An order no depot can fill is reported with the reason.
+        // An order no depot can fill, and a vehicle whose shift is outside its depot's hours, are reported.
         day.orders[0].items = [OrderItem(sku: "CAVIAR", quantity: 1)]
+        day.vehicles[0].shiftStart = TimeOfDay(hours: 23, minutes: 15)
+        day.vehicles[0].shiftEnd = TimeOfDay(hours: 23, minutes: 45)
         let second = try DayPlanner(graph: Self.graph).plan(day, configuration: SolverConfiguration(seed: 2, iterations: 600))
         #expect(second.unassigned.first { $0.orderID == day.orders[0].id }?.reason.contains("no depot has all its items in stock") == true)
+        #expect(second.unusableVehicles.map(\.vehicleID) == [day.vehicles[0].id])
+        #expect(second.unusableVehicles.first?.reason.contains("outside the opening hours") == true)
     }
 
     /// A plan version lands whole or not at all: a failure mid-commit leaves the previous version active with

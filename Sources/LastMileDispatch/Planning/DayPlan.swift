@@ -48,6 +48,8 @@ public struct DayPlan: Sendable {
     public var runs: [Run]
     /// Orders not served, with the reason (id, reason).
     public var unassigned: [(orderID: String, reason: String)]
+    /// Vehicles of the fleet that could not work this day, with the reason (id, reason).
+    public var unusableVehicles: [(vehicleID: String, reason: String)]
     /// Stock taken per depot and SKU by the served orders.
     public var reservations: [(depotID: String, sku: String, quantity: Int)]
     public var seed: UInt64

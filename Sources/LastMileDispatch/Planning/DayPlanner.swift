@@ -165,7 +165,7 @@ public struct DayPlanner {
             return (depotID: parts[0], sku: parts[1], quantity: reservations[key]!)
         }
         return DayPlan(
-            date: day.date, runs: runs, unassigned: unassigned, reservations: reserved, seed: configuration.seed,
+            date: day.date, runs: runs, unassigned: unassigned, unusableVehicles: built.unusableVehicles, reservations: reserved, seed: configuration.seed,
             solverSeconds: result.seconds, checked: check.isFeasible
         )
     }

@@ -19,6 +19,8 @@ struct DayProblem {
     let vehicleFleetIndex: [Int]
     /// Orders (index into `day.orders`) left out before solving, with the reason.
     let rejected: [(order: Int, reason: String)]
+    /// Vehicles that cannot work this day (id, reason).
+    let unusableVehicles: [(vehicleID: String, reason: String)]
 
     init(day: DispatchDay, snapper: Snapper, engine: RoutingEngine, allowedDepots: [Set<Int>]) throws {
         let depotCount = day.depots.count
@@ -66,6 +68,7 @@ struct DayProblem {
         let types = Dictionary(uniqueKeysWithValues: day.vehicleTypes.map { ($0.id, $0) })
         var vehicles: [Vehicle] = []
         var fleetIndex: [Int] = []
+        var unusable: [(String, String)] = []
         for (index, fleetVehicle) in day.vehicles.enumerated() {
             guard let type = types[fleetVehicle.typeID], let start = depotIndex[fleetVehicle.depotID],
                 let end = depotIndex[fleetVehicle.endDepotID ?? fleetVehicle.depotID]
@@ -87,8 +90,12 @@ struct DayProblem {
                 costPerTime: (type.centsPerHour * Self.costUnitsPerCent + 1800) / 3600,
                 skills: [], speedFactor: type.speedFactor, breaks: breaks
             )
-            // Shifts outside the depot's hours leave the vehicle out of the day.
-            guard let based = depots[0].base(vehicle, returningTo: depots[1]) else { continue }
+            // Shifts outside the depot's hours leave the vehicle out of the day, with the reason.
+            guard let based = depots[0].base(vehicle, returningTo: depots[1]) else {
+                unusable.append((fleetVehicle.id, "shift \(fleetVehicle.shiftStart)–\(fleetVehicle.shiftEnd) is outside the opening hours of "
+                    + "\(day.depots[start].id) (\(day.depots[start].opens)–\(day.depots[start].closes)) or \(day.depots[end].id)"))
+                continue
+            }
             vehicles.append(based)
             fleetIndex.append(index)
         }
@@ -100,5 +107,6 @@ struct DayProblem {
         self.jobOrder = jobOrder
         self.vehicleFleetIndex = fleetIndex
         self.rejected = rejected
+        self.unusableVehicles = unusable
     }
 }
