@@ -110,6 +110,10 @@ extension Store {
                     """, arguments: [planID, run.vehicleID, run.driver, run.depotID, run.endDepotID, run.departure.seconds, run.end.seconds,
                                      run.metres, run.cost.rawValue])
                 let routeID = db.lastInsertedRowID
+                for driverBreak in run.breaks {
+                    try db.execute(sql: "INSERT INTO route_break (route_id, after_stops, start, minutes) VALUES (?, ?, ?, ?)",
+                                   arguments: [routeID, driverBreak.afterStops, driverBreak.start.seconds, driverBreak.minutes])
+                }
                 for (sequence, stop) in run.stops.enumerated() {
                     try db.execute(sql: """
                         INSERT INTO stop (route_id, sequence, order_id, arrival, service_start, departure) VALUES (?, ?, ?, ?, ?, ?)
@@ -135,6 +139,11 @@ extension Store {
             try log(db, "plan", plan: planID, "\(plan.date) version \(version): \(plan.runs.count) routes, \(plan.unassigned.count) unassigned, cost \(plan.totalCost)")
             return try versions(db, date: plan.date).first { $0.version == version }!
         }
+    }
+
+    /// Runs `sql` as an update, for tests of the schema's guarantees.
+    func execute(_ sql: String) throws {
+        try writer.write { db in try db.execute(sql: sql) }
     }
 
     /// Every version of `date`, oldest first.

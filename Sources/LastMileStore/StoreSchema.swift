@@ -145,6 +145,27 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v2: breaks of routes; plan versions immutable") { db in
+            try db.execute(sql: """
+                CREATE TABLE route_break (
+                    route_id INTEGER NOT NULL REFERENCES route(id) ON DELETE CASCADE,
+                    after_stops INTEGER NOT NULL CHECK (after_stops >= 0),
+                    start INTEGER NOT NULL,
+                    minutes INTEGER NOT NULL CHECK (minutes > 0)
+                );
+                -- A stored version never changes; only its status moves from active to replaced.
+                CREATE TRIGGER plan_immutable BEFORE UPDATE OF date, version, created_at, seed, cost_cents, checked ON plan
+                BEGIN SELECT RAISE(ABORT, 'plan versions are immutable; commit a new version'); END;
+                CREATE TRIGGER plan_status_one_way BEFORE UPDATE OF status ON plan WHEN NEW.status <> 'replaced'
+                BEGIN SELECT RAISE(ABORT, 'a replaced plan version cannot become active again; commit a new version'); END;
+                CREATE TRIGGER route_immutable BEFORE UPDATE ON route
+                BEGIN SELECT RAISE(ABORT, 'plan versions are immutable; commit a new version'); END;
+                CREATE TRIGGER stop_immutable BEFORE UPDATE ON stop
+                BEGIN SELECT RAISE(ABORT, 'plan versions are immutable; commit a new version'); END;
+                CREATE TRIGGER route_break_immutable BEFORE UPDATE ON route_break
+                BEGIN SELECT RAISE(ABORT, 'plan versions are immutable; commit a new version'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -5,7 +5,7 @@ import LastMileGraph
 import LastMileModel
 import LastMileSampleTown
 import LastMileSolver
-import LastMileStore
+@testable import LastMileStore
 import LastMileTestSupport
 import Testing
 
@@ -150,5 +150,10 @@ import Testing
         #expect(second.version == 2 && versions.map(\.status) == ["replaced", "active"])
         #expect(try store.day("2026-11-24").depots.map(\.stock) == reservedElsewhere.map(\.stock), "version 1's stock released, version 2's held")
         #expect(try store.events().filter { $0.kind == "plan" }.count == 2)
+        // Stored versions do not change: routes, stops and costs are guarded by triggers; status only retires.
+        #expect { try store.execute("UPDATE stop SET arrival = 0") } throws: { "\($0)".contains("immutable") }
+        #expect { try store.execute("UPDATE plan SET cost_cents = 1") } throws: { "\($0)".contains("immutable") }
+        #expect { try store.execute("UPDATE plan SET status = 'active' WHERE version = 1") } throws: { "\($0)".contains("cannot become active") }
+        #expect { try store.execute("UPDATE route SET metres = 0") } throws: { "\($0)".contains("immutable") }
     }
 }
