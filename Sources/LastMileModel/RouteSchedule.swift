@@ -1,6 +1,6 @@
-/// When a vehicle does what along one route: it starts loading at its shift start, leaves after its loading
-/// time, serves each job as early as its windows allow, and takes each break at the place and time that bring
-/// it back earliest.
+/// When a vehicle does what along one route: it starts loading at its shift start (or as late as helps), leaves
+/// after its loading time, serves each job as early as its windows allow, and takes each break at the place and
+/// time that bring it back earliest.
 ///
 /// Breaks are taken in the vehicle's order, between two stops (or before the first / before the return), at
 /// the earliest start their windows allow once the vehicle is free. Placement is exact: dynamic programming
@@ -41,7 +41,34 @@ public struct RouteSchedule: Hashable, Sendable {
 
     /// The schedule of `route` (job indices) for `vehicle`, or `nil` when a job's windows are missed, a break
     /// cannot be placed, or the vehicle is back after its shift ends.
-    public init?(route: [Int], vehicle: Vehicle, problem: VRPProblem) {
+    ///
+    /// - Parameter leavingAsLateAsHelps: start loading later than the shift start when that removes waiting
+    ///   without bringing the vehicle back later (the latest such start, by binary search over whole
+    ///   schedules). For run sheets; feasibility and route-duration limits use the shift start.
+    public init?(route: [Int], vehicle: Vehicle, problem: VRPProblem, leavingAsLateAsHelps: Bool = false) {
+        guard let earliest = RouteSchedule(route: route, vehicle: vehicle, problem: problem, loadingFrom: vehicle.shift.earliest) else {
+            return nil
+        }
+        self = earliest
+        guard leavingAsLateAsHelps else { return }
+        var (low, high) = (Int64(0), earliest.end - earliest.loadingStart)
+        while low < high {
+            let delay = (low + high + 1) / 2
+            if let later = RouteSchedule(route: route, vehicle: vehicle, problem: problem, loadingFrom: vehicle.shift.earliest + delay),
+                later.end == earliest.end
+            {
+                low = delay
+            } else {
+                high = delay - 1
+            }
+        }
+        if low > 0, let later = RouteSchedule(route: route, vehicle: vehicle, problem: problem, loadingFrom: vehicle.shift.earliest + low) {
+            self = later
+        }
+    }
+
+    /// The earliest schedule when loading starts at `loadingStart`.
+    private init?(route: [Int], vehicle: Vehicle, problem: VRPProblem, loadingFrom loadingStart: Int64) {
         let breaks = vehicle.breaks
         let stopCount = route.count
         let width = breaks.count + 1
@@ -50,7 +77,7 @@ public struct RouteSchedule: Hashable, Sendable {
         // 0..<k served and breaks 0..<b taken. came[...]: whether the last step was a break (true) or a stop.
         var ready = [Int64](repeating: unreachable, count: (stopCount + 1) * width)
         var came = [Bool](repeating: false, count: (stopCount + 1) * width)
-        let departure = vehicle.shift.earliest + vehicle.loadingTime
+        let departure = loadingStart + vehicle.loadingTime
         ready[0] = departure
         func place(of k: Int) -> Int { k == 0 ? vehicle.startLocation : problem.jobs[route[k - 1]].location }
         for k in 0...stopCount {
@@ -121,7 +148,7 @@ public struct RouteSchedule: Hashable, Sendable {
             time = start + job.service
         }
         time += drive(to: vehicle.endLocation)
-        self.loadingStart = vehicle.shift.earliest
+        self.loadingStart = loadingStart
         self.departure = departure
         self.visits = visits
         self.breaks = taken

@@ -15,7 +15,7 @@ extension VroomFormat {
         var pickedUp = [Int64](repeating: 0, count: problem.dimensions)
         for (v, route) in solution.routes.enumerated() where !route.isEmpty {
             let vehicle = problem.vehicles[v]
-            guard let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem) else {
+            guard let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem, leavingAsLateAsHelps: true) else {
                 preconditionFailure("write only solutions the checker accepts: route of vehicle \(vehicle.id) has no schedule")
             }
             var load = [Int64](repeating: 0, count: problem.dimensions)

@@ -48,7 +48,7 @@ public enum SampleDay {
         func addVehicle(_ type: String, _ depot: String, _ carrier: String, early: Bool) {
             vehicleNumber += 1
             let (start, end, breakStart, breakEnd) = early ? ("07:00", "15:00", "10:30", "12:30") : ("12:00", "20:00", "15:30", "17:30")
-            fleet.append("\(type.uppercased())-\(vehicleNumber),\(type),\(depot),\(carrier),driver \(vehicleNumber),\(start),\(end),,\(breakStart),\(breakEnd),30")
+            fleet.append(String(format: "%@-%02d", type.uppercased(), vehicleNumber) + ",\(type),\(depot),\(carrier),driver \(vehicleNumber),\(start),\(end),,\(breakStart),\(breakEnd),30")
         }
         for depot in mfcIDs {
             for early in [true, false] {

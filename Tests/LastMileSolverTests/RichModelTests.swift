@@ -56,9 +56,10 @@ import Testing
 
     /// The exact break placement agrees with the checker's enumeration of every placement, on random routes
     /// (several windows, two breaks), both ways: feasible and infeasible.
-    @Test func breakSchedulingAgreesWithTheChecker() {
+    @Test func breakSchedulingAgreesWithTheChecker() throws {
         var random = SplitMix64(seed: 5)
         var outcomes = [0, 0]
+        var leftLater = 0
         for round in 0..<300 {
             var problem = SolverTests.twoWindowProblem(jobs: 7, vehicles: 1, seed: UInt64(round))
             let first = Int64(random.next() % 400) * 1000, second = first + Int64(random.next() % 300) * 1000
@@ -81,10 +82,18 @@ import Testing
                     #expect(driverBreak.windows.contains { $0.earliest <= taken.start && taken.start <= $0.latest })
                 }
                 #expect(schedule.breaks.map(\.index) == [0, 1])
+                // Leaving as late as helps: same return, less idle time on the road, every start still in its window.
+                let late = try #require(RouteSchedule(route: route, vehicle: problem.vehicles[0], problem: problem, leavingAsLateAsHelps: true))
+                #expect(late.end == schedule.end && late.loadingStart >= schedule.loadingStart && late.travelTime == schedule.travelTime)
+                for visit in late.visits {
+                    #expect(problem.jobs[visit.job].windows.contains { $0.earliest <= visit.start && visit.start <= $0.latest })
+                }
+                leftLater += late.loadingStart > schedule.loadingStart ? 1 : 0
             }
             outcomes[schedule == nil ? 0 : 1] += 1
         }
         #expect(outcomes[0] > 20 && outcomes[1] > 20, "both outcomes exercised: \(outcomes)")
+        #expect(leftLater > 10, "late departures exercised: \(leftLater)")
     }
 
     /// Every shipment placement the route reports is feasible with the reported delta, and every feasible

@@ -110,7 +110,7 @@ public struct DayPlanner {
             let vehicle = problem.vehicles[v]
             let fleet = day.vehicles[built.vehicleFleetIndex[v]]
             let type = types[fleet.typeID]!
-            guard let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem) else { continue }
+            guard let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem, leavingAsLateAsHelps: true) else { continue }
             var stops: [DayPlan.Stop] = []
             var previous = vehicle.startLocation
             var load = Load(grams: 0, millilitres: 0, parcels: 0)
