@@ -65,6 +65,7 @@ let package = Package(
                 "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting", "LastMileSampleTown",
                 "LastMileModel", "LastMileSolver", "LastMileDispatch", "LastMileStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),

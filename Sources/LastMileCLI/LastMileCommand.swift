@@ -3,6 +3,9 @@ import Foundation
 import LastMileGeo
 import LastMileGraph
 import LastMileOSM
+import LastMileDispatch
+import LastMileStore
+import GRDB
 
 /// The `lastmile` command: last-mile delivery planning on OpenStreetMap roads.
 ///
@@ -33,6 +36,17 @@ struct LastMileCommand: AsyncParsableCommand {
             case .noRoads, .tooFarFromRoad: fail(error.message, code: 3)
             default: fail(error.message, code: 2)
             }
+        } catch let error as DispatchError {
+            switch error {
+            case .depotOffRoad: fail(error.description, code: 3)
+            default: fail(error.description, code: 2)
+            }
+        } catch let error as InputReport {
+            fail("input not loaded:\n\(error)", code: 2)
+        } catch let error as CommitError {
+            fail(error.description, code: 1)
+        } catch let error as DatabaseError {
+            fail("database: \(error.message ?? error.description); is the --db path a LastMile database?", code: 2)
         } catch {
             exit(withError: error)
         }

@@ -7,7 +7,7 @@ import LastMileDispatch
 public struct ImportSummary: Sendable {
     public var imported: Int
     /// Rows left out with `skipInvalid` (empty otherwise).
-    public var skipped: [ImportIssue]
+    public var skipped: [InputIssue]
 }
 
 extension Store {
@@ -16,7 +16,7 @@ extension Store {
     /// same file) and upserted by id. Any bad row refuses the whole file with every issue listed, unless
     /// `skipInvalid`, which imports the good rows and reports the rest.
     ///
-    /// - Throws: ``ImportReport`` listing every bad row (file, line, column, reason).
+    /// - Throws: ``InputReport`` listing every bad row (file, line, column, reason).
     public func importFile(_ kind: DispatchFile, data: Data, file: String, skipInvalid: Bool = false) throws -> ImportSummary {
         switch kind {
         case .depots:
@@ -62,7 +62,7 @@ extension Store {
     /// Checks references and writes valid records in one transaction; refuses everything on any issue unless
     /// `skipInvalid`.
     private func store<Record>(
-        _ parsed: (records: [(line: Int, record: Record)], issues: [ImportIssue]), kind: String, file: String, isJSON: Bool,
+        _ parsed: (records: [(line: Int, record: Record)], issues: [InputIssue]), kind: String, file: String, isJSON: Bool,
         skipInvalid: Bool, validate: @escaping (Database, Record) throws -> [(column: String, message: String)],
         save: @escaping (Database, Record) throws -> Void
     ) throws -> ImportSummary {
@@ -75,11 +75,11 @@ extension Store {
                 if problems.isEmpty {
                     valid.append(record)
                 } else {
-                    issues += problems.map { ImportIssue(file: file, line: line, column: $0.column, message: $0.message, isRecordNumber: isJSON) }
+                    issues += problems.map { InputIssue(file: file, line: line, column: $0.column, message: $0.message, isRecordNumber: isJSON) }
                 }
             }
             issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-            if !issues.isEmpty && !skipInvalid { throw ImportReport(issues: issues) }
+            if !issues.isEmpty && !skipInvalid { throw InputReport(issues: issues) }
             for record in valid { try save(db, record) }
             try log(db, "import", "\(kind) from \(file): \(valid.count) imported, \(issues.count) problems skipped")
             return ImportSummary(imported: valid.count, skipped: issues)

@@ -40,10 +40,10 @@ import Testing
     /// the good rows go in and the report lists the others.
     @Test func badOrdersAreReportedRowByRowAndNothingIsStored() throws {
         let store = try Store()
-        var report: ImportReport?
+        var report: InputReport?
         do {
             _ = try store.importFile(.orders, data: try Self.data("orders-bad.csv"), file: "orders-bad.csv")
-        } catch let error as ImportReport {
+        } catch let error as InputReport {
             report = error
         }
         let found = try #require(report)
@@ -62,10 +62,10 @@ import Testing
     /// refuse the file with record numbers; the valid first record is not stored either.
     @Test func fleetReferencesAreChecked() throws {
         let store = try Self.storeWithSampleFleetData()
-        var report: ImportReport?
+        var report: InputReport?
         do {
             _ = try store.importFile(.fleet, data: try Self.data("fleet-bad.json"), file: "fleet-bad.json")
-        } catch let error as ImportReport {
+        } catch let error as InputReport {
             report = error
         }
         let found = try #require(report)
@@ -77,10 +77,10 @@ import Testing
     /// windows are reported by record number.
     @Test func vroomJobsBecomeOrders() throws {
         let store = try Store()
-        var report: ImportReport?
+        var report: InputReport?
         do {
             _ = try store.importVroomOrders(data: try Self.data("vroom-orders.json"), file: "vroom-orders.json", date: "2026-11-23")
-        } catch let error as ImportReport {
+        } catch let error as InputReport {
             report = error
         }
         let issues = try #require(report).issues.map(\.description)

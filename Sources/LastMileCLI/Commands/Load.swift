@@ -44,9 +44,9 @@ struct Load: AsyncParsableCommand {
                 ?? store.importVroomOrders(data: data, file: file, date: date!, skipInvalid: skipInvalid)
             print("\(summary.imported) \(kind) rows loaded from \(file) into \(db)")
             if !summary.skipped.isEmpty {
-                FileHandle.standardError.write(Data(("skipped:\n" + ImportReport(issues: summary.skipped).description + "\n").utf8))
+                FileHandle.standardError.write(Data(("skipped:\n" + InputReport(issues: summary.skipped).description + "\n").utf8))
             }
-        } catch let report as ImportReport {
+        } catch let report as InputReport {
             FileHandle.standardError.write(Data(("\(file) was not loaded (nothing stored):\n\(report)\n"
                 + "fix these rows, or pass --skip-invalid to load the others\n").utf8))
             throw ExitCode(2)

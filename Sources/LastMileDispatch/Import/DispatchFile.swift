@@ -27,11 +27,11 @@ public enum DispatchFile: String, Sendable, CaseIterable {
 
     /// Records parsed from `data`, with the rows they came from, and every issue found. Ids must be unique
     /// within the file.
-    public func read<Record>(_ data: Data, file: String, as parse: (inout InputRow) -> Record) throws(ImportReport)
-        -> (records: [(line: Int, record: Record)], issues: [ImportIssue])
+    public func read<Record>(_ data: Data, file: String, as parse: (inout InputRow) -> Record) throws(InputReport)
+        -> (records: [(line: Int, record: Record)], issues: [InputIssue])
     {
         var records: [(line: Int, record: Record)] = []
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         var firstLine: [String: Int] = [:]
         for var row in try InputTable.rows(of: data, file: file, columns: columns) {
             let record = parse(&row)

@@ -8,7 +8,7 @@ public struct InputRow: Sendable {
     public var line: Int
     public var isJSON: Bool
     public var fields: [String: String]
-    public private(set) var issues: [ImportIssue] = []
+    public private(set) var issues: [InputIssue] = []
 
     public init(file: String, line: Int, isJSON: Bool, fields: [String: String]) {
         self.file = file
@@ -18,7 +18,7 @@ public struct InputRow: Sendable {
     }
 
     public mutating func complain(_ column: String?, _ message: String) {
-        issues.append(ImportIssue(file: file, line: line, column: column, message: message, isRecordNumber: isJSON))
+        issues.append(InputIssue(file: file, line: line, column: column, message: message, isRecordNumber: isJSON))
     }
 
     /// The trimmed text of `column`, or `nil` when empty or absent.

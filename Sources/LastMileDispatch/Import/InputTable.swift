@@ -5,21 +5,21 @@ import Foundation
 /// an object holding one such array; numbers become text, `items`/`stock` may be arrays of
 /// `{"sku", "quantity"}`). Columns outside `columns` are refused, so that a typo is not silently ignored.
 public enum InputTable {
-    public static func rows(of data: Data, file: String, columns: [String]) throws(ImportReport) -> [InputRow] {
+    public static func rows(of data: Data, file: String, columns: [String]) throws(InputReport) -> [InputRow] {
         let rows = file.lowercased().hasSuffix(".json") ? try jsonRows(data, file: file) : try csvRows(data, file: file)
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         let known = Set(columns)
         for column in Set(rows.flatMap(\.fields.keys)).sorted() where !known.contains(column) {
-            issues.append(ImportIssue(file: file, line: rows.first { $0.fields[column] != nil }.map { $0.isJSON ? $0.line : 1 },
+            issues.append(InputIssue(file: file, line: rows.first { $0.fields[column] != nil }.map { $0.isJSON ? $0.line : 1 },
                                       column: column, message: "unknown column; expected \(columns.joined(separator: ", "))",
                                       isRecordNumber: rows.first?.isJSON ?? false))
         }
-        guard issues.isEmpty else { throw ImportReport(issues: issues) }
+        guard issues.isEmpty else { throw InputReport(issues: issues) }
         return rows
     }
 
-    static func csvRows(_ data: Data, file: String) throws(ImportReport) -> [InputRow] {
-        func fail(_ line: Int, _ message: String) -> ImportReport { ImportReport(issues: [ImportIssue(file: file, line: line, message: message)]) }
+    static func csvRows(_ data: Data, file: String) throws(InputReport) -> [InputRow] {
+        func fail(_ line: Int, _ message: String) -> InputReport { InputReport(issues: [InputIssue(file: file, line: line, message: message)]) }
         guard let text = String(data: data, encoding: .utf8) else { throw fail(1, "is not UTF-8 text") }
         var records: [(line: Int, fields: [String])] = []
         var field = "", fields: [String] = [], quoted = false, afterQuote = false
@@ -70,21 +70,21 @@ public enum InputTable {
             throw fail(1, "column '\(duplicate)' appears twice in the header")
         }
         var rows: [InputRow] = []
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         for record in records.dropFirst() {
             guard record.fields.count == names.count else {
-                issues.append(ImportIssue(file: file, line: record.line,
+                issues.append(InputIssue(file: file, line: record.line,
                                           message: "has \(record.fields.count) fields, the header has \(names.count); quote fields that contain commas"))
                 continue
             }
             rows.append(InputRow(file: file, line: record.line, isJSON: false, fields: Dictionary(uniqueKeysWithValues: zip(names, record.fields))))
         }
-        guard issues.isEmpty else { throw ImportReport(issues: issues) }
+        guard issues.isEmpty else { throw InputReport(issues: issues) }
         return rows
     }
 
-    static func jsonRows(_ data: Data, file: String) throws(ImportReport) -> [InputRow] {
-        func fail(_ message: String) -> ImportReport { ImportReport(issues: [ImportIssue(file: file, message: message)]) }
+    static func jsonRows(_ data: Data, file: String) throws(InputReport) -> [InputRow] {
+        func fail(_ message: String) -> InputReport { InputReport(issues: [InputIssue(file: file, message: message)]) }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch { throw fail("is not valid JSON (\(error.localizedDescription))") }
         var array = root as? [Any]

@@ -8,15 +8,15 @@ import LastMileCore
 /// customer. VROOM jobs carry no SKUs, so every depot may serve them. Vehicles and shipments are not orders:
 /// load the fleet and depots with their own files.
 public enum VroomOrders {
-    public static func read(_ data: Data, file: String, date: String) throws(ImportReport) -> (records: [(line: Int, record: Order)], issues: [ImportIssue]) {
-        func fail(_ message: String) -> ImportReport { ImportReport(issues: [ImportIssue(file: file, message: message)]) }
+    public static func read(_ data: Data, file: String, date: String) throws(InputReport) -> (records: [(line: Int, record: Order)], issues: [InputIssue]) {
+        func fail(_ message: String) -> InputReport { InputReport(issues: [InputIssue(file: file, message: message)]) }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch { throw fail("is not valid JSON (\(error.localizedDescription))") }
         guard let object = root as? [String: Any], let jobs = object["jobs"] as? [[String: Any]] else {
             throw fail("has no 'jobs' array; a VROOM problem lists its jobs there")
         }
         var records: [(Int, Order)] = []
-        var issues: [ImportIssue] = []
+        var issues: [InputIssue] = []
         var seen = Set<String>()
         for (index, job) in jobs.enumerated() {
             var problems: [(String, String)] = []
@@ -50,7 +50,7 @@ public enum VroomOrders {
             let priority = (job["priority"] as? NSNumber)?.intValue ?? 0
             if !(0...100).contains(priority) { problems.append(("priority", "must be 0...100")) }
             guard problems.isEmpty else {
-                issues += problems.map { ImportIssue(file: file, line: index + 1, column: $0.0, message: $0.1, isRecordNumber: true) }
+                issues += problems.map { InputIssue(file: file, line: index + 1, column: $0.0, message: $0.1, isRecordNumber: true) }
                 continue
             }
             let load = Load(grams: amounts.count > 0 ? amounts[0] : 0, millilitres: amounts.count > 1 ? amounts[1] : 0,

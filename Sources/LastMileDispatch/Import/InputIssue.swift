@@ -1,6 +1,6 @@
 /// One problem in an input file: where it is (file, line — or record number for JSON —, column) and what is
 /// wrong, phrased so that the fix is clear.
-public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
+public struct InputIssue: Error, Hashable, Sendable, CustomStringConvertible {
     public var file: String
     /// CSV: the line the record starts on (1 = header). JSON: the record's position in its array (1-based).
     public var line: Int?
@@ -27,10 +27,10 @@ public struct ImportIssue: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// What importing a file found: every issue, in file order.
-public struct ImportReport: Error, Sendable, CustomStringConvertible {
-    public var issues: [ImportIssue]
+public struct InputReport: Error, Sendable, CustomStringConvertible {
+    public var issues: [InputIssue]
 
-    public init(issues: [ImportIssue]) { self.issues = issues }
+    public init(issues: [InputIssue]) { self.issues = issues }
 
     /// One issue per line, then a count.
     public var description: String {
