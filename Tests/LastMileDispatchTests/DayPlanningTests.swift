@@ -51,6 +51,27 @@ import Testing
         #expect(plan.unassigned.allSatisfy { !$0.reason.isEmpty })
     }
 
+    /// The element skeleton of an HTML page: each tag with its class, and how often it occurs, in first-seen order.
+    static func structure(of page: String) -> String {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var rest = page[...]
+        while let open = rest.firstIndex(of: "<") {
+            rest = rest[rest.index(after: open)...]
+            guard let first = rest.first, first.isLetter else { continue }
+            let tag = String(rest.prefix { $0.isLetter || $0.isNumber })
+            let end = rest.firstIndex(of: ">") ?? rest.endIndex
+            let attributes = rest[..<end]
+            var key = tag
+            if let range = attributes.range(of: "class=\"") {
+                key += "." + attributes[range.upperBound...].prefix { $0 != "\"" }
+            }
+            if counts[key] == nil { order.append(key) }
+            counts[key, default: 0] += 1
+        }
+        return order.map { "\($0) \(counts[$0]!)" }.joined(separator: "\n") + "\n"
+    }
+
     @Test func sampleDayIsPlannedSoundlyAndWrittenOut() throws {
         let store = try Self.sampleStore(orders: 80)
         let day = try store.day(Self.date)
@@ -90,6 +111,10 @@ import Testing
         #expect(map.components(separatedBy: #"<g class="depot">"#).count - 1 == 5)
         #expect(!map.contains("http://") || map.components(separatedBy: "http://").count - 1 == 1, "only the SVG namespace")
         #expect(!map.contains("https://") && !map.contains("<script src"))
+        try Golden.assertMatches(Self.structure(of: map), file: "dispatch/map.structure.txt")
+        // The manifests' index page in full (the plan is deterministic for a seed and an iteration count).
+        try Golden.assertMatches(try String(contentsOf: folder.appendingPathComponent("manifests/index.html"), encoding: .utf8),
+                                 file: "dispatch/manifests-index.html")
         // Manifests: the CSV header is golden; one row per stop.
         let first = plan.runs[0]
         let manifest = try String(contentsOf: folder.appendingPathComponent("manifests/\(Manifests.baseName(of: first)).csv"), encoding: .utf8)
