@@ -104,47 +104,15 @@ public struct DayPlanner {
         solution.unassigned = Array(Set(solution.unassigned)).sorted()
         let check = PlanChecker.check(solution, for: problem)
         let types = Dictionary(uniqueKeysWithValues: day.vehicleTypes.map { ($0.id, $0) })
+        let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
         var runs: [DayPlan.Run] = []
-        var reservations: [String: Int] = [:]
+        var reservations: [[String]: Int] = [:]  // [depot id, SKU] → units
         for (v, route) in solution.routes.enumerated() where !route.isEmpty {
-            let vehicle = problem.vehicles[v]
-            let fleet = day.vehicles[built.vehicleFleetIndex[v]]
-            let type = types[fleet.typeID]!
-            guard let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem, leavingAsLateAsHelps: true) else { continue }
-            var stops: [DayPlan.Stop] = []
-            var previous = vehicle.startLocation
-            var load = Load(grams: 0, millilitres: 0, parcels: 0)
-            for visit in schedule.visits {
-                let job = problem.jobs[visit.job]
-                let order = day.orders[built.jobOrder[visit.job]]
-                stops.append(DayPlan.Stop(
-                    orderID: order.id, arrival: TimeOfDay(seconds: Int(visit.arrival)), serviceStart: TimeOfDay(seconds: Int(visit.start)),
-                    departure: TimeOfDay(seconds: Int(visit.start + job.service)),
-                    metresFromPrevious: problem.distance(previous, job.location, by: vehicle)
-                ))
-                previous = job.location
-                load.grams += order.load.grams
-                load.millilitres += order.load.millilitres
-                load.parcels += order.load.parcels
-                for item in order.items { reservations["\(day.depots[vehicle.startLocation].id)\u{1}\(item.sku)", default: 0] += item.quantity }
+            guard let run = makeRun(vehicle: v, route: route, day, built, problem, types) else { continue }
+            runs.append(run)
+            for stop in run.stops {
+                for item in orders[stop.orderID]!.items { reservations[[run.depotID, item.sku], default: 0] += item.quantity }
             }
-            let service = schedule.visits.reduce(Int64(0)) { $0 + problem.jobs[$1.job].service }
-            let breakSeconds = schedule.breaks.reduce(Int64(0)) { $0 + vehicle.breaks[$1.index].duration }
-            let waiting = schedule.end - schedule.departure - schedule.travelTime - service - breakSeconds
-            let geometry = engine.route(through: [built.positions[vehicle.startLocation]]
-                + route.map { built.positions[problem.jobs[$0].location] } + [built.positions[vehicle.endLocation]])?.geometry ?? []
-            let costUnits = vehicle.fixedCost + schedule.travelCost
-            runs.append(DayPlan.Run(
-                vehicleID: fleet.id, typeID: fleet.typeID, carrierID: fleet.carrierID, driver: fleet.driver,
-                depotID: day.depots[vehicle.startLocation].id, endDepotID: day.depots[vehicle.endLocation].id,
-                loadingStart: TimeOfDay(seconds: Int(schedule.loadingStart)), departure: TimeOfDay(seconds: Int(schedule.departure)),
-                end: TimeOfDay(seconds: Int(schedule.end)), stops: stops,
-                breaks: schedule.breaks.map { DayPlan.Break(afterStops: $0.afterVisits, start: TimeOfDay(seconds: Int($0.start)),
-                                                            minutes: Int(vehicle.breaks[$0.index].duration / 60)) },
-                metres: schedule.distance, driveSeconds: schedule.travelTime, serviceSeconds: service, waitSeconds: waiting,
-                cost: Cents((costUnits + DayProblem.costUnitsPerCent / 2) / DayProblem.costUnitsPerCent), load: load,
-                capacity: type.capacity, co2Grams: schedule.distance * type.co2GramsPerKilometre / 1000, geometry: geometry
-            ))
         }
         var unassigned: [(String, String)] = built.rejected.map { (day.orders[$0.order].id, $0.reason) }
         for job in solution.unassigned {
@@ -160,13 +128,56 @@ public struct DayPlanner {
             unassigned.append((day.orders[k].id, reason))
         }
         unassigned.sort { $0.0 < $1.0 }
-        let reserved = reservations.keys.sorted().map { key in
-            let parts = key.split(separator: "\u{1}").map(String.init)
-            return (depotID: parts[0], sku: parts[1], quantity: reservations[key]!)
+        let reserved = reservations.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
+            (depotID: key[0], sku: key[1], quantity: reservations[key]!)
         }
         return DayPlan(
-            date: day.date, runs: runs, unassigned: unassigned, unusableVehicles: built.unusableVehicles, reservations: reserved, seed: configuration.seed,
-            solverSeconds: result.seconds, checked: check.isFeasible
+            date: day.date, runs: runs, unassigned: unassigned, unusableVehicles: built.unusableVehicles, reservations: reserved,
+            seed: configuration.seed, solverSeconds: result.seconds, checked: check.isFeasible
+        )
+    }
+
+    /// One vehicle's run as people read it: times from the schedule (leaving as late as helps), loads, cost in
+    /// cents, CO₂, and the path along the roads.
+    private func makeRun(
+        vehicle v: Int, route: [Int], _ day: DispatchDay, _ built: DayProblem, _ problem: VRPProblem, _ types: [String: VehicleType]
+    ) -> DayPlan.Run? {
+        let vehicle = problem.vehicles[v]
+        let fleet = day.vehicles[built.vehicleFleetIndex[v]]
+        let type = types[fleet.typeID]!
+        guard let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem, leavingAsLateAsHelps: true) else { return nil }
+        var stops: [DayPlan.Stop] = []
+        var previous = vehicle.startLocation
+        var load = Load(grams: 0, millilitres: 0, parcels: 0)
+        for visit in schedule.visits {
+            let job = problem.jobs[visit.job]
+            let order = day.orders[built.jobOrder[visit.job]]
+            stops.append(DayPlan.Stop(
+                orderID: order.id, arrival: TimeOfDay(seconds: Int(visit.arrival)), serviceStart: TimeOfDay(seconds: Int(visit.start)),
+                departure: TimeOfDay(seconds: Int(visit.start + job.service)),
+                metresFromPrevious: problem.distance(previous, job.location, by: vehicle)
+            ))
+            previous = job.location
+            load.grams += order.load.grams
+            load.millilitres += order.load.millilitres
+            load.parcels += order.load.parcels
+        }
+        let service = schedule.visits.reduce(Int64(0)) { $0 + problem.jobs[$1.job].service }
+        let breakSeconds = schedule.breaks.reduce(Int64(0)) { $0 + vehicle.breaks[$1.index].duration }
+        let waiting = schedule.end - schedule.departure - schedule.travelTime - service - breakSeconds
+        let geometry = engine.route(through: [built.positions[vehicle.startLocation]]
+            + route.map { built.positions[problem.jobs[$0].location] } + [built.positions[vehicle.endLocation]])?.geometry ?? []
+        let costUnits = vehicle.fixedCost + schedule.travelCost
+        return DayPlan.Run(
+            vehicleID: fleet.id, typeID: fleet.typeID, carrierID: fleet.carrierID, driver: fleet.driver,
+            depotID: day.depots[vehicle.startLocation].id, endDepotID: day.depots[vehicle.endLocation].id,
+            loadingStart: TimeOfDay(seconds: Int(schedule.loadingStart)), departure: TimeOfDay(seconds: Int(schedule.departure)),
+            end: TimeOfDay(seconds: Int(schedule.end)), stops: stops,
+            breaks: schedule.breaks.map { DayPlan.Break(afterStops: $0.afterVisits, start: TimeOfDay(seconds: Int($0.start)),
+                                                        minutes: Int(vehicle.breaks[$0.index].duration / 60)) },
+            metres: schedule.distance, driveSeconds: schedule.travelTime, serviceSeconds: service, waitSeconds: waiting,
+            cost: Cents((costUnits + DayProblem.costUnitsPerCent / 2) / DayProblem.costUnitsPerCent), load: load,
+            capacity: type.capacity, co2Grams: schedule.distance * type.co2GramsPerKilometre / 1000, geometry: geometry
         )
     }
 }
