@@ -9,13 +9,40 @@ import LastMileCore
 /// on early and late shifts with a 30-minute break; `orderCount` orders spread over the residential grids
 /// with 2-hour windows between 08:00 and 20:00, 1–4 SKUs each.
 public enum SampleDay {
+    /// Where the day takes place: positions are the sample town's, in metres east and north of `centre`,
+    /// multiplied by `scale` — so the same day can be laid over a real city's extract.
+    public struct Area: Sendable {
+        public var centre: Coordinate
+        public var scale: Double
+
+        public init(centre: Coordinate, scale: Double) {
+            self.centre = centre
+            self.scale = scale
+        }
+
+        public static let sampleTown = Area(
+            centre: Coordinate(latitude: SampleTown.centreLatitude, longitude: SampleTown.centreLongitude)!, scale: 1
+        )
+
+        func coordinate(east: Double, north: Double) -> Coordinate {
+            let metresPerDegree = 6_371_008.8 * Double.pi / 180
+            let latitude = centre.latitude + north * scale / metresPerDegree
+            let longitude = centre.longitude + east * scale / (metresPerDegree * cos(centre.latitude * Double.pi / 180))
+            return Coordinate(latitude: latitude, longitude: longitude) ?? centre
+        }
+    }
+
     public static let darkStoreSites: [(id: String, name: String, east: Double, north: Double)] = [
         ("DS-CENTRAL", "Dark store Central", -600, 750), ("DS-SOUTH", "Dark store South", 900, -1350),
         ("DS-EAST", "Dark store East", 1950, 300),
     ]
 
-    public static func files(date: String, orderCount: Int = 400, seed: UInt64 = 1) -> [(kind: String, csv: String)] {
+    /// The input files; the fleet and the stock grow with `orderCount` (one fleet and stock per 400 orders).
+    public static func files(date: String, orderCount: Int = 400, seed: UInt64 = 1, area: Area = .sampleTown)
+        -> [(kind: String, csv: String)]
+    {
         var random = SplitMix64(seed: seed)
+        let copies = max(1, (orderCount + 399) / 400)
         func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
         func degrees(_ c: Coordinate) -> String { String(format: "%.6f,%.6f", c.latitude, c.longitude) }
         let groceries = (1...20).map { String(format: "GROC-%02d", $0) }
@@ -26,13 +53,13 @@ public enum SampleDay {
         var depots = ["id,name,kind,lat,lon,opens,closes,loading_minutes,stock"]
         let mfcIDs = ["MFC-WEST", "MFC-NORTH"]
         for (index, site) in SampleTown.depotSites.enumerated() {
-            let stock = (groceries + chilled + bulky).map { "\($0):2000" }.joined(separator: ";")
-            depots.append("\(mfcIDs[index]),\(site.name) (MFC),mfc,\(degrees(SampleTown.coordinate(east: site.east, north: site.north))),06:00,22:00,10,\"\(stock)\"")
+            let stock = (groceries + chilled + bulky).map { "\($0):\(2000 * copies)" }.joined(separator: ";")
+            depots.append("\(mfcIDs[index]),\(site.name) (MFC),mfc,\(degrees(area.coordinate(east: site.east, north: site.north))),06:00,22:00,10,\"\(stock)\"")
         }
         for (index, site) in darkStoreSites.enumerated() {
             let chilledHere = index == 0 ? chilled : []
-            let stock = (groceries.map { "\($0):300" } + chilledHere.map { "\($0):60" }).joined(separator: ";")
-            depots.append("\(site.id),\(site.name),dark_store,\(degrees(SampleTown.coordinate(east: site.east, north: site.north))),07:00,23:00,4,\"\(stock)\"")
+            let stock = (groceries.map { "\($0):\(300 * copies)" } + chilledHere.map { "\($0):\(60 * copies)" }).joined(separator: ";")
+            depots.append("\(site.id),\(site.name),dark_store,\(degrees(area.coordinate(east: site.east, north: site.north))),07:00,23:00,4,\"\(stock)\"")
         }
 
         let types = [
@@ -48,18 +75,20 @@ public enum SampleDay {
         func addVehicle(_ type: String, _ depot: String, _ carrier: String, early: Bool) {
             vehicleNumber += 1
             let (start, end, breakStart, breakEnd) = early ? ("07:00", "15:00", "10:30", "12:30") : ("12:00", "20:00", "15:30", "17:30")
-            fleet.append(String(format: "%@-%02d", type.uppercased(), vehicleNumber) + ",\(type),\(depot),\(carrier),driver \(vehicleNumber),\(start),\(end),,\(breakStart),\(breakEnd),30")
+            fleet.append(String(format: "%@-%03d", type.uppercased(), vehicleNumber) + ",\(type),\(depot),\(carrier),driver \(vehicleNumber),\(start),\(end),,\(breakStart),\(breakEnd),30")
         }
-        for depot in mfcIDs {
-            for early in [true, false] {
-                addVehicle("van", depot, "citylog", early: early)
-                addVehicle("evan", depot, "citylog", early: early)
+        for _ in 0..<copies {
+            for depot in mfcIDs {
+                for early in [true, false] {
+                    addVehicle("van", depot, "citylog", early: early)
+                    addVehicle("evan", depot, "citylog", early: early)
+                }
             }
-        }
-        for site in darkStoreSites {
-            for early in [true, false] {
-                addVehicle("bike", site.id, "velo", early: early)
-                addVehicle("bike", site.id, "velo", early: early)
+            for site in darkStoreSites {
+                for early in [true, false] {
+                    addVehicle("bike", site.id, "velo", early: early)
+                    addVehicle("bike", site.id, "velo", early: early)
+                }
             }
         }
 
@@ -79,7 +108,7 @@ public enum SampleDay {
             let slot = 8 + 2 * pick(6)
             let itemText = items.keys.sorted().map { "\($0):\(items[$0]!)" }.joined(separator: ";")
             orders.append(String(format: "O-%04d,%@,%@,\"%@\",%.1f,%.1f,%02d:00,%02d:00,customer %d,%d,%d",
-                                 number, date, degrees(SampleTown.coordinate(east: east, north: north)), itemText, Double(grams) / 1000,
+                                 number, date, degrees(area.coordinate(east: east, north: north)), itemText, Double(grams) / 1000,
                                  Double(grams) / 250, slot, slot + 2, number, 2 + pick(4), pick(10) == 0 ? 50 : 0))
         }
         return [

@@ -30,6 +30,12 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Number of orders.")
     var orders: Int = 400
 
+    @Option(help: "Lay the day over another map: its centre as LAT,LON (with --map), e.g. 41.1579,-8.6291 for Porto.")
+    var centre: String?
+
+    @Option(help: "With --centre: distances of the sample layout (±2.3 km) multiplied by this.")
+    var scale: Double = 1
+
     @Option(help: "Seed of the orders and of the solver.")
     var seed: UInt64 = 1
 
@@ -44,6 +50,14 @@ struct Demo: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: map) else {
             throw ValidationError("\(map) not found: run `lastmile demo` from the repository root, or pass --map")
         }
+        var area = SampleDay.Area.sampleTown
+        if let centre {
+            let parts = centre.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+            guard parts.count == 2, let point = Coordinate(latitude: parts[0], longitude: parts[1]), scale > 0 else {
+                throw ValidationError("--centre is LAT,LON in degrees (e.g. 41.1579,-8.6291) and --scale a positive number")
+            }
+            area = SampleDay.Area(centre: point, scale: scale)
+        }
         let folder = URL(fileURLWithPath: output)
         let input = folder.appendingPathComponent("input")
         try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
@@ -52,7 +66,7 @@ struct Demo: AsyncParsableCommand {
 
         Terminal.print("1. a day in the sample town: input files → \(input.path)/")
         let store = try Store(path: database)
-        for (kind, csv) in SampleDay.files(date: date, orderCount: orders, seed: seed) {
+        for (kind, csv) in SampleDay.files(date: date, orderCount: orders, seed: seed, area: area) {
             let url = input.appendingPathComponent("\(kind).csv")
             try csv.write(to: url, atomically: true, encoding: .utf8)
             let summary = try store.importFile(DispatchFile(rawValue: kind)!, data: Data(csv.utf8), file: url.path)

@@ -8,9 +8,14 @@ import LastMileGraph
 /// and the KPIs.
 public enum PlanMap {
     public static func page(plan: DayPlan, day: DispatchDay, graph: RoadGraph, kpis: PlanKPIs) -> String {
-        // Equirectangular projection around the graph's centre, scaled to `width` pixels.
-        let lats = graph.nodeCoordinate.map(\.latitude), lons = graph.nodeCoordinate.map(\.longitude)
-        let (minLat, maxLat) = (lats.min() ?? 0, lats.max() ?? 1), (minLon, maxLon) = (lons.min() ?? 0, lons.max() ?? 1)
+        // The day's extent (depots, orders, runs) with a margin; equirectangular projection scaled to `width`
+        // pixels; only roads that touch the extent are drawn (a city extract stays a few hundred kilobytes).
+        let points = day.depots.map(\.coordinate) + day.orders.map(\.coordinate) + plan.runs.flatMap(\.geometry)
+        let lats = points.map(\.latitude), lons = points.map(\.longitude)
+        let (lowLat, highLat) = (lats.min() ?? 0, lats.max() ?? 1), (lowLon, highLon) = (lons.min() ?? 0, lons.max() ?? 1)
+        let (marginLat, marginLon) = (max(0.002, (highLat - lowLat) * 0.05), max(0.002, (highLon - lowLon) * 0.05))
+        let (minLat, maxLat) = (lowLat - marginLat, highLat + marginLat), (minLon, maxLon) = (lowLon - marginLon, highLon + marginLon)
+        func inside(_ c: Coordinate) -> Bool { (minLat...maxLat).contains(c.latitude) && (minLon...maxLon).contains(c.longitude) }
         let shrink = cos((minLat + maxLat) / 2 * .pi / 180)
         let width = 1000.0
         let scale = width / max((maxLon - minLon) * shrink, 1e-9)
@@ -24,8 +29,8 @@ public enum PlanMap {
             let tail = Int(tails[arc]), head = Int(graph.arcHead[arc])
             // One stroke per street: skip the reverse of an arc drawn already.
             if head < tail, graph.outArcs(of: NodeIndex(head)).contains(where: { Int(graph.arcHead[$0]) == tail }) { continue }
-            let points = graph.geometry(of: ArcIndex(arc), tail: NodeIndex(tail))
-            roads += "M" + points.map(xy).joined(separator: "L")
+            guard inside(graph.nodeCoordinate[tail]) || inside(graph.nodeCoordinate[head]) else { continue }
+            roads += "M" + graph.geometry(of: ArcIndex(arc), tail: NodeIndex(tail)).map(xy).joined(separator: "L")
         }
         let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
         var runs = "", legend = ""
