@@ -56,7 +56,4 @@ public struct Job: Hashable, Sendable {
     public func earliestStart(arrivingAt arrival: Int64) -> Int64? {
         TimeWindow.earliestStart(in: windows, readyAt: arrival)
     }
-
-    /// Merges windows given in any order into sorted, disjoint ones.
-    public static func normalized(_ windows: [TimeWindow]) -> [TimeWindow] { TimeWindow.normalized(windows) }
 }

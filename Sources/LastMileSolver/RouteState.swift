@@ -132,19 +132,6 @@ struct RouteState {
         return true
     }
 
-    /// Whether the load stays within capacity when `amount` (the demand of `job`) is on board between leaving
-    /// position `from` and leaving position `through` (a shipment picked up after `from`, delivered after
-    /// `through`).
-    func fits(demandOf job: Int, from: Int, through: Int, data: SolverData) -> Bool {
-        let dimensions = data.dimensions
-        for d in 0..<dimensions {
-            var peak = Int64.min
-            for i in from...through { peak = max(peak, loadAfter[i * dimensions + d]) }
-            if peak + data.jobDemand[job * dimensions + d] > data.vehicleCapacity[vehicle * dimensions + d] { return false }
-        }
-        return true
-    }
-
     /// The distance increase of inserting `job` between positions `i` and `i + 1`.
     @inline(__always)
     func distanceDelta(of job: Int, after i: Int, data: SolverData) -> Int64 {

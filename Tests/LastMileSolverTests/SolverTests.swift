@@ -146,7 +146,7 @@ import Testing
     }
 
     @Test func windowsAreMergedAndSearched() {
-        let merged = Job.normalized([
+        let merged = TimeWindow.normalized([
             TimeWindow(earliest: 50, latest: 60), TimeWindow(earliest: 0, latest: 10), TimeWindow(earliest: 5, latest: 20),
         ])
         #expect(merged == [TimeWindow(earliest: 0, latest: 20), TimeWindow(earliest: 50, latest: 60)])
