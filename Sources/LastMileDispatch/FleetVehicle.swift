@@ -12,11 +12,14 @@ public struct FleetVehicle: Hashable, Sendable {
     public var shiftEnd: TimeOfDay
     /// The driver's break: a duration to start inside a window; `nil` for no break.
     public var driverBreak: DriverBreakRule?
+    /// The day this shift is for ("YYYY-MM-DD"); `nil` for every day without a shift of its own.
+    public var date: String?
 
     public init(
         id: String, typeID: String, depotID: String, endDepotID: String? = nil, carrierID: String, driver: String,
-        shiftStart: TimeOfDay, shiftEnd: TimeOfDay, driverBreak: DriverBreakRule? = nil
+        shiftStart: TimeOfDay, shiftEnd: TimeOfDay, driverBreak: DriverBreakRule? = nil, date: String? = nil
     ) {
+        self.date = date
         self.id = id
         self.typeID = typeID
         self.depotID = depotID

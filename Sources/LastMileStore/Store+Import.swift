@@ -123,11 +123,11 @@ extension Store {
             """, arguments: [vehicle.id, vehicle.typeID, vehicle.depotID, vehicle.endDepotID, vehicle.carrierID])
         try db.execute(sql: "INSERT INTO driver (id, carrier_id) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET carrier_id = excluded.carrier_id",
                        arguments: [vehicle.driver, vehicle.carrierID])
-        try db.execute(sql: "DELETE FROM shift WHERE vehicle_id = ? AND date IS NULL", arguments: [vehicle.id])
+        try db.execute(sql: "DELETE FROM shift WHERE vehicle_id = ? AND date IS ?", arguments: [vehicle.id, vehicle.date])
         try db.execute(sql: """
             INSERT INTO shift (vehicle_id, date, driver_id, starts, ends, break_earliest, break_latest, break_seconds)
-            VALUES (?, NULL, ?, ?, ?, ?, ?, ?)
-            """, arguments: [vehicle.id, vehicle.driver, vehicle.shiftStart.seconds, vehicle.shiftEnd.seconds,
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [vehicle.id, vehicle.date, vehicle.driver, vehicle.shiftStart.seconds, vehicle.shiftEnd.seconds,
                              vehicle.driverBreak?.earliest.seconds, vehicle.driverBreak?.latest.seconds,
                              vehicle.driverBreak.map { $0.minutes * 60 }])
     }

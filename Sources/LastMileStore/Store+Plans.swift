@@ -51,7 +51,7 @@ extension Store {
                 )
             }
             let vehicles = try Row.fetchAll(db, sql: """
-                SELECT v.*, s.driver_id, s.starts, s.ends, s.break_earliest, s.break_latest, s.break_seconds
+                SELECT v.*, s.date, s.driver_id, s.starts, s.ends, s.break_earliest, s.break_latest, s.break_seconds
                 FROM vehicle v JOIN shift s ON s.vehicle_id = v.id
                 WHERE s.date = ? OR (s.date IS NULL AND NOT EXISTS (SELECT 1 FROM shift d WHERE d.vehicle_id = v.id AND d.date = ?))
                 ORDER BY v.id
@@ -62,7 +62,8 @@ extension Store {
                     carrierID: row["carrier_id"], driver: row["driver_id"], shiftStart: TimeOfDay(seconds: row["starts"]),
                     shiftEnd: TimeOfDay(seconds: row["ends"]),
                     driverBreak: breakSeconds.map { DriverBreakRule(earliest: TimeOfDay(seconds: row["break_earliest"]),
-                                                                    latest: TimeOfDay(seconds: row["break_latest"]), minutes: $0 / 60) }
+                                                                    latest: TimeOfDay(seconds: row["break_latest"]), minutes: $0 / 60) },
+                    date: row["date"]
                 )
             }
             let carriers = try Row.fetchAll(db, sql: "SELECT * FROM carrier ORDER BY id").map { Carrier(id: $0["id"], name: $0["name"]) }

@@ -98,4 +98,23 @@ import Testing
         #expect(orders[0].load == Load(grams: 2500, millilitres: 9000, parcels: 1) && orders[0].customer == "Ada")
         #expect(orders[1].priority == 20 && orders[1].serviceSeconds == 120)
     }
+
+    /// A fleet file may give a vehicle a shift (and driver) for one date; other days keep the every-day shift.
+    @Test func shiftsForOneDateOverrideTheEveryDayShift() throws {
+        let store = try Self.storeWithSampleFleetData()
+        let fleet = """
+            id,type,depot,carrier,driver,shift_start,shift_end,date
+            VAN-1,van,MFC-WEST,citylog,Ann,07:00,15:00,
+            VAN-1,van,MFC-WEST,citylog,Ben,10:00,18:00,2026-11-24
+            """
+        _ = try store.importFile(.fleet, data: Data(fleet.utf8), file: "fleet.csv")
+        let usual = try #require(try store.day("2026-11-23").vehicles.first)
+        let special = try #require(try store.day("2026-11-24").vehicles.first)
+        #expect(usual.driver == "Ann" && usual.shiftStart == TimeOfDay(hours: 7) && usual.date == nil)
+        #expect(special.driver == "Ben" && special.shiftStart == TimeOfDay(hours: 10) && special.date == "2026-11-24")
+        let twice = fleet + "\nVAN-1,van,MFC-WEST,citylog,Cy,11:00,19:00,2026-11-24\n"
+        #expect { try store.importFile(.fleet, data: Data(twice.utf8), file: "fleet.csv") } throws: {
+            "\($0)".contains("fleet.csv:4: id: 'VAN-1' was already used on line 3")
+        }
+    }
 }

@@ -18,7 +18,9 @@ public enum DispatchFile: String, Sendable, CaseIterable {
         case .vehicleTypes:
             ["id", "name", "mode", "capacity_kg", "capacity_litres", "capacity_parcels", "fixed_cost", "cost_per_km", "cost_per_hour",
              "co2_g_per_km", "speed_factor"]
-        case .fleet: ["id", "type", "depot", "carrier", "driver", "shift_start", "shift_end", "end_depot", "break_start", "break_end", "break_minutes"]
+        case .fleet:
+            ["id", "type", "depot", "carrier", "driver", "shift_start", "shift_end", "end_depot", "break_start", "break_end", "break_minutes",
+             "date"]
         case .carriers: ["id", "name"]
         case .orders:
             ["id", "date", "lat", "lon", "items", "weight_kg", "volume_litres", "window_start", "window_end", "customer", "service_minutes", "priority"]
@@ -35,11 +37,13 @@ public enum DispatchFile: String, Sendable, CaseIterable {
         var firstLine: [String: Int] = [:]
         for var row in try InputTable.rows(of: data, file: file, columns: columns) {
             let record = parse(&row)
+            // A fleet file may list a vehicle once per date (its shift that day).
             if let id = row.optional("id") {
-                if let earlier = firstLine[id] {
+                let key = self == .fleet ? id + " " + (row.optional("date") ?? "every day") : id
+                if let earlier = firstLine[key] {
                     row.complain("id", "'\(id)' was already used \(row.isJSON ? "by record" : "on line") \(earlier)")
                 } else {
-                    firstLine[id] = row.line
+                    firstLine[key] = row.line
                 }
             }
             if row.issues.isEmpty { records.append((row.line, record)) } else { issues += row.issues }
@@ -95,7 +99,7 @@ public enum DispatchRecords {
         }
         return FleetVehicle(
             id: id, typeID: type, depotID: depot, endDepotID: row.optional("end_depot"), carrierID: carrier, driver: driver,
-            shiftStart: start, shiftEnd: end, driverBreak: driverBreak
+            shiftStart: start, shiftEnd: end, driverBreak: driverBreak, date: row.optional("date") == nil ? nil : row.date("date")
         )
     }
 
