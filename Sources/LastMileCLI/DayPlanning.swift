@@ -51,6 +51,8 @@ enum DayPlanning {
         Terminal.print("   planned in \((clock.now - started).formattedSeconds): \(plan.runs.count) runs, "
             + "\(plan.unassigned.count) unassigned; independent check \(plan.checked ? "passed" : "FAILED")")
         for (vehicle, reason) in plan.unusableVehicles { Terminal.print("   vehicle \(vehicle) not used: \(reason)") }
+        for (order, reason) in plan.unassigned.prefix(5) { Terminal.print("   order \(order) unassigned: \(reason)") }
+        if plan.unassigned.count > 5 { Terminal.print("   … \(plan.unassigned.count - 5) more in unassigned.csv") }
         let version = try store.commit(plan)
         Terminal.print("   stored as version \(version.version) of \(date)")
         let folder = URL(fileURLWithPath: output)
