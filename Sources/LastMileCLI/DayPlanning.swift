@@ -10,20 +10,24 @@ import LastMileStore
 /// The steps `plan` and `demo` share: load the roads, plan a stored day with progress on the terminal,
 /// commit the plan version, write the outputs, print the KPIs.
 enum DayPlanning {
-    /// The road graph of `map`: a `.graph` file from `lastmile import`, or an OSM file imported now.
-    static func loadGraph(_ map: String) throws -> RoadGraph {
+    /// The road graphs of `map`: from an OSM file the car graph and the bicycle graph (for cargo bikes); from
+    /// a `.graph` file of `lastmile import` its one graph (bikes then ride it at a share of car speed).
+    static func loadGraphs(_ map: String) throws -> (car: RoadGraph, bike: RoadGraph?) {
         guard FileManager.default.fileExists(atPath: map) else {
             throw ValidationError("map \(map) not found; give --map with an .osm.pbf, .osm or .graph file")
         }
         let url = URL(fileURLWithPath: map)
-        if map.hasSuffix(".graph") { return try RoadGraphFile.read(url).graph }
-        let built = try RoadGraphBuilder.build(osmFile: url, profile: .car).graph
-        return built.withRoutingOrder(ContractionHierarchy.nestedDissectionOrder(of: built))
+        if map.hasSuffix(".graph") { return (try RoadGraphFile.read(url).graph, nil) }
+        func build(_ profile: VehicleProfile) throws -> RoadGraph {
+            let built = try RoadGraphBuilder.build(osmFile: url, profile: profile).graph
+            return built.withRoutingOrder(ContractionHierarchy.nestedDissectionOrder(of: built))
+        }
+        return (try build(.car), try build(.bicycle))
     }
 
     /// Plans `date` from `store` on `graph`, commits the version and writes the outputs into `output`.
     static func planDay(
-        store: Store, date: String, graph: RoadGraph, output: String, configuration: SolverConfiguration
+        store: Store, date: String, graphs: (car: RoadGraph, bike: RoadGraph?), output: String, configuration: SolverConfiguration
     ) throws -> (plan: DayPlan, version: PlanVersion, day: DispatchDay) {
         let clock = ContinuousClock()
         var started = clock.now
@@ -31,8 +35,9 @@ enum DayPlanning {
         guard !day.orders.isEmpty else { throw ValidationError("no orders for \(date) in the database; load orders with that date first") }
         guard !day.vehicles.isEmpty else { throw ValidationError("no vehicles in the database; load vehicle types, carriers and the fleet first") }
         Terminal.print("   \(day.orders.count) orders, \(day.depots.count) depots, \(day.vehicles.count) vehicles for \(date)")
-        let planner = try DayPlanner(graph: graph)
-        Terminal.print("   road graph ready (\(graph.nodeCount) nodes) in \((clock.now - started).formattedSeconds)")
+        let planner = try DayPlanner(graph: graphs.car, bikeGraph: graphs.bike)
+        Terminal.print("   road networks ready (cars: \(graphs.car.nodeCount) nodes"
+            + (graphs.bike.map { ", bikes: \($0.nodeCount) nodes" } ?? ", bikes on the car roads") + ") in \((clock.now - started).formattedSeconds)")
         started = clock.now
         let plan = try planner.plan(day, configuration: configuration) { step in
             switch step {
@@ -57,7 +62,7 @@ enum DayPlanning {
         Terminal.print("   stored as version \(version.version) of \(date)")
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let files = try PlanOutputs.write(plan: plan, day: day, graph: graph, to: folder)
+        let files = try PlanOutputs.write(plan: plan, day: day, graph: graphs.car, to: folder)
         Terminal.print("   wrote \(files.count) files into \(output)/")
         let kpis = PlanKPIs(plan: plan, day: day)
         let width = kpis.lines.map(\.label.count).max() ?? 0

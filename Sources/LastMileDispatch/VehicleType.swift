@@ -18,7 +18,7 @@ public struct VehicleType: Hashable, Sendable {
     public var centsPerHour: Int64
     /// Tailpipe (or grid, for electric vehicles) emissions, grams of CO₂ per kilometre.
     public var co2GramsPerKilometre: Int64
-    /// Travel times of the graph are divided by this: 0.8 = 25 % slower than a car.
+    /// Travel times of its network are divided by this: 0.8 = 25 % slower than the profile's speeds.
     public var speedFactor: Double
 
     public init(

@@ -128,8 +128,35 @@ public struct VehicleProfile: Codable, Sendable, Hashable {
         vehicleTypes: ["motorcar", "motor_vehicle", "vehicle"]
     )
 
+    /// A (cargo) bicycle: cycleways, paths and the street network up to primary roads at riding speeds, no trunk
+    /// roads or motorways, pedestrian streets at walking pace (pushing), `bicycle=` access first, one-ways
+    /// obeyed (`oneway:bicycle` contraflow is not modelled), posted limits ignored.
+    public static let bicycle = VehicleProfile(
+        name: "bicycle",
+        highwaySpeeds: [
+            "cycleway": 16, "path": 12, "track": 10, "primary": 14, "primary_link": 14, "secondary": 16, "secondary_link": 16,
+            "tertiary": 16, "tertiary_link": 16, "unclassified": 16, "residential": 16, "living_street": 10, "service": 12,
+            "pedestrian": 5,
+        ],
+        serviceSpeeds: ["parking_aisle": 8, "driveway": 8],
+        excludedServiceValues: ["emergency_access"],
+        accessTagHierarchy: ["bicycle", "vehicle", "access"],
+        deniedAccessValues: [
+            "no", "private", "agricultural", "forestry", "emergency", "psv", "bus", "taxi", "restricted", "military", "official",
+            "permit", "residents", "dismount",
+        ],
+        destinationAccessValues: ["destination", "delivery", "customers"],
+        impliedOnewayClasses: [],
+        useMaxspeed: false,
+        maxspeedFactor: 1,
+        maximumSpeed: 20,
+        ferrySpeed: 5,
+        obeyTurnRestrictions: true,
+        vehicleTypes: ["bicycle", "vehicle"]
+    )
+
     /// Profiles known by name on the command line.
-    public static let builtIn: [String: VehicleProfile] = ["car": car, "baseline": baseline]
+    public static let builtIn: [String: VehicleProfile] = ["car": car, "baseline": baseline, "bicycle": bicycle]
 
     /// Checks that speeds are positive and factors in range.
     ///

@@ -66,7 +66,7 @@ public enum SampleDay {
             "id,name,mode,capacity_kg,capacity_litres,capacity_parcels,fixed_cost,cost_per_km,cost_per_hour,co2_g_per_km,speed_factor",
             "van,Diesel van 3.5 t,car,900,9000,45,45.00,0.32,24.00,190,1.0",
             "evan,Electric van,car,700,7000,40,55.00,0.12,24.00,45,1.0",
-            "bike,Cargo bike,bike,150,900,16,12.00,0.02,19.00,0,0.55",
+            "bike,Cargo bike,bike,150,900,16,12.00,0.02,19.00,0,1.0",
         ]
         let carriers = ["id,name", "citylog,City Logistics", "velo,VeloFlash Couriers"]
 

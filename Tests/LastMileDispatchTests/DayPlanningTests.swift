@@ -18,6 +18,10 @@ import Testing
         try! RoadGraphBuilder.build(osmFile: SharedData.maps.appendingPathComponent("sample-town.osm.pbf"), profile: .car).graph
     }()
 
+    static let bikeGraph: RoadGraph = {
+        try! RoadGraphBuilder.build(osmFile: SharedData.maps.appendingPathComponent("sample-town.osm.pbf"), profile: .bicycle).graph
+    }()
+
     static func sampleStore(orders: Int) throws -> Store {
         let store = try Store()
         for (kind, csv) in SampleDay.files(date: date, orderCount: orders, seed: 3) {
@@ -76,7 +80,7 @@ import Testing
         let store = try Self.sampleStore(orders: 80)
         let day = try store.day(Self.date)
         #expect(day.orders.count == 80 && day.depots.count == 5 && day.vehicles.count == 20)
-        let plan = try DayPlanner(graph: Self.graph).plan(day, configuration: Self.configuration())
+        let plan = try DayPlanner(graph: Self.graph, bikeGraph: Self.bikeGraph).plan(day, configuration: Self.configuration())
         #expect(plan.checked)
         #expect(plan.unassigned.isEmpty, "\(plan.unassigned)")
         Self.expectSound(plan, day)
@@ -125,6 +129,20 @@ import Testing
         #expect(page.contains("Run sheet: \(first.vehicleID)") && page.contains("<strong>Break</strong>"))
         let kpis = PlanKPIs(plan: plan, day: day)
         #expect(kpis.onTimePercent == 100 && kpis.served == 80 && kpis.cost == plan.totalCost)
+    }
+
+    /// Cargo bikes ride the bicycle network at its speeds (at most 20 km/h), or the car roads at 55 % of car
+    /// speed when no bicycle network is given; either way the plan passes the checker.
+    @Test func cargoBikesRideTheirOwnNetwork() throws {
+        var day = try Self.sampleStore(orders: 30).day(Self.date)
+        day.vehicles.removeAll { !$0.typeID.hasPrefix("bike") }
+        for network in [Self.bikeGraph, nil] as [RoadGraph?] {
+            let plan = try DayPlanner(graph: Self.graph, bikeGraph: network).plan(day, configuration: SolverConfiguration(seed: 4, iterations: 800))
+            #expect(plan.checked && !plan.runs.isEmpty)
+            Self.expectSound(plan, day)
+            let metres = plan.runs.reduce(0) { $0 + $1.metres }, seconds = plan.runs.reduce(0) { $0 + $1.driveSeconds }
+            #expect(Double(metres) / Double(seconds) <= 20 / 3.6 + 0.01, "\(network == nil ? "car roads" : "bike network"): \(metres) m in \(seconds) s")
+        }
     }
 
     /// A depot with little stock of a SKU that every order needs: the planner keeps within it, planning again

@@ -73,11 +73,11 @@ struct Demo: AsyncParsableCommand {
             Terminal.print("   \(kind): \(summary.imported) rows loaded")
         }
         Terminal.print("2. roads of \(map)")
-        let graph = try DayPlanning.loadGraph(map)
+        let graphs = try DayPlanning.loadGraphs(map)
         Terminal.print("3. planning \(date)")
         var configuration = SolverConfiguration(seed: seed, timeLimit: timeLimit)
         configuration.threads = threads
-        let result = try DayPlanning.planDay(store: store, date: date, graph: graph, output: output, configuration: configuration)
+        let result = try DayPlanning.planDay(store: store, date: date, graphs: graphs, output: output, configuration: configuration)
         Terminal.print("""
             4. open:
                \(output)/map.html              the day's runs over the roads (hover a run)

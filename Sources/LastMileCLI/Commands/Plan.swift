@@ -43,10 +43,10 @@ struct Plan: AsyncParsableCommand {
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("database \(db) not found; load data with `lastmile load` first") }
         let store = try Store(path: db)
-        let graph = try DayPlanning.loadGraph(map)
+        let graphs = try DayPlanning.loadGraphs(map)
         var configuration = SolverConfiguration(seed: seed, timeLimit: timeLimit)
         configuration.threads = threads
-        let result = try DayPlanning.planDay(store: store, date: date, graph: graph, output: output, configuration: configuration)
+        let result = try DayPlanning.planDay(store: store, date: date, graphs: graphs, output: output, configuration: configuration)
         guard result.plan.checked else { throw ExitCode(1) }
     }
 }

@@ -15,14 +15,15 @@ public struct DayPlanner {
         case stockRepair(round: Int, overdrawn: Int)
     }
 
-    public let graph: RoadGraph
-    let snapper: Snapper
-    let engine: RoutingEngine
+    /// The car network's graph (the map's background).
+    public var graph: RoadGraph { networks[0].graph }
+    /// Profile 0: cars and vans; profile 1 (optional): cargo bikes.
+    let networks: [RoadNetwork]
 
-    public init(graph: RoadGraph) throws {
-        self.graph = graph
-        snapper = try Snapper(index: SnapIndex(graph: graph))
-        engine = RoutingEngine(hierarchy: ContractionHierarchy(graph: graph), metric: RoadMetric(freeFlowOf: graph))
+    /// A planner on the car roads of `graph`; with `bikeGraph` (the same map under the bicycle profile), cargo
+    /// bikes ride their own network, otherwise the car roads at ``DayProblem/bikeShareOfCarSpeed``.
+    public init(graph: RoadGraph, bikeGraph: RoadGraph? = nil) throws {
+        networks = try [graph].map(RoadNetwork.init) + (bikeGraph.map { [try RoadNetwork(graph: $0)] } ?? [])
     }
 
     /// Plans `day`. Orders whose SKUs no depot holds, addresses off the roads, and orders that do not fit come
@@ -38,7 +39,7 @@ public struct DayPlanner {
         var round = 0
         while true {
             let started = Date()
-            let built = try DayProblem(day: day, snapper: snapper, engine: engine, allowedDepots: allowed)
+            let built = try DayProblem(day: day, networks: networks, allowedDepots: allowed)
             var problem = built.problem
             // Orders forced out by exhausted stock have no depot left.
             for (job, k) in built.jobOrder.enumerated() where forcedOut[k] != nil { problem.jobs[job].allowedDepots = [] }
@@ -165,8 +166,10 @@ public struct DayPlanner {
         let service = schedule.visits.reduce(Int64(0)) { $0 + problem.jobs[$1.job].service }
         let breakSeconds = schedule.breaks.reduce(Int64(0)) { $0 + vehicle.breaks[$1.index].duration }
         let waiting = schedule.end - schedule.departure - schedule.travelTime - service - breakSeconds
-        let geometry = engine.route(through: [built.positions[vehicle.startLocation]]
-            + route.map { built.positions[problem.jobs[$0].location] } + [built.positions[vehicle.endLocation]])?.geometry ?? []
+        // Every stop is placed on the vehicle's network: its matrix entries were reachable.
+        let placed = built.positions[vehicle.profile]
+        let path = [vehicle.startLocation] + route.map { problem.jobs[$0].location } + [vehicle.endLocation]
+        let geometry = networks[vehicle.profile].engine.route(through: path.compactMap { placed[$0] })?.geometry ?? []
         let costUnits = vehicle.fixedCost + schedule.travelCost
         return DayPlan.Run(
             vehicleID: fleet.id, typeID: fleet.typeID, carrierID: fleet.carrierID, driver: fleet.driver,
