@@ -5,7 +5,7 @@ import LastMileModel
 /// vehicle routing problems", Transportation Science 2020): remove a few strings of consecutive jobs from
 /// routes near a random seed job, then reinsert the removed jobs greedily, each at its cheapest feasible place,
 /// skipping places with a small probability ("blinks").
-struct RuinAndRecreate {
+struct RuinAndRecreate: Sendable {
     let data: SolverData
     let configuration: SolverConfiguration
     /// A representative location for the sort orders "far from / close to the depot".

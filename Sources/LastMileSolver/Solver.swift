@@ -32,14 +32,20 @@ public enum Solver {
         _ problem: VRPProblem, configuration: SolverConfiguration, onImprovement: (@Sendable (Progress) -> Void)? = nil
     ) -> Result {
         precondition(configuration.iterations != nil || configuration.timeLimit != nil, "set iterations or a time limit")
-        guard configuration.threads > 1 else { return solveChain(problem, configuration: configuration, onImprovement: onImprovement) }
+        // The flat problem data and neighbour lists are built once and shared (read-only) by every chain; the
+        // time limit counts from here.
+        let started = Date()
+        let search = RuinAndRecreate(problem: problem, configuration: configuration)
+        guard configuration.threads > 1 else {
+            return solveChain(problem, configuration: configuration, search: search, started: started, onImprovement: onImprovement)
+        }
         var streams = SplitMix64(seed: configuration.seed)
         let seeds = (0..<configuration.threads).map { _ in streams.next() }
         let results = (try? parallelMap(count: seeds.count, maxThreads: seeds.count) { chain -> Result in
             var single = configuration
             single.seed = seeds[chain]
             single.threads = 1
-            return solveChain(problem, configuration: single, onImprovement: chain == 0 ? onImprovement : nil)
+            return solveChain(problem, configuration: single, search: search, started: started, onImprovement: chain == 0 ? onImprovement : nil)
         }) ?? []
         var best = results[0]
         for result in results.dropFirst()
@@ -52,10 +58,9 @@ public enum Solver {
 
     /// One search chain on the calling thread.
     static func solveChain(
-        _ problem: VRPProblem, configuration: SolverConfiguration, onImprovement: (@Sendable (Progress) -> Void)? = nil
+        _ problem: VRPProblem, configuration: SolverConfiguration, search: RuinAndRecreate, started: Date,
+        onImprovement: (@Sendable (Progress) -> Void)? = nil
     ) -> Result {
-        let started = Date()
-        let search = RuinAndRecreate(problem: problem, configuration: configuration)
         var lastReport = -1.0
         func report(_ state: SearchState, _ cost: Int64) {
             guard let onImprovement else { return }

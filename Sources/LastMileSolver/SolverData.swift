@@ -6,7 +6,7 @@ import LastMileModel
 /// Matrices: every distinct time, distance and cost matrix the vehicles need (per profile, speed factor and
 /// cost rates) lives in one array; vehicle `v` reads `matrices[vehicleTime[v] + from * locationCount + to]`
 /// and likewise for distance and cost. Vehicles that share rates share matrices.
-struct SolverData {
+struct SolverData: Sendable {
     let problem: VRPProblem
     let locationCount: Int
     let matrices: [Int64]
