@@ -25,6 +25,15 @@ enum DayPlanning {
         return (try build(.car), try build(.bicycle))
     }
 
+    /// The solver settings of `plan` and `demo`, checked.
+    static func configuration(seed: UInt64, timeLimit: Double, threads: Int) throws -> SolverConfiguration {
+        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        var configuration = SolverConfiguration(seed: seed, timeLimit: timeLimit)
+        configuration.threads = threads
+        return configuration
+    }
+
     /// Plans `date` from `store` on `graph`, commits the version and writes the outputs into `output`.
     static func planDay(
         store: Store, date: String, graphs: (car: RoadGraph, bike: RoadGraph?), output: String, configuration: SolverConfiguration

@@ -46,7 +46,8 @@ struct Demo: AsyncParsableCommand {
     var threads: Int = ProcessorCount.active
 
     func run() async throws {
-        guard orders >= 1, timeLimit > 0, threads >= 1 else { throw ValidationError("--orders, --time-limit and --threads must be positive") }
+        guard orders >= 1 else { throw ValidationError("--orders must be positive") }
+        let configuration = try DayPlanning.configuration(seed: seed, timeLimit: timeLimit, threads: threads)
         guard FileManager.default.fileExists(atPath: map) else {
             throw ValidationError("\(map) not found: run `lastmile demo` from the repository root, or pass --map")
         }
@@ -75,8 +76,6 @@ struct Demo: AsyncParsableCommand {
         Terminal.print("2. roads of \(map)")
         let graphs = try DayPlanning.loadGraphs(map)
         Terminal.print("3. planning \(date)")
-        var configuration = SolverConfiguration(seed: seed, timeLimit: timeLimit)
-        configuration.threads = threads
         let result = try DayPlanning.planDay(store: store, date: date, graphs: graphs, output: output, configuration: configuration)
         Terminal.print("""
             4. open:

@@ -39,13 +39,10 @@ struct Plan: AsyncParsableCommand {
     var threads: Int = ProcessorCount.active
 
     func run() async throws {
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        let configuration = try DayPlanning.configuration(seed: seed, timeLimit: timeLimit, threads: threads)
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("database \(db) not found; load data with `lastmile load` first") }
         let store = try Store(path: db)
         let graphs = try DayPlanning.loadGraphs(map)
-        var configuration = SolverConfiguration(seed: seed, timeLimit: timeLimit)
-        configuration.threads = threads
         let result = try DayPlanning.planDay(store: store, date: date, graphs: graphs, output: output, configuration: configuration)
         guard result.plan.checked else { throw ExitCode(1) }
     }

@@ -68,7 +68,7 @@ enum RouteOutput {
         case .polyline5, .polyline6:
             let precision = format == .polyline5 ? 5 : 6
             return "{\"duration\":\(seconds(route.cost.time)),\"distance\":\(seconds(route.cost.length)),"
-                + "\"geometry\":\"\(escape(EncodedPolyline.encode(route.geometry, precision: precision)))\",\"legs\":[\(legs)]}"
+                + "\"geometry\":\(jsonString(EncodedPolyline.encode(route.geometry, precision: precision))),\"legs\":[\(legs)]}"
         case .geojson:
             let line = route.geometry.map(position).joined(separator: ",")
             let points = stops.enumerated().map { index, stop in
@@ -89,8 +89,4 @@ enum RouteOutput {
     }
 
     private static func position(_ c: Coordinate) -> String { "[\(formatDegrees(c.longitudeE7)),\(formatDegrees(c.latitudeE7))]" }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-    }
 }
