@@ -43,29 +43,41 @@ let package = Package(
         .target(name: "LastMileSolver", dependencies: ["LastMileCore", "LastMileModel"], swiftSettings: swiftSettings),
         // Customizable contraction hierarchies, Dijkstra, many-to-many matrices, routes with geometry.
         .target(name: "LastMileRouting", dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph"], swiftSettings: swiftSettings),
-        // A dispatcher's day: depots with stock, vehicle types, fleet and shifts, orders; input files with row
-        // errors; planning on the road graph with the solver; manifests, GeoJSON, HTML map, KPIs. No SQL.
+        // A dispatcher's day as records: depots with stock, vehicle types, fleet and shifts, carriers, orders, the
+        // planned day; the input files (CSV/JSON, VROOM jobs) with row-level issues. No maps, no solver, no SQL.
+        .target(name: "LastMileDomain", dependencies: ["LastMileCore"], swiftSettings: swiftSettings),
+        // Planning a day on the road graph with the solver; manifests, GeoJSON, HTML map, KPIs. No SQL.
         .target(
             name: "LastMileDispatch",
-            dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph", "LastMileRouting", "LastMileModel", "LastMileSolver"],
+            dependencies: ["LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileGraph", "LastMileRouting", "LastMileModel", "LastMileSolver"],
             swiftSettings: swiftSettings
         ),
         // SQLite storage through GRDB: schema and migrations, imports in one transaction, immutable plan versions.
         .target(
             name: "LastMileStore",
-            dependencies: ["LastMileCore", "LastMileDispatch", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["LastMileCore", "LastMileDomain", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         // Deterministic generator of the bundled sample town (writes OSM PBF).
         .target(name: "LastMileSampleTown", dependencies: ["LastMileCore", "LastMileOSM"], swiftSettings: swiftSettings),
-        // The `lastmile` command.
+        // The application core: the use cases (load a file, plan a date, read a stored plan, the demo day) over the
+        // store, the planner and the road graphs, reporting progress as events and failures as `LastMileError`s.
+        // The CLI and the coming server both build it with `LastMileService.build(_:)`.
+        .target(
+            name: "LastMileService",
+            dependencies: [
+                "LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting",
+                "LastMileModel", "LastMileSolver", "LastMileDispatch", "LastMileStore", "LastMileSampleTown",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The `lastmile` command: parses arguments, calls the service, renders its events and errors.
         .executableTarget(
             name: "LastMileCLI",
             dependencies: [
                 "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting", "LastMileSampleTown",
-                "LastMileModel", "LastMileSolver", "LastMileDispatch", "LastMileStore",
+                "LastMileModel", "LastMileSolver", "LastMileDomain", "LastMileService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -105,9 +117,14 @@ let package = Package(
         .testTarget(
             name: "LastMileDispatchTests",
             dependencies: [
-                "LastMileCore", "LastMileDispatch", "LastMileStore", "LastMileGraph", "LastMileModel", "LastMileSampleTown",
-                "LastMileTestSupport",
+                "LastMileCore", "LastMileDomain", "LastMileDispatch", "LastMileStore", "LastMileGraph", "LastMileModel",
+                "LastMileSampleTown", "LastMileTestSupport",
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LastMileServiceTests",
+            dependencies: ["LastMileCore", "LastMileDomain", "LastMileService", "LastMileSampleTown", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// An error from a coordinate transform: what went wrong and how to fix it.
 public struct GeoError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
@@ -17,4 +19,9 @@ public struct GeoError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+extension GeoError: LastMileErrorConvertible {
+    /// Bad input: an unknown coordinate reference system or a point outside its domain.
+    public var lastMileError: LastMileError { LastMileError(.badInput, message) }
 }

@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// An error while building, saving, loading or querying a road graph: what went wrong and how to fix it.
 public struct GraphError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
@@ -25,4 +27,14 @@ public struct GraphError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+extension GraphError: LastMileErrorConvertible {
+    /// Routing data for maps without usable roads and points far from them; bad input for profiles and files.
+    public var lastMileError: LastMileError {
+        switch code {
+        case .noRoads, .tooFarFromRoad: LastMileError(.routingData, message)
+        case .invalidProfile, .wrongFormat, .corruptFile, .fileAccess: LastMileError(.badInput, message)
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// Bad problem input: which file, which line and field, and what to do about it.
 public struct ModelInputError: Error, Sendable, CustomStringConvertible {
     public var file: String
@@ -11,4 +13,8 @@ public struct ModelInputError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { line.map { "\(file), line \($0): \(message)" } ?? "\(file): \(message)" }
+}
+
+extension ModelInputError: LastMileErrorConvertible {
+    public var lastMileError: LastMileError { LastMileError(.badInput, message, at: ErrorLocation(file: file, line: line)) }
 }

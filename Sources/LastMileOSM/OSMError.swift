@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// An error while reading or writing an OpenStreetMap file, naming the file and where in it.
 public struct OSMError: Error, Sendable, CustomStringConvertible {
     /// What kind of failure this is.
@@ -32,5 +34,12 @@ public struct OSMError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         if let location { return "\(file), \(location): \(message)" }
         return "\(file): \(message)"
+    }
+}
+
+extension OSMError: LastMileErrorConvertible {
+    /// Always bad input: the OSM file is missing, damaged or of an unsupported kind.
+    public var lastMileError: LastMileError {
+        LastMileError(.badInput, message, at: ErrorLocation(file: file, position: location))
     }
 }

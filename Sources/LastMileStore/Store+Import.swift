@@ -1,11 +1,15 @@
 import Foundation
 import GRDB
 import LastMileCore
-import LastMileDispatch
+import LastMileDomain
 
 /// What an import did.
 public struct ImportSummary: Sendable {
-    public var imported: Int
+    /// Rows whose id was new.
+    public var inserted: Int
+    /// Rows whose id was already stored: their stored values were replaced.
+    public var updated: Int
+    public var imported: Int { inserted + updated }
     /// Rows left out with `skipInvalid` (empty otherwise).
     public var skipped: [InputIssue]
 }
@@ -53,7 +57,7 @@ extension Store {
     private func importRecords<Record>(
         _ kind: DispatchFile, _ data: Data, _ file: String, _ skipInvalid: Bool, parse: (inout InputRow) -> Record,
         validate: @escaping (Database, Record) throws -> [(column: String, message: String)],
-        save: @escaping (Database, Record) throws -> Void
+        save: @escaping (Database, Record) throws -> Bool
     ) throws -> ImportSummary {
         try store(try kind.read(data, file: file, as: parse), kind: kind.rawValue, file: file,
                   isJSON: file.lowercased().hasSuffix(".json"), skipInvalid: skipInvalid, validate: validate, save: save)
@@ -64,10 +68,10 @@ extension Store {
     private func store<Record>(
         _ parsed: (records: [(line: Int, record: Record)], issues: [InputIssue]), kind: String, file: String, isJSON: Bool,
         skipInvalid: Bool, validate: @escaping (Database, Record) throws -> [(column: String, message: String)],
-        save: @escaping (Database, Record) throws -> Void
+        save: @escaping (Database, Record) throws -> Bool
     ) throws -> ImportSummary {
         let (records, rowIssues) = parsed
-        return try writer.write { db in
+        return try write { db in
             var issues = rowIssues
             var valid: [Record] = []
             for (line, record) in records {
@@ -80,13 +84,16 @@ extension Store {
             }
             issues.sort { ($0.line ?? 0) < ($1.line ?? 0) }
             if !issues.isEmpty && !skipInvalid { throw InputReport(issues: issues) }
-            for record in valid { try save(db, record) }
-            try log(db, "import", "\(kind) from \(file): \(valid.count) imported, \(issues.count) problems skipped")
-            return ImportSummary(imported: valid.count, skipped: issues)
+            var inserted = 0
+            for record in valid where try save(db, record) { inserted += 1 }
+            let updated = valid.count - inserted
+            try log(db, "import", "\(kind) from \(file): \(inserted) inserted, \(updated) updated, \(issues.count) problems skipped")
+            return ImportSummary(inserted: inserted, updated: updated, skipped: issues)
         }
     }
 
-    private func saveDepot(_ db: Database, _ depot: DepotSite) throws {
+    private func saveDepot(_ db: Database, _ depot: DepotSite) throws -> Bool {
+        let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM depot WHERE id = ?)", arguments: [depot.id]) ?? false
         try db.execute(sql: """
             INSERT INTO depot (id, name, kind, lat, lon, opens, closes, loading_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, lat = excluded.lat, lon = excluded.lon,
@@ -99,23 +106,29 @@ extension Store {
                 ON CONFLICT (depot_id, sku) DO UPDATE SET quantity = excluded.quantity
                 """, arguments: [depot.id, sku, depot.stock[sku]!])
         }
+        return !existed
     }
 
-    private func saveVehicleType(_ db: Database, _ type: VehicleType) throws {
+    private func saveVehicleType(_ db: Database, _ type: VehicleType) throws -> Bool {
+        let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM vehicle_type WHERE id = ?)", arguments: [type.id]) ?? false
         try db.execute(sql: """
             INSERT OR REPLACE INTO vehicle_type (id, name, mode, capacity_grams, capacity_millilitres, capacity_parcels,
                 fixed_cost_cents, cents_per_km, cents_per_hour, co2_grams_per_km, speed_factor)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [type.id, type.name, type.mode.rawValue, type.capacity.grams, type.capacity.millilitres, type.capacity.parcels,
                              type.fixedCost.rawValue, type.centsPerKilometre, type.centsPerHour, type.co2GramsPerKilometre, type.speedFactor])
+        return !existed
     }
 
-    private func saveCarrier(_ db: Database, _ carrier: Carrier) throws {
+    private func saveCarrier(_ db: Database, _ carrier: Carrier) throws -> Bool {
+        let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM carrier WHERE id = ?)", arguments: [carrier.id]) ?? false
         try db.execute(sql: "INSERT INTO carrier (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
                        arguments: [carrier.id, carrier.name])
+        return !existed
     }
 
-    private func saveFleetVehicle(_ db: Database, _ vehicle: FleetVehicle) throws {
+    private func saveFleetVehicle(_ db: Database, _ vehicle: FleetVehicle) throws -> Bool {
+        let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM shift WHERE vehicle_id = ? AND date IS ?)", arguments: [vehicle.id, vehicle.date]) ?? false
         try db.execute(sql: """
             INSERT INTO vehicle (id, type_id, depot_id, end_depot_id, carrier_id) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET type_id = excluded.type_id, depot_id = excluded.depot_id,
@@ -130,9 +143,11 @@ extension Store {
             """, arguments: [vehicle.id, vehicle.date, vehicle.driver, vehicle.shiftStart.seconds, vehicle.shiftEnd.seconds,
                              vehicle.driverBreak?.earliest.seconds, vehicle.driverBreak?.latest.seconds,
                              vehicle.driverBreak.map { $0.minutes * 60 }])
+        return !existed
     }
 
-    private func saveOrder(_ db: Database, _ order: Order) throws {
+    private func saveOrder(_ db: Database, _ order: Order) throws -> Bool {
+        let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \"order\" WHERE id = ?)", arguments: [order.id]) ?? false
         try db.execute(sql: """
             INSERT INTO "order" (id, date, customer, lat, lon, weight_grams, volume_millilitres, window_start, window_end,
                 service_seconds, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -147,5 +162,6 @@ extension Store {
         for item in order.items {
             try db.execute(sql: "INSERT INTO order_item (order_id, sku, quantity) VALUES (?, ?, ?)", arguments: [order.id, item.sku, item.quantity])
         }
+        return !existed
     }
 }

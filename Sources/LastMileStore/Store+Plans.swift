@@ -1,30 +1,13 @@
 import Foundation
 import GRDB
 import LastMileCore
-import LastMileDispatch
-
-/// A stored plan version.
-public struct PlanVersion: Hashable, Sendable {
-    public var id: Int64
-    public var date: String
-    public var version: Int
-    public var status: String
-    public var cost: Cents
-    public var routes: Int
-    public var stops: Int
-    public var unassigned: Int
-}
-
-/// Why a plan could not be committed.
-public struct CommitError: Error, CustomStringConvertible {
-    public var description: String
-}
+import LastMileDomain
 
 extension Store {
     /// Everything needed to plan `date`: its orders, the depots with the stock not reserved by active plans of
     /// other dates, the vehicle types, the fleet with the shift of that date (or the every-day shift), carriers.
     public func day(_ date: String) throws -> DispatchDay {
-        try writer.read { db in
+        try read { db in
             var stock: [String: [String: Int]] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.depot_id, s.sku, s.quantity - ifnull((SELECT sum(r.quantity) FROM reservation r JOIN plan p ON p.id = r.plan_id
@@ -97,7 +80,7 @@ extension Store {
     /// - Returns: the stored version.
     @discardableResult
     public func commit(_ plan: DayPlan, interruption: ((Int) throws -> Void)? = nil) throws -> PlanVersion {
-        try writer.write { db in
+        try write { db in
             let version = (try Int.fetchOne(db, sql: "SELECT max(version) FROM plan WHERE date = ?", arguments: [plan.date]) ?? 0) + 1
             try db.execute(sql: "UPDATE plan SET status = 'replaced' WHERE date = ? AND status = 'active'", arguments: [plan.date])
             try db.execute(sql: """
@@ -122,8 +105,9 @@ extension Store {
                 }
             }
             try interruption?(version)
-            for (orderID, reason) in plan.unassigned {
-                try db.execute(sql: "INSERT INTO unassigned (plan_id, order_id, reason) VALUES (?, ?, ?)", arguments: [planID, orderID, reason])
+            for unassigned in plan.unassigned {
+                try db.execute(sql: "INSERT INTO unassigned (plan_id, order_id, reason) VALUES (?, ?, ?)",
+                               arguments: [planID, unassigned.orderID, unassigned.reason])
             }
             for reservation in plan.reservations {
                 try db.execute(sql: "INSERT INTO reservation (plan_id, depot_id, sku, quantity) VALUES (?, ?, ?, ?)",
@@ -135,7 +119,7 @@ extension Store {
                 GROUP BY r.depot_id, r.sku HAVING reserved > s.quantity LIMIT 1
                 """)
             {
-                throw CommitError(description: "depot \(row["depot_id"] as String) would have \(row["reserved"] as Int) of \(row["sku"] as String) reserved but holds \(row["quantity"] as Int); plan again")
+                throw StoreError.conflict("depot \(row["depot_id"] as String) would have \(row["reserved"] as Int) of \(row["sku"] as String) reserved but holds \(row["quantity"] as Int)")
             }
             try log(db, "plan", plan: planID, "\(plan.date) version \(version): \(plan.runs.count) routes, \(plan.unassigned.count) unassigned, cost \(plan.totalCost)")
             return try versions(db, date: plan.date).first { $0.version == version }!
@@ -144,12 +128,53 @@ extension Store {
 
     /// Runs `sql` as an update, for tests of the schema's guarantees.
     func execute(_ sql: String) throws {
-        try writer.write { db in try db.execute(sql: sql) }
+        try write { db in try db.execute(sql: sql) }
     }
 
     /// Every version of `date`, oldest first.
     public func planVersions(date: String) throws -> [PlanVersion] {
-        try writer.read { db in try versions(db, date: date) }
+        try read { db in try versions(db, date: date) }
+    }
+
+    /// Version `version` of `date` (the active one when `nil`) with its runs, stops, breaks and unassigned
+    /// orders; `nil` when there is no such version.
+    public func storedPlan(date: String, version: Int? = nil) throws -> StoredPlan? {
+        try read { db in
+            let all = try versions(db, date: date)
+            guard let chosen = version.map({ v in all.first { $0.version == v } }) ?? all.last(where: { $0.status == "active" }) else {
+                return nil
+            }
+            let plan = try Row.fetchOne(db, sql: "SELECT seed, checked FROM plan WHERE id = ?", arguments: [chosen.id])!
+            var stops: [Int64: [DayPlan.Stop]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.route_id, s.order_id, s.arrival, s.service_start, s.departure FROM stop s JOIN route r ON r.id = s.route_id
+                WHERE r.plan_id = ? ORDER BY s.route_id, s.sequence
+                """, arguments: [chosen.id])
+            {
+                stops[row["route_id"], default: []].append(DayPlan.Stop(
+                    orderID: row["order_id"], arrival: TimeOfDay(seconds: row["arrival"]), serviceStart: TimeOfDay(seconds: row["service_start"]),
+                    departure: TimeOfDay(seconds: row["departure"]), metresFromPrevious: 0))
+            }
+            var breaks: [Int64: [DayPlan.Break]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT b.route_id, b.after_stops, b.start, b.minutes FROM route_break b JOIN route r ON r.id = b.route_id
+                WHERE r.plan_id = ? ORDER BY b.route_id, b.after_stops, b.start
+                """, arguments: [chosen.id])
+            {
+                breaks[row["route_id"], default: []].append(
+                    DayPlan.Break(afterStops: row["after_stops"], start: TimeOfDay(seconds: row["start"]), minutes: row["minutes"]))
+            }
+            let runs = try Row.fetchAll(db, sql: "SELECT * FROM route WHERE plan_id = ? ORDER BY vehicle_id", arguments: [chosen.id]).map { row in
+                let id: Int64 = row["id"]
+                return StoredPlan.Run(
+                    vehicleID: row["vehicle_id"], driver: row["driver"], depotID: row["depot_id"], endDepotID: row["end_depot_id"],
+                    departure: TimeOfDay(seconds: row["departure"]), end: TimeOfDay(seconds: row["arrival"]), metres: row["metres"],
+                    cost: Cents(row["cost_cents"]), stops: stops[id] ?? [], breaks: breaks[id] ?? [])
+            }
+            let unassigned = try Row.fetchAll(db, sql: "SELECT order_id, reason FROM unassigned WHERE plan_id = ? ORDER BY order_id",
+                                              arguments: [chosen.id]).map { UnassignedOrder(orderID: $0["order_id"], reason: $0["reason"]) }
+            return StoredPlan(version: chosen, seed: UInt64(bitPattern: plan["seed"]), checked: plan["checked"], runs: runs, unassigned: unassigned)
+        }
     }
 
     private func versions(_ db: Database, date: String) throws -> [PlanVersion] {

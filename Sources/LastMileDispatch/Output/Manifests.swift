@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileDomain
 
 /// Per-driver run sheets: a CSV for systems and a printable HTML page for people, one pair per run, plus an
 /// index page. Stops in visiting order with times, windows, items, weight and the break where it falls.

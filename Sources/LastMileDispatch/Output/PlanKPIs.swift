@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileDomain
 
 /// The figures a dispatcher reads first: how much was served, how far and long, how full, what it costs, CO₂.
 public struct PlanKPIs: Sendable {

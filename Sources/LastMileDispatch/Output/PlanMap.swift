@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileDomain
 import LastMileGraph
 
 /// A self-contained HTML page with the day drawn as SVG over the road network (no tiles, no scripts from the

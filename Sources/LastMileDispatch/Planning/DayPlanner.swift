@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileDomain
 import LastMileGraph
 import LastMileModel
 import LastMileRouting

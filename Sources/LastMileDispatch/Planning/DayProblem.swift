@@ -1,4 +1,5 @@
 import LastMileCore
+import LastMileDomain
 import LastMileGraph
 import LastMileModel
 import LastMileRouting

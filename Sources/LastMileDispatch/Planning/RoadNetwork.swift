@@ -1,3 +1,4 @@
+import LastMileDomain
 import LastMileGraph
 import LastMileRouting
 

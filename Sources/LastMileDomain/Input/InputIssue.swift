@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// One problem in an input file: where it is (file, line — or record number for JSON —, column) and what is
 /// wrong, phrased so that the fix is clear.
 public struct InputIssue: Error, Hashable, Sendable, CustomStringConvertible {
@@ -37,5 +39,29 @@ public struct InputReport: Error, Sendable, CustomStringConvertible {
         let rows = Set(issues.compactMap(\.line)).count
         return issues.map(\.description).joined(separator: "\n")
             + "\n\(issues.count) problem\(issues.count == 1 ? "" : "s") in \(rows) row\(rows == 1 ? "" : "s")"
+    }
+}
+
+extension InputIssue: LastMileErrorConvertible {
+    public var lastMileError: LastMileError {
+        LastMileError(.badInput, message, at: location)
+    }
+
+    /// The file, line (or record) and column of the issue.
+    public var location: ErrorLocation {
+        ErrorLocation(file: file, line: isRecordNumber ? nil : line, position: isRecordNumber ? line.map { "record \($0)" } : nil, field: column)
+    }
+}
+
+extension InputReport: LastMileErrorConvertible {
+    /// Bad input: the first issue is the headline, the others follow as details (the file was not stored).
+    public var lastMileError: LastMileError {
+        guard let first = issues.first else { return LastMileError(.badInput, "the input has problems") }
+        let rows = Set(issues.compactMap(\.line)).count
+        let count = issues.count == 1 ? "" : " (\(issues.count) problems in \(rows) row\(rows == 1 ? "" : "s"))"
+        return LastMileError(
+            .badInput, first.message + count, at: first.location, hint: "fix these rows, or pass --skip-invalid to load the others",
+            details: issues.dropFirst().map(\.description)
+        )
     }
 }
