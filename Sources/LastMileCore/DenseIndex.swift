@@ -30,3 +30,8 @@ public enum RoadArcTag: Sendable {}
 public typealias NodeIndex = DenseIndex<RoadNodeTag>
 /// The dense index of a directed road-graph arc.
 public typealias ArcIndex = DenseIndex<RoadArcTag>
+
+extension DenseIndex {
+    /// Every index of an array of `count` elements, in order.
+    public static func all(_ count: Int) -> [Self] { (0..<count).map(Self.init) }
+}

@@ -1,3 +1,5 @@
+import LastMileCore
+
 import Foundation
 
 /// Reads Cordeau's multi-depot VRP files (`p01`…`p23`, `pr01`…`pr10`): a header `type m n t` (type 2 = MDVRP,
@@ -64,14 +66,14 @@ public enum CordeauReader {
         }
         let (time, cost) = EuclideanModel.vrptwMatrices(x: x, y: y)
         let jobs = (0..<customers).map {
-            Job(id: ids[$0], location: $0, demand: [demand[$0]], service: Int64((service[$0] * 1000).rounded()), windows: [.always])
+            Job(id: ids[$0], location: LocationIndex($0), demand: [demand[$0]], service: Int64((service[$0] * 1000).rounded()), windows: [.always])
         }
         var vehicles: [Vehicle] = []
         for d in 0..<depots {
             let latest = limits[d].duration > 0 ? Int64((limits[d].duration * 1000).rounded()) : TimeWindow.always.latest
             for k in 0..<perDepot {
                 vehicles.append(Vehicle(
-                    id: "\(d + 1).\(k + 1)", startLocation: customers + d, endLocation: customers + d,
+                    id: "\(d + 1).\(k + 1)", startLocation: LocationIndex(customers + d), endLocation: LocationIndex(customers + d),
                     capacity: [limits[d].capacity], shift: TimeWindow(earliest: 0, latest: latest), fixedCost: 0
                 ))
             }

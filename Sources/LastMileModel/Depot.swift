@@ -1,14 +1,16 @@
+import LastMileCore
+
 /// A micro-fulfillment center or dark store vehicles leave from: where, when it is open, and how long loading
 /// a vehicle takes there.
 public struct Depot: Hashable, Sendable {
     public var id: String
-    public var location: Int
+    public var location: LocationIndex
     /// Vehicles start loading and return within these hours.
     public var opening: TimeWindow
     /// Time units spent loading each vehicle before it leaves.
     public var loadingTime: Int64
 
-    public init(id: String, location: Int, opening: TimeWindow, loadingTime: Int64) {
+    public init(id: String, location: LocationIndex, opening: TimeWindow, loadingTime: Int64) {
         self.id = id
         self.location = location
         self.opening = opening

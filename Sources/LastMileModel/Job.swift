@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// A stop to make: where, how much (per load dimension), how long, and when service may start.
 ///
 /// Load: a ``Kind/delivery`` is loaded at the start depot and unloaded here; a ``Kind/pickup`` is loaded here
@@ -13,7 +15,7 @@ public struct Job: Hashable, Sendable {
     /// The external id (customer number, order id), used only in input and output.
     public var id: String
     public var kind: Kind
-    public var location: Int
+    public var location: LocationIndex
     public var demand: [Int64]
     /// Service duration, time units.
     public var service: Int64
@@ -27,11 +29,11 @@ public struct Job: Hashable, Sendable {
     /// any price.
     public var unassignedCost: Int64?
     /// When set, only vehicles starting at one of these locations may serve the job (the depots that stock it).
-    public var allowedDepots: Set<Int>?
+    public var allowedDepots: Set<LocationIndex>?
 
     public init(
-        id: String, kind: Kind = .delivery, location: Int, demand: [Int64], service: Int64, windows: [TimeWindow],
-        skills: Set<Int> = [], priority: Int = 0, unassignedCost: Int64? = nil, allowedDepots: Set<Int>? = nil
+        id: String, kind: Kind = .delivery, location: LocationIndex, demand: [Int64], service: Int64, windows: [TimeWindow],
+        skills: Set<Int> = [], priority: Int = 0, unassignedCost: Int64? = nil, allowedDepots: Set<LocationIndex>? = nil
     ) {
         precondition(!windows.isEmpty, "a job needs at least one time window")
         self.id = id

@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// Checks a solution from scratch, independently of the solver and of ``RouteSchedule``: every job exactly
 /// once (served or reported unassigned), skills and depots, shipments (same vehicle, pickup first), the load
 /// on board after every stop, time windows, breaks (every placement enumerated), shifts, duration and
@@ -26,11 +28,12 @@ public enum PlanChecker {
         var travelCost: Int64 = 0
         var totalDistance: Int64 = 0
         var fixed: Int64 = 0
-        let partner = problem.partners
+        let partner = problem.partners.map { $0?.position }
         if solution.routes.count != problem.vehicles.count {
             violations.append("\(solution.routes.count) routes for \(problem.vehicles.count) vehicles")
         }
-        for (v, route) in solution.routes.enumerated() where v < problem.vehicles.count && !route.isEmpty {
+        for (v, typedRoute) in solution.routes.enumerated() where v < problem.vehicles.count && !typedRoute.isEmpty {
+            let route = typedRoute.map(\.position)
             let vehicle = problem.vehicles[v]
             guard route.allSatisfy({ $0 >= 0 && $0 < problem.jobs.count }) else {
                 violations.append("vehicle \(vehicle.id): unknown job index in \(route)")
@@ -40,7 +43,7 @@ public enum PlanChecker {
             let profile = problem.profiles[vehicle.profile]
             let n = problem.locationCount
             func time(_ a: Int, _ b: Int) -> Int64 { vehicle.travelTime(profile.time[a * n + b]) }
-            var location = vehicle.startLocation
+            var location = vehicle.startLocation.position
             var distance: Int64 = 0
             for (position, job) in route.enumerated() {
                 seen[job] += 1
@@ -51,14 +54,14 @@ public enum PlanChecker {
                     violations.append("vehicle \(vehicle.id): lacks skills \(j.skills.subtracting(vehicle.skills).sorted()) of job \(j.id)")
                 }
                 if let allowed = j.allowedDepots, !allowed.contains(vehicle.startLocation) {
-                    violations.append("vehicle \(vehicle.id): starts at location \(vehicle.startLocation), not a depot allowed for job \(j.id)")
+                    violations.append("vehicle \(vehicle.id): starts at location \(vehicle.startLocation.position), not a depot allowed for job \(j.id)")
                 }
-                travelCost += arcCost(location, j.location, vehicle, profile, n)
-                distance += profile.distance[location * n + j.location]
-                location = j.location
+                travelCost += arcCost(location, j.location.position, vehicle, profile, n)
+                distance += profile.distance[location * n + j.location.position]
+                location = j.location.position
             }
-            travelCost += arcCost(location, vehicle.endLocation, vehicle, profile, n)
-            distance += profile.distance[location * n + vehicle.endLocation]
+            travelCost += arcCost(location, vehicle.endLocation.position, vehicle, profile, n)
+            distance += profile.distance[location * n + vehicle.endLocation.position]
             totalDistance += distance
             if let limit = vehicle.maxDistance, distance > limit {
                 violations.append("vehicle \(vehicle.id): drives \(distance), over its distance limit \(limit)")
@@ -67,7 +70,7 @@ public enum PlanChecker {
 
             if vehicle.breaks.isEmpty {
                 violations += timeViolations(route, vehicle: vehicle, problem: problem, time: time)
-                if let limit = vehicle.maxDuration, let duration = shortestDuration(of: route, vehicle: vehicle, problem: problem),
+                if let limit = vehicle.maxDuration, let duration = shortestDuration(of: typedRoute, vehicle: vehicle, problem: problem),
                     duration > limit
                 {
                     violations.append("vehicle \(vehicle.id): the route takes \(duration) even when leaving as late as helps, over its limit \(limit)")
@@ -83,13 +86,13 @@ public enum PlanChecker {
                 violations.append("vehicle \(vehicle.id): no placement of its breaks keeps every job in its windows")
             }
         }
-        for job in solution.unassigned where job >= 0 && job < seen.count { seen[job] += 1 }
+        for job in solution.unassigned.map(\.position) where job >= 0 && job < seen.count { seen[job] += 1 }
         for (job, count) in seen.enumerated() where count != 1 {
             violations.append(count == 0 ? "job \(problem.jobs[job].id) is neither served nor reported unassigned"
                 : "job \(problem.jobs[job].id) appears \(count) times")
         }
         for shipment in problem.shipments {
-            let (p, d) = (shipment.pickup, shipment.delivery)
+            let (p, d) = (shipment.pickup.position, shipment.delivery.position)
             let label = "shipment \(problem.jobs[p].id) → \(problem.jobs[d].id)"
             if servedBy[p] != servedBy[d] {
                 violations.append("\(label): pickup and delivery are not on the same vehicle (or one is unassigned)")
@@ -137,10 +140,10 @@ public enum PlanChecker {
     ) -> [String] {
         var violations: [String] = []
         var clock = vehicle.shift.earliest + vehicle.loadingTime
-        var location = vehicle.startLocation
+        var location = vehicle.startLocation.position
         for job in route {
             let j = problem.jobs[job]
-            let arrival = clock + time(location, j.location)
+            let arrival = clock + time(location, j.location.position)
             if let start = j.earliestStart(arrivingAt: arrival) {
                 clock = start
             } else {
@@ -148,9 +151,9 @@ public enum PlanChecker {
                 clock = arrival
             }
             clock += j.service
-            location = j.location
+            location = j.location.position
         }
-        clock += time(location, vehicle.endLocation)
+        clock += time(location, vehicle.endLocation.position)
         if clock > vehicle.shift.latest {
             violations.append("vehicle \(vehicle.id): returns at \(clock), after its shift ends at \(vehicle.shift.latest)")
         }
@@ -164,16 +167,16 @@ public enum PlanChecker {
     ) -> Int64? {
         let breaks = vehicle.breaks
         func explore(stop k: Int, breaksTaken b: Int, clock: Int64) -> Int64? {
-            let here = k == 0 ? vehicle.startLocation : problem.jobs[route[k - 1]].location
+            let here = k == 0 ? vehicle.startLocation.position : problem.jobs[route[k - 1]].location.position
             var best: Int64? = nil
             if b < breaks.count, let window = breaks[b].windows.first(where: { clock <= $0.latest }) {
                 best = explore(stop: k, breaksTaken: b + 1, clock: max(clock, window.earliest) + breaks[b].duration)
             }
             if k == route.count {
-                if b == breaks.count { best = min(best ?? .max, clock + time(here, vehicle.endLocation)) }
+                if b == breaks.count { best = min(best ?? .max, clock + time(here, vehicle.endLocation.position)) }
             } else {
                 let job = problem.jobs[route[k]]
-                if let start = job.earliestStart(arrivingAt: clock + time(here, job.location)),
+                if let start = job.earliestStart(arrivingAt: clock + time(here, job.location.position)),
                     let end = explore(stop: k + 1, breaksTaken: b, clock: start + job.service)
                 {
                     best = min(best ?? .max, end)
@@ -187,7 +190,8 @@ public enum PlanChecker {
     /// The route's duration (loading included) when the vehicle leaves as late as helps: the latest departure,
     /// found by binary search over simulations, that serves every job in the same window as leaving at the
     /// shift start and returns within the shift; later departures than the total waiting cannot shorten it.
-    public static func shortestDuration(of route: [Int], vehicle: Vehicle, problem: VRPProblem) -> Int64? {
+    public static func shortestDuration(of typedRoute: [JobIndex], vehicle: Vehicle, problem: VRPProblem) -> Int64? {
+        let route = typedRoute.map(\.position)
         /// Duration and the window index of each job when loading starts at `loadingStart`, or nil if a job
         /// is missed.
         func simulate(loadingFrom loadingStart: Int64) -> (duration: Int64, windows: [Int], end: Int64)? {

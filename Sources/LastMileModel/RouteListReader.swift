@@ -1,3 +1,5 @@
+import LastMileCore
+
 import Foundation
 
 /// Reads a solution written as route lines — CVRPLIB/VRPLIB `.sol` (`Route #1: 3 7 12`) and SINTEF files
@@ -6,9 +8,9 @@ import Foundation
 /// jobs no route names are reported unassigned.
 public enum RouteListReader {
     public static func read(_ text: String, name: String, for problem: VRPProblem) throws -> VRPSolution {
-        let jobIndex = Dictionary(problem.jobs.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var routes = [[Int]](repeating: [], count: problem.vehicles.count)
-        var named = Set<Int>()
+        let jobIndex = Dictionary(problem.jobs.enumerated().map { ($1.id, JobIndex($0)) }, uniquingKeysWith: { first, _ in first })
+        var routes = [[JobIndex]](repeating: [], count: problem.vehicles.count)
+        var named = Set<JobIndex>()
         for (number, rawLine) in text.split(whereSeparator: \.isNewline).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             guard line.hasPrefix("Route"), let colon = line.firstIndex(of: ":") else { continue }
@@ -23,6 +25,6 @@ public enum RouteListReader {
                 routes[k - 1].append(job)
             }
         }
-        return VRPSolution(routes: routes, unassigned: problem.jobs.indices.filter { !named.contains($0) })
+        return VRPSolution(routes: routes, unassigned: JobIndex.all(problem.jobs.count).filter { !named.contains($0) })
     }
 }

@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// When a vehicle does what along one route: it starts loading at its shift start (or as late as helps), leaves
 /// after its loading time, serves each job as early as its windows allow, and takes each break at the place and
 /// time that bring it back earliest.
@@ -8,7 +10,7 @@
 /// for what follows, so a placement exists exactly when the schedule does. O(stops × breaks).
 public struct RouteSchedule: Hashable, Sendable {
     public struct Visit: Hashable, Sendable {
-        public var job: Int
+        public var job: JobIndex
         public var arrival: Int64
         public var start: Int64
         public var waiting: Int64 { start - arrival }
@@ -45,7 +47,7 @@ public struct RouteSchedule: Hashable, Sendable {
     /// - Parameter leavingAsLateAsHelps: start loading later than the shift start when that removes waiting
     ///   without bringing the vehicle back later (the latest such start, by binary search over whole
     ///   schedules). For run sheets; feasibility and route-duration limits use the shift start.
-    public init?(route: [Int], vehicle: Vehicle, problem: VRPProblem, leavingAsLateAsHelps: Bool = false) {
+    public init?(route: [JobIndex], vehicle: Vehicle, problem: VRPProblem, leavingAsLateAsHelps: Bool = false) {
         guard let earliest = RouteSchedule(route: route, vehicle: vehicle, problem: problem, loadingFrom: vehicle.shift.earliest) else {
             return nil
         }
@@ -68,7 +70,7 @@ public struct RouteSchedule: Hashable, Sendable {
     }
 
     /// The earliest schedule when loading starts at `loadingStart`.
-    private init?(route: [Int], vehicle: Vehicle, problem: VRPProblem, loadingFrom loadingStart: Int64) {
+    private init?(route: [JobIndex], vehicle: Vehicle, problem: VRPProblem, loadingFrom loadingStart: Int64) {
         let breaks = vehicle.breaks
         let stopCount = route.count
         let width = breaks.count + 1
@@ -79,7 +81,7 @@ public struct RouteSchedule: Hashable, Sendable {
         var came = [Bool](repeating: false, count: (stopCount + 1) * width)
         let departure = loadingStart + vehicle.loadingTime
         ready[0] = departure
-        func place(of k: Int) -> Int { k == 0 ? vehicle.startLocation : problem.jobs[route[k - 1]].location }
+        func place(of k: Int) -> LocationIndex { k == 0 ? vehicle.startLocation : problem.job(route[k - 1]).location }
         for k in 0...stopCount {
             for b in 0..<width {
                 let t = ready[k * width + b]
@@ -92,7 +94,7 @@ public struct RouteSchedule: Hashable, Sendable {
                     }
                 }
                 if k < stopCount {
-                    let job = problem.jobs[route[k]]
+                    let job = problem.job(route[k])
                     guard let start = job.earliestStart(arrivingAt: t + problem.time(place(of: k), job.location, by: vehicle)) else {
                         continue
                     }
@@ -125,7 +127,7 @@ public struct RouteSchedule: Hashable, Sendable {
         var location = vehicle.startLocation
         var next = 0
         var (travel, distance, cost): (Int64, Int64, Int64) = (0, 0, 0)
-        func drive(to place: Int) -> Int64 {
+        func drive(to place: LocationIndex) -> Int64 {
             let leg = problem.time(location, place, by: vehicle)
             travel += leg
             distance += problem.distance(location, place, by: vehicle)
@@ -141,7 +143,7 @@ public struct RouteSchedule: Hashable, Sendable {
                 next += 1
             }
             guard visit < stopCount else { break }
-            let job = problem.jobs[route[visit]]
+            let job = problem.job(route[visit])
             let arrival = time + drive(to: job.location)
             let start = job.earliestStart(arrivingAt: arrival)!
             visits.append(Visit(job: route[visit], arrival: arrival, start: start))

@@ -1,3 +1,5 @@
+import LastMileCore
+
 import Foundation
 
 /// Reads Solomon / Gehring–Homberger VRPTW text files: a name line, `VEHICLE NUMBER CAPACITY`, then one row per
@@ -54,13 +56,13 @@ public enum SolomonReader {
         let (time, cost) = EuclideanModel.vrptwMatrices(x: x, y: y)
         func scaled(_ value: Double) -> Int64 { Int64((value * 1000).rounded()) }
         let jobs = rows.dropFirst().enumerated().map { offset, row in
-            Job(id: String(Int(row.fields[0])), location: offset + 1, demand: [Int64(row.fields[3])],
+            Job(id: String(Int(row.fields[0])), location: LocationIndex(offset + 1), demand: [Int64(row.fields[3])],
                 service: scaled(row.fields[6]), windows: [TimeWindow(earliest: scaled(row.fields[4]), latest: scaled(row.fields[5]))])
         }
         let fixed = objective == .hierarchical ? EuclideanModel.vehicleCost(cost: cost, locations: rows.count, depot: 0) : 0
         let shift = TimeWindow(earliest: scaled(rows[0].fields[4]), latest: scaled(rows[0].fields[5]))
         let vehicles = (0..<fleet).map {
-            Vehicle(id: String($0 + 1), startLocation: 0, endLocation: 0, capacity: [capacity], shift: shift, fixedCost: fixed)
+            Vehicle(id: String($0 + 1), startLocation: LocationIndex(0), endLocation: LocationIndex(0), capacity: [capacity], shift: shift, fixedCost: fixed)
         }
         return VRPProblem(name: name, locationCount: rows.count, travelTime: time, travelCost: cost, jobs: jobs,
                           vehicles: vehicles, dimensions: 1, costScale: 1000)

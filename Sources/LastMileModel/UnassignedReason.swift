@@ -1,19 +1,21 @@
+import LastMileCore
+
 /// Why a job cannot be served, found by checking it alone (with its shipment partner) against every vehicle.
 public enum UnassignedReason {
     /// The first reason that rules out every vehicle for `job`, or a generic one when some vehicle could
     /// serve it alone (then only the other jobs' windows and loads stand in the way).
-    public static func explain(_ job: Int, in problem: VRPProblem) -> String {
-        let j = problem.jobs[job]
-        let partner = problem.partners[job]
+    public static func explain(_ job: JobIndex, in problem: VRPProblem) -> String {
+        let j = problem.job(job)
+        let partner = problem.partners[job.position]
         let jobs = [job] + (partner.map { [$0] } ?? [])
         let route = partner.map { j.kind == .pickup ? [job, $0] : [$0, job] } ?? [job]
-        if !problem.vehicles.contains(where: { vehicle in jobs.allSatisfy { problem.jobs[$0].skills.isSubset(of: vehicle.skills) } }) {
+        if !problem.vehicles.contains(where: { vehicle in jobs.allSatisfy { problem.job($0).skills.isSubset(of: vehicle.skills) } }) {
             return "no vehicle has its skills \(j.skills.sorted())"
         }
         if let allowed = j.allowedDepots, !problem.vehicles.contains(where: { allowed.contains($0.startLocation) }) {
             return "no vehicle starts at a depot allowed for it (locations \(allowed.sorted()))"
         }
-        var candidates = problem.vehicles.filter { vehicle in jobs.allSatisfy { vehicle.canServe(problem.jobs[$0]) } }
+        var candidates = problem.vehicles.filter { vehicle in jobs.allSatisfy { vehicle.canServe(problem.job($0)) } }
         if candidates.isEmpty {
             return "no vehicle that starts at an allowed depot has its skills \(j.skills.sorted())"
         }

@@ -1,3 +1,5 @@
+import LastMileCore
+
 import Foundation
 
 /// Reads VRPLIB/TSPLIB instances with `EDGE_WEIGHT_TYPE: EUC_2D`: CVRP as the CVRPLIB X set ships them
@@ -97,7 +99,7 @@ public enum VRPLIBReader {
             guard demand <= capacity else {
                 throw ModelInputError(file: name, line: line, "node \(id) demands \(demand), more than the capacity \(capacity)")
             }
-            jobs.append(Job(id: String(id - 1), location: id - 1, demand: [demand], service: scaled(services[id] ?? 0), windows: [window(id)]))
+            jobs.append(Job(id: String(id - 1), location: LocationIndex(id - 1), demand: [demand], service: scaled(services[id] ?? 0), windows: [window(id)]))
         }
         let maxDuration = header["VEHICLES_MAX_DURATION"].flatMap(Double.init).map(scaled)
         var vehicleStarts: [Int]
@@ -114,7 +116,7 @@ public enum VRPLIBReader {
             vehicleStarts = Array(repeating: depots[0], count: max(lowerBound + 5, Int((1.3 * Double(lowerBound)).rounded(.up))))
         }
         let vehicles = vehicleStarts.enumerated().map { index, depot in
-            Vehicle(id: String(index + 1), startLocation: depot - 1, endLocation: depot - 1, capacity: [capacity],
+            Vehicle(id: String(index + 1), startLocation: LocationIndex(depot - 1), endLocation: LocationIndex(depot - 1), capacity: [capacity],
                     shift: window(depot), fixedCost: 0, maxDuration: maxDuration)
         }
         return VRPProblem(name: header["NAME"] ?? name, locationCount: dimension, travelTime: cost, travelCost: cost,

@@ -1,3 +1,5 @@
+import LastMileCore
+
 /// A vehicle routing problem as the solver sees it: locations joined by integer matrices per travel profile,
 /// jobs to serve, shipments pairing some of them, and the vehicles that may serve them. Knows nothing of maps:
 /// matrices come from LastMileRouting for real roads, or from Euclidean distances for the classic benchmarks.
@@ -51,35 +53,41 @@ public struct VRPProblem: Sendable {
     }
 
     /// Travel time from `from` to `to` in `vehicle`, speed factor applied.
-    @inlinable public func time(_ from: Int, _ to: Int, by vehicle: Vehicle) -> Int64 {
-        vehicle.travelTime(profiles[vehicle.profile].time[from * locationCount + to])
+    @inlinable public func time(_ from: LocationIndex, _ to: LocationIndex, by vehicle: Vehicle) -> Int64 {
+        vehicle.travelTime(profiles[vehicle.profile].time[from.position * locationCount + to.position])
     }
 
-    @inlinable public func distance(_ from: Int, _ to: Int, by vehicle: Vehicle) -> Int64 {
-        profiles[vehicle.profile].distance[from * locationCount + to]
+    @inlinable public func distance(_ from: LocationIndex, _ to: LocationIndex, by vehicle: Vehicle) -> Int64 {
+        profiles[vehicle.profile].distance[from.position * locationCount + to.position]
     }
 
     /// What driving from `from` to `to` costs `vehicle`, cost units.
-    @inlinable public func cost(_ from: Int, _ to: Int, by vehicle: Vehicle) -> Int64 {
+    @inlinable public func cost(_ from: LocationIndex, _ to: LocationIndex, by vehicle: Vehicle) -> Int64 {
         let profile = profiles[vehicle.profile]
-        if let cost = profile.cost { return cost[from * locationCount + to] }
-        return vehicle.costPerDistance * profile.distance[from * locationCount + to]
+        if let cost = profile.cost { return cost[from.position * locationCount + to.position] }
+        return vehicle.costPerDistance * profile.distance[from.position * locationCount + to.position]
             + vehicle.costPerTime * time(from, to, by: vehicle)
     }
 
     /// Distance in the first profile, for vehicle-independent measures (neighbourhoods, sort orders).
-    @inlinable public func distance(_ from: Int, _ to: Int) -> Int64 { profiles[0].distance[from * locationCount + to] }
+    @inlinable public func distance(_ from: LocationIndex, _ to: LocationIndex) -> Int64 { profiles[0].distance[from.position * locationCount + to.position] }
 
     /// Travel time in the first profile without a speed factor.
-    @inlinable public func time(_ from: Int, _ to: Int) -> Int64 { profiles[0].time[from * locationCount + to] }
+    @inlinable public func time(_ from: LocationIndex, _ to: LocationIndex) -> Int64 { profiles[0].time[from.position * locationCount + to.position] }
 
     /// `partner[job]`: the other half of the job's shipment, or `nil`.
-    public var partners: [Int?] {
-        var partner = [Int?](repeating: nil, count: jobs.count)
+    public var partners: [JobIndex?] {
+        var partner = [JobIndex?](repeating: nil, count: jobs.count)
         for shipment in shipments {
-            partner[shipment.pickup] = shipment.delivery
-            partner[shipment.delivery] = shipment.pickup
+            partner[shipment.pickup.position] = shipment.delivery
+            partner[shipment.delivery.position] = shipment.pickup
         }
         return partner
     }
+
+    /// The job at `index`.
+    @inlinable public func job(_ index: JobIndex) -> Job { jobs[index.position] }
+
+    /// The vehicle at `index`.
+    @inlinable public func vehicle(_ index: VehicleIndex) -> Vehicle { vehicles[index.position] }
 }

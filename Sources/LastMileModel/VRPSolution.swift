@@ -1,10 +1,12 @@
-/// An assignment of jobs to vehicles: `routes[v]` lists job indices in visiting order (empty = unused).
-public struct VRPSolution: Hashable, Sendable {
-    public var routes: [[Int]]
-    /// Jobs no route serves.
-    public var unassigned: [Int]
+import LastMileCore
 
-    public init(routes: [[Int]], unassigned: [Int]) {
+/// An assignment of jobs to vehicles: `routes[v]` (v a ``VehicleIndex`` position) lists jobs in visiting order (empty = unused).
+public struct VRPSolution: Hashable, Sendable {
+    public var routes: [[JobIndex]]
+    /// Jobs no route serves.
+    public var unassigned: [JobIndex]
+
+    public init(routes: [[JobIndex]], unassigned: [JobIndex]) {
         self.routes = routes
         self.unassigned = unassigned
     }

@@ -1,8 +1,10 @@
+import LastMileCore
+
 /// One vehicle: where it starts and ends, what it carries, how it travels, when it works and what it costs.
 public struct Vehicle: Hashable, Sendable {
     public var id: String
-    public var startLocation: Int
-    public var endLocation: Int
+    public var startLocation: LocationIndex
+    public var endLocation: LocationIndex
     public var capacity: [Int64]
     /// Start loading at the start no earlier than `shift.earliest`, be back at the end by `shift.latest`.
     public var shift: TimeWindow
@@ -28,7 +30,7 @@ public struct Vehicle: Hashable, Sendable {
     public var breaks: [DriverBreak]
 
     public init(
-        id: String, startLocation: Int, endLocation: Int, capacity: [Int64], shift: TimeWindow, fixedCost: Int64,
+        id: String, startLocation: LocationIndex, endLocation: LocationIndex, capacity: [Int64], shift: TimeWindow, fixedCost: Int64,
         costPerDistance: Int64 = 1, costPerTime: Int64 = 0, skills: Set<Int> = [], maxDuration: Int64? = nil,
         maxDistance: Int64? = nil, profile: Int = 0, speedFactor: Double = 1, loadingTime: Int64 = 0,
         breaks: [DriverBreak] = []

@@ -175,10 +175,10 @@ public enum VroomFormat {
             }
             return windows.isEmpty ? [.always] : TimeWindow.normalized(windows)
         }
-        func location(_ index: Int?, _ label: String) throws -> Int {
+        func location(_ index: Int?, _ label: String) throws -> LocationIndex {
             guard let index else { throw fail("\(label): 'location_index' is missing (coordinates need a matrix index)") }
             guard index >= 0, index < n0 else { throw fail("\(label): location_index \(index) is outside the \(n0)×\(n0) matrix") }
-            return index
+            return LocationIndex(index)
         }
         func checkStep(setup: Int64?, service: Int64?, priority: Int?, _ label: String) throws {
             guard (setup ?? 0) == 0 else { throw fail("\(label): 'setup' times are not supported; add them to 'service'") }
@@ -222,7 +222,7 @@ public enum VroomFormat {
                 jobIDs.append(step.id)
                 jobTypes.append(kind.rawValue)
             }
-            shipments.append(Shipment(pickup: jobs.count - 2, delivery: jobs.count - 1))
+            shipments.append(Shipment(pickup: JobIndex(jobs.count - 2), delivery: JobIndex(jobs.count - 1)))
         }
 
         var vehicles: [Vehicle] = []
@@ -258,7 +258,7 @@ public enum VroomFormat {
             }
             let capacity = vehicle.capacity ?? []
             vehicles.append(Vehicle(
-                id: String(vehicle.id), startLocation: vehicle.start_index ?? n0, endLocation: vehicle.end_index ?? n0,
+                id: String(vehicle.id), startLocation: LocationIndex(vehicle.start_index ?? n0), endLocation: LocationIndex(vehicle.end_index ?? n0),
                 capacity: capacity + Array(repeating: Int64.max / 4, count: dimensions - capacity.count), shift: shift,
                 fixedCost: (vehicle.costs?.fixed ?? 0) * costScale,
                 costPerDistance: costScale == 1 ? 0 : perKm * 3600, costPerTime: costScale == 1 ? 0 : perHour * 1000,

@@ -1,3 +1,4 @@
+import LastMileCore
 import Foundation
 
 extension VroomFormat {
@@ -19,13 +20,13 @@ extension VroomFormat {
                 preconditionFailure("write only solutions the checker accepts: route of vehicle \(vehicle.id) has no schedule")
             }
             var load = [Int64](repeating: 0, count: problem.dimensions)
-            for job in route where partner[job] == nil && problem.jobs[job].kind == .delivery {
-                for d in load.indices { load[d] += problem.jobs[job].demand[d] }
+            for job in route where partner[job.position] == nil && problem.job(job).kind == .delivery {
+                for d in load.indices { load[d] += problem.job(job).demand[d] }
             }
             var steps: [[String: Any]] = []
-            if vehicle.startLocation < n {
+            if vehicle.startLocation.position < n {
                 steps.append([
-                    "type": "start", "location_index": vehicle.startLocation, "arrival": schedule.loadingStart, "duration": 0,
+                    "type": "start", "location_index": vehicle.startLocation.position, "arrival": schedule.loadingStart, "duration": 0,
                     "service": vehicle.loadingTime, "load": load,
                 ])
             }
@@ -49,31 +50,31 @@ extension VroomFormat {
             }
             for (k, visit) in schedule.visits.enumerated() {
                 addBreaks(before: k)
-                let j = problem.jobs[visit.job]
+                let j = problem.job(visit.job)
                 travelled += problem.time(location, j.location, by: vehicle)
                 location = j.location
                 let sign: Int64 = j.kind == .pickup ? 1 : -1
                 for d in load.indices { load[d] += sign * j.demand[d] }
-                if partner[visit.job] == nil {
+                if partner[visit.job.position] == nil {
                     for d in load.indices {
                         if j.kind == .pickup { pickedUp[d] += j.demand[d] } else { delivered[d] += j.demand[d] }
                     }
                 }
-                let id = input.jobIDs[visit.job]
+                let id = input.jobIDs[visit.job.position]
                 var step: [String: Any] = [
-                    "type": input.jobTypes[visit.job], "id": id, "location_index": j.location, "arrival": visit.arrival,
+                    "type": input.jobTypes[visit.job.position], "id": id, "location_index": j.location.position, "arrival": visit.arrival,
                     "duration": travelled, "service": j.service, "waiting_time": visit.waiting, "load": load,
                 ]
-                if input.jobTypes[visit.job] == "job" { step["job"] = id }
+                if input.jobTypes[visit.job.position] == "job" { step["job"] = id }
                 steps.append(step)
                 service += j.service
                 clock = visit.start + j.service
             }
             addBreaks(before: schedule.visits.count)
             travelled += problem.time(location, vehicle.endLocation, by: vehicle)
-            if vehicle.endLocation < n {
+            if vehicle.endLocation.position < n {
                 steps.append([
-                    "type": "end", "location_index": vehicle.endLocation, "arrival": schedule.end, "duration": travelled, "load": load,
+                    "type": "end", "location_index": vehicle.endLocation.position, "arrival": schedule.end, "duration": travelled, "load": load,
                 ])
             }
             let cost = vroomCost(vehicle.fixedCost + schedule.travelCost)
@@ -94,7 +95,7 @@ extension VroomFormat {
         ]
         if input.hasDistances { summary["distance"] = totals.distance }
         let unassigned: [[String: Any]] = solution.unassigned.map { job in
-            ["id": input.jobIDs[job], "type": input.jobTypes[job], "location_index": problem.jobs[job].location,
+            ["id": input.jobIDs[job.position], "type": input.jobTypes[job.position], "location_index": problem.job(job).location.position,
              "reason": UnassignedReason.explain(job, in: problem)]
         }
         let object: [String: Any] = ["code": 0, "summary": summary, "unassigned": unassigned, "routes": routes]

@@ -1,3 +1,4 @@
+import LastMileCore
 import LastMileModel
 
 /// One vehicle's route with the data that makes an insertion check O(1).
@@ -146,7 +147,7 @@ struct RouteState {
         let limit = data.vehicleMaxDuration[vehicle]
         if data.vehicleHasBreaks[vehicle] {
             let problem = data.problem
-            guard let schedule = RouteSchedule(route: candidate.map(Int.init), vehicle: problem.vehicles[vehicle], problem: problem) else {
+            guard let schedule = RouteSchedule(route: candidate.map(JobIndex.init), vehicle: problem.vehicles[vehicle], problem: problem) else {
                 return false
             }
             return schedule.duration <= limit

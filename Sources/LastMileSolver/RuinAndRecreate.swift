@@ -18,7 +18,7 @@ struct RuinAndRecreate: Sendable {
     init(problem: VRPProblem, configuration: SolverConfiguration) {
         self.data = SolverData(problem)
         self.configuration = configuration
-        self.depot = problem.vehicles.first?.startLocation ?? 0
+        self.depot = problem.vehicles.first?.startLocation.position ?? 0
         let jobs = problem.jobs
         neighbours = jobs.indices.map { a in
             jobs.indices.filter { $0 != a }.sorted {

@@ -1,3 +1,4 @@
+import LastMileCore
 import LastMileModel
 
 /// A complete solution during the search: one route per vehicle plus the jobs not served, with its objective.
@@ -26,6 +27,6 @@ struct SearchState {
     }
 
     var solution: VRPSolution {
-        VRPSolution(routes: routes.map { $0.jobs.map(Int.init) }, unassigned: unassigned.sorted())
+        VRPSolution(routes: routes.map { $0.jobs.map(JobIndex.init) }, unassigned: unassigned.sorted().map(JobIndex.init))
     }
 }

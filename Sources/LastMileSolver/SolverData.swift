@@ -1,3 +1,4 @@
+import LastMileCore
 import LastMileModel
 
 /// The problem in flat arrays for the hot loops: no structs with reference-counted members are copied while
@@ -88,7 +89,7 @@ struct SolverData: Sendable {
         vehicleDistance = distances
         vehicleCost = costs
         dimensions = problem.dimensions
-        jobLocation = problem.jobs.map(\.location)
+        jobLocation = problem.jobs.map(\.location.position)
         jobService = problem.jobs.map(\.service)
         var first: [Int32] = [0]
         for job in problem.jobs { first.append(first.last! + Int32(job.windows.count)) }
@@ -97,12 +98,12 @@ struct SolverData: Sendable {
         windowLatest = problem.jobs.flatMap { $0.windows.map(\.latest) }
         jobDemand = problem.jobs.flatMap(\.demand)
         let partners = problem.partners
-        partner = partners.map { Int32($0 ?? -1) }
+        partner = partners.map { $0?.rawValue ?? -1 }
         loadedAtStart = problem.jobs.indices.map { partners[$0] == nil && problem.jobs[$0].kind == .delivery }
         loadSign = problem.jobs.map { $0.kind == .pickup ? 1 : -1 }
         hasPickups = problem.jobs.contains { $0.kind == .pickup }
-        vehicleStart = problem.vehicles.map(\.startLocation)
-        vehicleEnd = problem.vehicles.map(\.endLocation)
+        vehicleStart = problem.vehicles.map(\.startLocation.position)
+        vehicleEnd = problem.vehicles.map(\.endLocation.position)
         vehicleEarliest = problem.vehicles.map(\.shift.earliest)
         vehicleLatest = problem.vehicles.map(\.shift.latest)
         vehicleLoadingTime = problem.vehicles.map(\.loadingTime)

@@ -21,7 +21,7 @@ public enum PlanGeoJSON {
                 features.append(#"{"type":"Feature","properties":{"kind":"stop","vehicle":\#(jsonString(run.vehicleID)),"sequence":\#(sequence + 1),"order":\#(jsonString(order.id)),"arrival":"\#(stop.arrival)","window":"\#(order.windowStart)–\#(order.windowEnd)","marker-color":"\#(colour)"},"geometry":{"type":"Point","coordinates":\#(point(order.coordinate))}}"#)
             }
         }
-        for (orderID, reason) in plan.unassigned {
+        for (orderID, reason) in plan.unassigned.map({ ($0.orderID, $0.reason) }) {
             guard let order = orders[orderID] else { continue }
             features.append(#"{"type":"Feature","properties":{"kind":"unassigned","order":\#(jsonString(orderID)),"reason":\#(jsonString(reason))},"geometry":{"type":"Point","coordinates":\#(point(order.coordinate))}}"#)
         }

@@ -54,7 +54,7 @@ public enum PlanMap {
             depots += "<g class=\"depot\"><rect x=\"\(p[0] - 7)\" y=\"\(p[1] - 7)\" width=\"14\" height=\"14\"/><text x=\"\(p[0] + 10)\" y=\"\(p[1] + 4)\">\(html(depot.name))</text><title>\(html("\(depot.name) (\(depot.kind.rawValue)), open \(depot.opens)–\(depot.closes)"))</title></g>\n"
         }
         var missing = ""
-        for (orderID, reason) in plan.unassigned {
+        for (orderID, reason) in plan.unassigned.map({ ($0.orderID, $0.reason) }) {
             guard let order = orders[orderID] else { continue }
             let p = xy(order.coordinate).split(separator: ",").compactMap { Double($0) }
             missing += "<path class=\"unassigned\" d=\"M\(p[0] - 4),\(p[1] - 4)L\(p[0] + 4),\(p[1] + 4)M\(p[0] - 4),\(p[1] + 4)L\(p[0] + 4),\(p[1] - 4)\"><title>\(html("order \(orderID) unassigned: \(reason)"))</title></path>\n"

@@ -30,58 +30,69 @@ public struct DayPlanner {
     /// Plans `day`. Orders whose SKUs no depot holds, addresses off the roads, and orders that do not fit come
     /// back unassigned with the reason. When the solver's choice of depots overdraws a depot's stock of a SKU,
     /// the orders that overdraw it lose that depot and the day is planned again (at most three rounds; what
-    /// still overdraws after that is left out with the reason).
+    /// still overdraws after that is left out with the reason). Snapping and matrices are computed once.
     public func plan(_ day: DispatchDay, configuration: SolverConfiguration, progress: @escaping @Sendable (Step) -> Void = { _ in })
         throws -> DayPlan
     {
         guard !day.orders.isEmpty else { throw DispatchError.nothingToPlan(date: day.date) }
-        var allowed = day.orders.map { order in Set(day.depots.indices.filter { day.depots[$0].stocks(order.items) }) }
-        var forcedOut: [Int: String] = [:]
+        let started = ContinuousClock.now
+        let geometry = try DayGeometry(day: day, networks: networks)
+        let elapsed = (ContinuousClock.now - started).components
+        progress(.matrix(locations: geometry.locationCount, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        let depots = DepotIndex.all(day.depots.count)
+        var allowed = day.orders.map { order in Set(depots.filter { day.depot($0).stocks(order.items) }) }
+        var forcedOut: [OrderIndex: String] = [:]
         var round = 0
         while true {
-            let started = Date()
-            let built = try DayProblem(day: day, networks: networks, allowedDepots: allowed)
-            var problem = built.problem
-            // Orders forced out by exhausted stock have no depot left.
-            for (job, k) in built.jobOrder.enumerated() where forcedOut[k] != nil { problem.jobs[job].allowedDepots = [] }
-            progress(.matrix(locations: problem.locationCount, seconds: Date().timeIntervalSince(started)))
-            let scale = problem.costScale
-            let result = Solver.solve(problem, configuration: configuration) { progress(.solving($0, costScale: scale)) }
-            let overdrawn = overdraws(result.solution, built, day)
+            let built = try DayProblem(day: day, geometry: geometry, networkNames: networks.map(\.graph.profileName), allowedDepots: allowed)
+            let scale = built.problem.costScale
+            let result = Solver.solve(built.problem, configuration: configuration) { progress(.solving($0, costScale: scale)) }
+            let overdrawn = overdraws(result.solution, built, geometry, day)
             if overdrawn.isEmpty || round == 3 {
-                for (k, sku, depot) in overdrawn {
-                    forcedOut[k] = "depot \(day.depots[depot].id) has no \(sku) left for it after the other orders"
+                for overdraw in overdrawn {
+                    forcedOut[overdraw.order] = "depot \(day.depot(overdraw.depot).id) has no \(overdraw.sku) left for it after the other orders"
                 }
-                return makePlan(day, built, problem, result, forcedOut: forcedOut, configuration: configuration)
+                return makePlan(day, geometry, built, result, forcedOut: forcedOut, configuration: configuration)
             }
             round += 1
             progress(.stockRepair(round: round, overdrawn: overdrawn.count))
-            for (k, _, depot) in overdrawn {
-                allowed[k].remove(depot)
-                if allowed[k].isEmpty { forcedOut[k] = "every depot that stocked its items ran out of them for other orders" }
+            for overdraw in overdrawn {
+                allowed[overdraw.order.position].remove(overdraw.depot)
+                if allowed[overdraw.order.position].isEmpty {
+                    forcedOut[overdraw.order] = "every depot that stocked its items ran out of them for other orders"
+                }
             }
         }
     }
 
-    /// Orders (index into `day.orders`, SKU, depot) that take more of a SKU from a depot than it holds: per
-    /// depot and SKU, the orders beyond the stock, lowest priority first, latest in the route first.
-    private func overdraws(_ solution: VRPSolution, _ built: DayProblem, _ day: DispatchDay) -> [(Int, String, Int)] {
-        var served: [Int: [Int]] = [:]  // depot → orders in route order
+    /// An order that takes more of a SKU from a depot than the depot holds.
+    private struct Overdraw {
+        let order: OrderIndex
+        let sku: String
+        let depot: DepotIndex
+    }
+
+    /// Orders that take more of a SKU from a depot than it holds: per depot and SKU, the orders beyond the
+    /// stock, lowest priority first, latest in the route first.
+    private func overdraws(_ solution: VRPSolution, _ built: DayProblem, _ geometry: DayGeometry, _ day: DispatchDay) -> [Overdraw] {
+        var served: [DepotIndex: [OrderIndex]] = [:]  // in route order
         for (v, route) in solution.routes.enumerated() {
-            let depot = built.problem.vehicles[v].startLocation
-            served[depot, default: []] += route.map { built.jobOrder[$0] }
+            guard let depot = geometry.depot(at: built.problem.vehicle(VehicleIndex(v)).startLocation) else { continue }
+            served[depot, default: []] += route.map(built.order(of:))
         }
-        var overdrawn: [(Int, String, Int)] = []
+        var overdrawn: [Overdraw] = []
         for depot in served.keys.sorted() {
-            let orders = served[depot]!.sorted { (day.orders[$0].priority, -$0) > (day.orders[$1].priority, -$1) }
-            var left = day.depots[depot].stock
-            for k in orders {
-                for item in day.orders[k].items {
+            let orders = served[depot]!.sorted {
+                (day.order($0).priority, -$0.position) > (day.order($1).priority, -$1.position)
+            }
+            var left = day.depot(depot).stock
+            for order in orders {
+                for item in day.order(order).items {
                     let available = left[item.sku] ?? 0
                     if available >= item.quantity {
                         left[item.sku] = available - item.quantity
                     } else {
-                        overdrawn.append((k, item.sku, depot))
+                        overdrawn.append(Overdraw(order: order, sku: item.sku, depot: depot))
                         break
                     }
                 }
@@ -90,48 +101,56 @@ public struct DayPlanner {
         return overdrawn
     }
 
+    /// Units of a SKU taken from a depot, the key of the plan's reservations.
+    private struct DepotSKU: Hashable, Comparable {
+        let depotID: String
+        let sku: String
+
+        static func < (a: Self, b: Self) -> Bool { (a.depotID, a.sku) < (b.depotID, b.sku) }
+    }
+
     private func makePlan(
-        _ day: DispatchDay, _ built: DayProblem, _ problem: VRPProblem, _ result: Solver.Result, forcedOut: [Int: String],
+        _ day: DispatchDay, _ geometry: DayGeometry, _ built: DayProblem, _ result: Solver.Result, forcedOut: [OrderIndex: String],
         configuration: SolverConfiguration
     ) -> DayPlan {
+        let problem = built.problem
         var solution = result.solution
         // Orders forced out for stock leave their routes (removing a stop keeps a route feasible: the
         // matrices are shortest paths, so skipping a stop never arrives later).
-        let forcedJobs = Set(built.jobOrder.indices.filter { forcedOut[built.jobOrder[$0]] != nil })
+        let forcedJobs = Set(JobIndex.all(problem.jobs.count).filter { forcedOut[built.order(of: $0)] != nil })
         for v in solution.routes.indices {
-            let kept = solution.routes[v].filter { !forcedJobs.contains($0) }
             solution.unassigned += solution.routes[v].filter { forcedJobs.contains($0) }
-            solution.routes[v] = kept
+            solution.routes[v].removeAll { forcedJobs.contains($0) }
         }
         solution.unassigned = Array(Set(solution.unassigned)).sorted()
         let check = PlanChecker.check(solution, for: problem)
         let types = Dictionary(uniqueKeysWithValues: day.vehicleTypes.map { ($0.id, $0) })
         let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
         var runs: [DayPlan.Run] = []
-        var reservations: [[String]: Int] = [:]  // [depot id, SKU] → units
+        var reservations: [DepotSKU: Int] = [:]
         for (v, route) in solution.routes.enumerated() where !route.isEmpty {
-            guard let run = makeRun(vehicle: v, route: route, day, built, problem, types) else { continue }
+            guard let run = makeRun(vehicle: VehicleIndex(v), route: route, day, geometry, built, types) else { continue }
             runs.append(run)
             for stop in run.stops {
-                for item in orders[stop.orderID]!.items { reservations[[run.depotID, item.sku], default: 0] += item.quantity }
+                for item in orders[stop.orderID]!.items { reservations[DepotSKU(depotID: run.depotID, sku: item.sku), default: 0] += item.quantity }
             }
         }
-        var unassigned: [(String, String)] = built.rejected.map { (day.orders[$0.order].id, $0.reason) }
+        var unassigned = geometry.rejected.map { UnassignedOrder(orderID: day.order($0.order).id, reason: $0.reason) }
         for job in solution.unassigned {
-            let k = built.jobOrder[job]
+            let order = day.order(built.order(of: job))
             let reason: String
-            if let forced = forcedOut[k] {
+            if let forced = forcedOut[built.order(of: job)] {
                 reason = forced
-            } else if problem.jobs[job].allowedDepots?.isEmpty == true {
-                reason = "no depot has all its items in stock (\(day.orders[k].items.map { "\($0.sku)×\($0.quantity)" }.joined(separator: ", ")))"
+            } else if problem.job(job).allowedDepots?.isEmpty == true {
+                reason = "no depot has all its items in stock (\(order.items.map { "\($0.sku)×\($0.quantity)" }.joined(separator: ", ")))"
             } else {
                 reason = UnassignedReason.explain(job, in: problem)
             }
-            unassigned.append((day.orders[k].id, reason))
+            unassigned.append(UnassignedOrder(orderID: order.id, reason: reason))
         }
-        unassigned.sort { $0.0 < $1.0 }
-        let reserved = reservations.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { key in
-            (depotID: key[0], sku: key[1], quantity: reservations[key]!)
+        unassigned.sort { $0.orderID < $1.orderID }
+        let reserved = reservations.keys.sorted().map { key in
+            StockReservation(depotID: key.depotID, sku: key.sku, quantity: reservations[key]!)
         }
         return DayPlan(
             date: day.date, runs: runs, unassigned: unassigned, unusableVehicles: built.unusableVehicles, reservations: reserved,
@@ -142,18 +161,20 @@ public struct DayPlanner {
     /// One vehicle's run as people read it: times from the schedule (leaving as late as helps), loads, cost in
     /// cents, CO₂, and the path along the roads.
     private func makeRun(
-        vehicle v: Int, route: [Int], _ day: DispatchDay, _ built: DayProblem, _ problem: VRPProblem, _ types: [String: VehicleType]
+        vehicle v: VehicleIndex, route: [JobIndex], _ day: DispatchDay, _ geometry: DayGeometry, _ built: DayProblem,
+        _ types: [String: VehicleType]
     ) -> DayPlan.Run? {
-        let vehicle = problem.vehicles[v]
-        let fleet = day.vehicles[built.vehicleFleetIndex[v]]
+        let problem = built.problem
+        let vehicle = problem.vehicle(v)
+        let fleet = day.vehicle(built.fleetVehicle(of: v))
         let type = types[fleet.typeID]!
         guard let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem, leavingAsLateAsHelps: true) else { return nil }
         var stops: [DayPlan.Stop] = []
         var previous = vehicle.startLocation
         var load = Load(grams: 0, millilitres: 0, parcels: 0)
         for visit in schedule.visits {
-            let job = problem.jobs[visit.job]
-            let order = day.orders[built.jobOrder[visit.job]]
+            let job = problem.job(visit.job)
+            let order = day.order(built.order(of: visit.job))
             stops.append(DayPlan.Stop(
                 orderID: order.id, arrival: TimeOfDay(seconds: Int(visit.arrival)), serviceStart: TimeOfDay(seconds: Int(visit.start)),
                 departure: TimeOfDay(seconds: Int(visit.start + job.service)),
@@ -164,24 +185,24 @@ public struct DayPlanner {
             load.millilitres += order.load.millilitres
             load.parcels += order.load.parcels
         }
-        let service = schedule.visits.reduce(Int64(0)) { $0 + problem.jobs[$1.job].service }
+        let service = schedule.visits.reduce(Int64(0)) { $0 + problem.job($1.job).service }
         let breakSeconds = schedule.breaks.reduce(Int64(0)) { $0 + vehicle.breaks[$1.index].duration }
         let waiting = schedule.end - schedule.departure - schedule.travelTime - service - breakSeconds
         // Every stop is placed on the vehicle's network: its matrix entries were reachable.
-        let placed = built.positions[vehicle.profile]
-        let path = [vehicle.startLocation] + route.map { problem.jobs[$0].location } + [vehicle.endLocation]
-        let geometry = networks[vehicle.profile].engine.route(through: path.compactMap { placed[$0] })?.geometry ?? []
+        let placed = geometry.positions[vehicle.profile]
+        let path = [vehicle.startLocation] + route.map { problem.job($0).location } + [vehicle.endLocation]
+        let roads = networks[vehicle.profile].engine.route(through: path.compactMap { placed[$0.position] })?.geometry ?? []
         let costUnits = vehicle.fixedCost + schedule.travelCost
         return DayPlan.Run(
             vehicleID: fleet.id, typeID: fleet.typeID, carrierID: fleet.carrierID, driver: fleet.driver,
-            depotID: day.depots[vehicle.startLocation].id, endDepotID: day.depots[vehicle.endLocation].id,
+            depotID: day.depot(geometry.depot(at: vehicle.startLocation)!).id, endDepotID: day.depot(geometry.depot(at: vehicle.endLocation)!).id,
             loadingStart: TimeOfDay(seconds: Int(schedule.loadingStart)), departure: TimeOfDay(seconds: Int(schedule.departure)),
             end: TimeOfDay(seconds: Int(schedule.end)), stops: stops,
             breaks: schedule.breaks.map { DayPlan.Break(afterStops: $0.afterVisits, start: TimeOfDay(seconds: Int($0.start)),
                                                         minutes: Int(vehicle.breaks[$0.index].duration / 60)) },
             metres: schedule.distance, driveSeconds: schedule.travelTime, serviceSeconds: service, waitSeconds: waiting,
             cost: Cents((costUnits + DayProblem.costUnitsPerCent / 2) / DayProblem.costUnitsPerCent), load: load,
-            capacity: type.capacity, co2Grams: schedule.distance * type.co2GramsPerKilometre / 1000, geometry: geometry
+            capacity: type.capacity, co2Grams: schedule.distance * type.co2GramsPerKilometre / 1000, geometry: roads
         )
     }
 }
