@@ -76,7 +76,7 @@ let package = Package(
             name: "LastMileCLI",
             dependencies: [
                 "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting", "LastMileSampleTown",
-                "LastMileModel", "LastMileSolver", "LastMileDomain", "LastMileService",
+                "LastMileModel", "LastMileSolver", "LastMileDomain", "LastMileDispatch", "LastMileService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -1,21 +1,19 @@
 import ArgumentParser
 import Foundation
-import LastMileGeo
-import LastMileGraph
-import LastMileOSM
-import LastMileDispatch
-import LastMileStore
-import GRDB
+import LastMileCore
+import LastMileService
 
 /// The `lastmile` command: last-mile delivery planning on OpenStreetMap roads.
 ///
-/// Exit codes: 0 success, 1 internal error, 2 bad input (unreadable, corrupt or wrong-version files, bad
-/// options), 3 routing-data problems (no roads in the map, points too far from every road).
+/// Errors print `error: WHERE: WHAT` on the first line of standard error, then details and a hint, and exit
+/// with the code of their category (``ExitCodes``): 0 success, 1 a check failed, 2 bad input, 3 routing data,
+/// 4 conflict, 64 wrong arguments (with the usage banner), 70 internal error.
 @main
 struct LastMileCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lastmile",
         abstract: "Last-mile delivery planning on OpenStreetMap roads.",
+        version: LastMileVersion.current,
         subcommands: [Demo.self, Load.self, Plan.self, Import.self, Info.self, Snap.self, Matrix.self, RouteCommand.self, Solve.self, Check.self, GenerateSampleTown.self]
     )
 
@@ -27,33 +25,17 @@ struct LastMileCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-        } catch let error as OSMError {
-            fail(error.description, code: 2)
-        } catch let error as GeoError {
-            fail(error.message, code: 2)
-        } catch let error as GraphError {
-            switch error.code {
-            case .noRoads, .tooFarFromRoad: fail(error.message, code: 3)
-            default: fail(error.message, code: 2)
-            }
-        } catch let error as DispatchError {
-            switch error {
-            case .depotOffRoad: fail(error.description, code: 3)
-            default: fail(error.description, code: 2)
-            }
-        } catch let error as InputReport {
-            fail("input not loaded:\n\(error)", code: 2)
-        } catch let error as CommitError {
-            fail(error.description, code: 1)
-        } catch let error as DatabaseError {
-            fail("database: \(error.message ?? error.description); is the --db path a LastMile database?", code: 2)
+        } catch let error as any LastMileErrorConvertible {
+            let error = error.lastMileError
+            Terminal.error("error: " + error.description)
+            Foundation.exit(ExitCodes.code(for: error.category))
         } catch {
+            // Argument errors (usage banner, exit 64), --help, --version and explicit exit codes.
+            if exitCode(for: error) == .failure, !(error is ExitCode) {
+                Terminal.error("error: " + LastMileError(describing: error).description)
+                Foundation.exit(ExitCodes.code(for: .internal))
+            }
             exit(withError: error)
         }
-    }
-
-    private static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-        Foundation.exit(code)
     }
 }

@@ -25,4 +25,10 @@ enum Terminal {
     static func write(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
 
     static func print(_ line: String) { write(line + "\n") }
+
+    /// Whether standard output is a terminal (progress lines are rewritten in place only there).
+    static var isInteractive: Bool { isatty(STDOUT_FILENO) != 0 }
+
+    /// Writes `text` to standard error.
+    static func error(_ text: String) { FileHandle.standardError.write(Data((text + "\n").utf8)) }
 }

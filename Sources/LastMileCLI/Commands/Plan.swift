@@ -1,9 +1,7 @@
 import ArgumentParser
-import Foundation
 import LastMileCore
-import LastMileDispatch
-import LastMileSolver
-import LastMileStore
+import LastMileDomain
+import LastMileService
 
 /// `lastmile plan --date D`: plan a stored day, store the version, write manifests, maps and KPIs.
 struct Plan: AsyncParsableCommand {
@@ -13,37 +11,30 @@ struct Plan: AsyncParsableCommand {
             Snaps depots and orders to the roads, builds the travel matrix, solves (vans and cargo bikes, depot stock, \
             time windows, shifts, breaks), checks the plan independently, stores it as the next version of the date \
             (the previous version is kept, marked replaced, and its stock released), and writes into --output: \
-            map.html, plan.geojson, kpis.json, unassigned.csv and manifests/ (CSV and printable HTML per driver).
+            map.html, plan.geojson, kpis.json, unassigned.csv and manifests/ (CSV and printable HTML per driver), \
+            replacing what an earlier plan wrote there.
             """
     )
 
     @Option(help: "The day to plan, YYYY-MM-DD.")
     var date: String
 
-    @Option(help: "The database.")
-    var db: String = "lastmile.sqlite"
+    @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Road map: .osm.pbf, .osm or a .graph file from `lastmile import`.")
-    var map: String = "maps/sample-town.osm.pbf"
+    @Option(help: "Road map: .osm.pbf, .osm or a .graph file from `lastmile import` (default: the sample town).")
+    var map: String?
 
     @Option(help: "Folder for the outputs.")
     var output: String = "plan-output"
 
-    @Option(help: "Planning time, seconds.")
-    var timeLimit: Double = 10
-
-    @Option(help: "Seed of the solver.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Search chains (default: all cores).")
-    var threads: Int = ProcessorCount.active
+    @OptionGroup var planning: PlanningOptions
 
     func run() async throws {
-        let configuration = try DayPlanning.configuration(seed: seed, timeLimit: timeLimit, threads: threads)
-        guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("database \(db) not found; load data with `lastmile load` first") }
-        let store = try Store(path: db)
-        let graphs = try DayPlanning.loadGraphs(map)
-        let result = try DayPlanning.planDay(store: store, date: date, graphs: graphs, output: output, configuration: configuration)
-        guard result.plan.checked else { throw ExitCode(1) }
+        _ = try planning.settings.solverConfiguration()
+        let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: false))
+        let roads = try map.map(RoadNetworks.load(map:)) ?? RoadNetworks.sampleTown()
+        let outcome = try service.planDay(date: date, roads: roads, output: output, settings: planning.settings, events: EventPrinter.print)
+        PlanSummary.print(outcome)
+        guard outcome.plan.checked else { throw LastMileError(.checkFailed, "the independent checker rejected the plan") }
     }
 }

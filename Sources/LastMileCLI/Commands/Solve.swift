@@ -90,12 +90,12 @@ struct Solve: AsyncParsableCommand {
         var k = 0
         for route in solution.routes where !route.isEmpty {
             k += 1
-            lines.append("Route #\(k): " + route.map { problem.jobs[$0].id }.joined(separator: " "))
+            lines.append("Route #\(k): " + route.map { problem.job($0).id }.joined(separator: " "))
         }
         lines.append("Cost \(Self.decimal(report.travelCost, scale: problem.costScale))")
         lines.append("Vehicles \(report.usedVehicles)")
         for job in solution.unassigned {
-            lines.append("Unassigned \(problem.jobs[job].id): \(UnassignedReason.explain(job, in: problem))")
+            lines.append("Unassigned \(problem.job(job).id): \(UnassignedReason.explain(job, in: problem))")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,0 +1,22 @@
+import ArgumentParser
+import LastMileCore
+import LastMileService
+
+/// The solver options of `plan` and `demo`.
+struct PlanningOptions: ParsableArguments {
+    @Option(help: "Seed of the solver (and of the demo's orders); the same seed and --iterations give the same plan.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Planning time in seconds, setup included.")
+    var timeLimit: Double = 15
+
+    @Option(help: "Stop after this many iterations per search chain instead of after --time-limit (repeatable plans).")
+    var iterations: Int?
+
+    @Option(help: "Search chains, one per core (default: all cores).")
+    var threads: Int = ProcessorCount.active
+
+    var settings: PlanningSettings {
+        PlanningSettings(seed: seed, timeLimit: timeLimit, iterations: iterations, threads: threads)
+    }
+}

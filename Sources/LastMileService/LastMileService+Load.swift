@@ -1,0 +1,43 @@
+import Foundation
+import LastMileCore
+import LastMileDomain
+import LastMileStore
+
+/// What loading a file did.
+public struct LoadOutcome: Sendable {
+    /// Rows whose id was new, and rows that replaced stored ones.
+    public var inserted: Int
+    public var updated: Int
+    /// Rows left out (only with `skipInvalid`), each with its line, column and reason.
+    public var skipped: [InputIssue]
+}
+
+extension LastMileService {
+    /// Loads `file` (CSV or JSON) into the database, all or nothing: any bad row refuses the whole file with
+    /// every issue listed, unless `skipInvalid`, which stores the good rows and returns the others.
+    ///
+    /// - Throws: ``LastMileError`` (bad input) for a missing or unreadable file or bad rows.
+    public func load(_ kind: InputKind, file: String, skipInvalid: Bool = false) throws(LastMileError) -> LoadOutcome {
+        let data = try Self.contents(of: file, what: "\(kind.name) file")
+        let summary = try reportingErrors {
+            switch kind {
+            case .records(let records): try store.importFile(records, data: data, file: file, skipInvalid: skipInvalid)
+            case .vroomJobs(let date): try store.importVroomOrders(data: data, file: file, date: date, skipInvalid: skipInvalid)
+            }
+        }
+        return LoadOutcome(inserted: summary.inserted, updated: summary.updated, skipped: summary.skipped)
+    }
+
+    /// The bytes of `path`, or a bad-input error naming the file and saying what to do.
+    static func contents(of path: String, what: String) throws(LastMileError) -> Data {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw LastMileError(.badInput, "\(what) not found", at: ErrorLocation(file: path), hint: "check the path")
+        }
+        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            throw LastMileError(.badInput, "cannot read the \(what)", at: ErrorLocation(file: path),
+                                hint: isFolder.boolValue ? "give a file, not a folder" : "check its permissions")
+        }
+        return data
+    }
+}

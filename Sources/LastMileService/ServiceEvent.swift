@@ -1,0 +1,24 @@
+/// Progress of a use case, as values: the command line prints them, the server will stream them.
+public enum ServiceEvent: Sendable, Equatable {
+    /// A day was read from the database.
+    case dayLoaded(date: String, orders: Int, depots: Int, vehicles: Int)
+    /// The road networks are ready: nodes of the car graph and of the bicycle graph (`nil`: bikes ride the car
+    /// roads), and how long reading and preparing them took.
+    case roadsReady(carNodes: Int, bikeNodes: Int?, seconds: Double)
+    /// Depots and orders are snapped and the travel matrices computed (once per plan).
+    case matrix(locations: Int, seconds: Double)
+    /// The solver's best plan so far: seconds into the search, its cost in money and how many orders it leaves out.
+    case solving(seconds: Double, cost: Double, unassigned: Int)
+    /// Orders overdrew a depot's stock: the day is planned again without those depots for them.
+    case stockRepair(round: Int, overdrawn: Int)
+    /// The plan is made and checked independently.
+    case planned(runs: Int, unassigned: Int, checked: Bool, seconds: Double)
+    /// The plan is stored as this version of its date.
+    case stored(version: Int)
+    /// The outputs are written.
+    case outputsWritten(files: Int, folder: String)
+    /// An input file was written (the demo's generated inputs).
+    case inputWritten(path: String)
+    /// An input file was loaded into the database.
+    case loaded(kind: String, file: String, inserted: Int, updated: Int)
+}
