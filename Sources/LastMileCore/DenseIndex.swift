@@ -35,3 +35,9 @@ extension DenseIndex {
     /// Every index of an array of `count` elements, in order.
     public static func all(_ count: Int) -> [Self] { (0..<count).map(Self.init) }
 }
+
+/// Literal indices in fixtures and tests (`location: 3`); an `Int` variable still needs an explicit
+/// conversion, so indices of different arrays cannot be mixed up.
+extension DenseIndex: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int32) { self.rawValue = value }
+}

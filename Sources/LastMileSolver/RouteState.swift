@@ -147,7 +147,7 @@ struct RouteState {
         let limit = data.vehicleMaxDuration[vehicle]
         if data.vehicleHasBreaks[vehicle] {
             let problem = data.problem
-            guard let schedule = RouteSchedule(route: candidate.map(JobIndex.init), vehicle: problem.vehicles[vehicle], problem: problem) else {
+            guard let schedule = RouteSchedule(route: candidate.map { JobIndex($0) }, vehicle: problem.vehicles[vehicle], problem: problem) else {
                 return false
             }
             return schedule.duration <= limit

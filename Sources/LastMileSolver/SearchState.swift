@@ -27,6 +27,6 @@ struct SearchState {
     }
 
     var solution: VRPSolution {
-        VRPSolution(routes: routes.map { $0.jobs.map(JobIndex.init) }, unassigned: unassigned.sorted().map(JobIndex.init))
+        VRPSolution(routes: routes.map { $0.jobs.map { JobIndex($0) } }, unassigned: unassigned.sorted().map { JobIndex($0) })
     }
 }

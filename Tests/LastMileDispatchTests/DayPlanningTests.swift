@@ -1,6 +1,7 @@
 import Foundation
 import LastMileCore
 import LastMileDispatch
+import LastMileDomain
 import LastMileGraph
 import LastMileModel
 import LastMileSampleTown
@@ -184,7 +185,7 @@ import Testing
         #expect(try store.day("2026-11-24").depots.map(\.stock) == reservedElsewhere.map(\.stock))
 
         var greedy = plan
-        greedy.reservations.append((depotID: "DS-SOUTH", sku: "GROC-01", quantity: 1_000_000))
+        greedy.reservations.append(StockReservation(depotID: "DS-SOUTH", sku: "GROC-01", quantity: 1_000_000))
         #expect { try store.commit(greedy) } throws: { "\($0)".contains("DS-SOUTH would have") }
         #expect(try store.planVersions(date: Self.date).map(\.status) == ["active"])
 

@@ -1,6 +1,7 @@
 import Foundation
 import LastMileCore
 import LastMileDispatch
+import LastMileDomain
 import LastMileSampleTown
 import LastMileStore
 import LastMileTestSupport

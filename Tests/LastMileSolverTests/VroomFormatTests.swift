@@ -20,7 +20,7 @@ import Testing
         let report = PlanChecker.check(result.solution, for: input.problem)
         #expect(report.isFeasible, "\(report.violations)")
         // Job 8 needs skill 3, which no vehicle has; job 7 (5 units) exceeds every capacity.
-        #expect(result.solution.unassigned.map { input.jobIDs[$0] } == [7, 8])
+        #expect(result.solution.unassigned.map { input.jobIDs[$0.position] } == [7, 8])
         let output = VroomFormat.write(result.solution, for: input)
         try Golden.assertMatches(output, file: "solutions/vroom-small.solution.json")
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
