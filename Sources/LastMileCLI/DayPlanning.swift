@@ -71,7 +71,7 @@ enum DayPlanning {
         Terminal.print("   stored as version \(version.version) of \(date)")
         let folder = URL(fileURLWithPath: output)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let files = try PlanOutputs.write(plan: plan, day: day, graph: graphs.car, to: folder)
+        let files = try PlanOutputs.write(plan: plan, day: day, graph: graphs.car, version: version.version, to: folder)
         Terminal.print("   wrote \(files.count) files into \(output)/")
         let kpis = PlanKPIs(plan: plan, day: day)
         let width = kpis.lines.map(\.label.count).max() ?? 0

@@ -124,7 +124,7 @@ public struct DayPlanner {
             } else if problem.jobs[job].allowedDepots?.isEmpty == true {
                 reason = "no depot has all its items in stock (\(day.orders[k].items.map { "\($0.sku)×\($0.quantity)" }.joined(separator: ", ")))"
             } else {
-                reason = UnassignedReason.explain(job, in: problem)
+                reason = UnassignedReason(job: job, in: problem).dispatcherText(depotIDs: day.depots.map(\.id))
             }
             unassigned.append((day.orders[k].id, reason))
         }
