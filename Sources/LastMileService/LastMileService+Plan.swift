@@ -99,7 +99,7 @@ extension LastMileService {
         let folder = URL(fileURLWithPath: output)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            return try PlanOutputs.write(plan: plan, day: day, graph: roads.car, to: folder)
+            return try PlanOutputs.write(plan: plan, day: day, graph: roads.car, version: version.version, to: folder)
         } catch {
             throw LastMileError(.badInput, "cannot write the outputs: \(error.localizedDescription)", at: ErrorLocation(file: output),
                                 hint: "give --output a folder you may write to")

@@ -94,7 +94,7 @@ import Testing
 
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lastmile-day-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try PlanOutputs.write(plan: plan, day: day, graph: Self.graph, to: folder)
+        let files = try PlanOutputs.write(plan: plan, day: day, graph: Self.graph, version: 1, to: folder)
         #expect(files.count == 5 + 2 * plan.runs.count)
         // GeoJSON: valid, one feature per depot, run, stop and unassigned order; the structure is golden.
         let geojson = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("plan.geojson"))) as? [String: Any])
@@ -120,12 +120,12 @@ import Testing
         // The manifests' index page in full (the plan is deterministic for a seed and an iteration count).
         try Golden.assertMatches(try String(contentsOf: folder.appendingPathComponent("manifests/index.html"), encoding: .utf8),
                                  file: "dispatch/manifests-index.html")
-        // Manifests: the CSV header is golden; one row per stop.
+        // Manifests: the CSV header is golden; one row per stop and per break.
         let first = plan.runs[0]
         let manifest = try String(contentsOf: folder.appendingPathComponent("manifests/\(Manifests.baseName(of: first)).csv"), encoding: .utf8)
         let lines = manifest.split(separator: "\n")
         try Golden.assertMatches(String(lines[0]) + "\n", file: "dispatch/manifest.header.csv")
-        #expect(lines.count == first.stops.count + 1)
+        #expect(lines.count == first.stops.count + first.breaks.count + 1)
         let page = try String(contentsOf: folder.appendingPathComponent("manifests/\(Manifests.baseName(of: first)).html"), encoding: .utf8)
         #expect(page.contains("Run sheet: \(first.vehicleID)") && page.contains("<strong>Break</strong>"))
         let kpis = PlanKPIs(plan: plan, day: day)

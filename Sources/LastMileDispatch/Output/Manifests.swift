@@ -3,28 +3,60 @@ import LastMileCore
 import LastMileDomain
 
 /// Per-driver run sheets: a CSV for systems and a printable HTML page for people, one pair per run, plus an
-/// index page. Stops in visiting order with times, windows, items, weight and the break where it falls.
+/// index page that also lists the vehicles not used and why. Both run sheets give the stops in visiting order
+/// (arrival, waiting, service start, departure, window, items, weight) with the break where it falls, and the
+/// day and plan version they belong to.
 public enum Manifests {
+    /// One line of a run sheet, in driving order.
+    enum Line {
+        /// The `sequence`-th stop (1-based) of the run.
+        case stop(sequence: Int, DayPlan.Stop, Order)
+        case driverBreak(DayPlan.Break)
+    }
+
+    /// The run's stops with each break after the stops served before it.
+    static func lines(of run: DayPlan.Run, day: DispatchDay) -> [Line] {
+        let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
+        var lines = run.breaks.filter { $0.afterStops == 0 }.map(Line.driverBreak)
+        for (index, stop) in run.stops.enumerated() {
+            guard let order = orders[stop.orderID] else { continue }
+            lines.append(.stop(sequence: index + 1, stop, order))
+            lines += run.breaks.filter { $0.afterStops == index + 1 }.map(Line.driverBreak)
+        }
+        return lines
+    }
+
+    /// Whole minutes (rounded) between arriving at a stop and starting service there.
+    static func waitingMinutes(_ stop: DayPlan.Stop) -> Int { (stop.serviceStart.seconds - stop.arrival.seconds + 30) / 60 }
+
     /// File name (without extension) of a run's manifest: the vehicle id made safe for file systems.
     public static func baseName(of run: DayPlan.Run) -> String {
         String(run.vehicleID.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" })
     }
 
-    public static func csv(run: DayPlan.Run, day: DispatchDay) -> String {
-        let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
-        var lines = ["sequence,order,customer,lat,lon,arrival,window_start,window_end,service_start,departure,items,weight_kg,km_from_previous"]
-        for (index, stop) in run.stops.enumerated() {
-            guard let order = orders[stop.orderID] else { continue }
-            let items = order.items.map { "\($0.sku):\($0.quantity)" }.joined(separator: ";")
-            let fields = [
-                "\(index + 1)", order.id, order.customer, String(format: "%.6f", order.coordinate.latitude),
-                String(format: "%.6f", order.coordinate.longitude), "\(stop.arrival)", "\(order.windowStart)", "\(order.windowEnd)",
-                "\(stop.serviceStart)", "\(stop.departure)", items, String(format: "%.2f", Double(order.load.grams) / 1000),
-                String(format: "%.2f", Double(stop.metresFromPrevious) / 1000),
-            ]
-            lines.append(fields.map(csvField).joined(separator: ","))
+    /// The run sheet as CSV: one row per stop (`kind` = `stop`) and per break (`kind` = `break`: arrival and
+    /// service start = break start, departure = break end); every row carries the date and plan version.
+    public static func csv(run: DayPlan.Run, day: DispatchDay, version: Int) -> String {
+        var rows = ["sequence,kind,order,customer,lat,lon,arrival,window_start,window_end,service_start,waiting_min,departure,"
+            + "items,weight_kg,km_from_previous,date,plan_version"]
+        for line in lines(of: run, day: day) {
+            var fields: [String]
+            switch line {
+            case .stop(let sequence, let stop, let order):
+                fields = [
+                    "\(sequence)", "stop", order.id, order.customer, String(format: "%.6f", order.coordinate.latitude),
+                    String(format: "%.6f", order.coordinate.longitude), "\(stop.arrival)", "\(order.windowStart)", "\(order.windowEnd)",
+                    "\(stop.serviceStart)", "\(waitingMinutes(stop))", "\(stop.departure)",
+                    order.items.map { "\($0.sku):\($0.quantity)" }.joined(separator: ";"),
+                    String(format: "%.2f", Double(order.load.grams) / 1000), String(format: "%.2f", Double(stop.metresFromPrevious) / 1000),
+                ]
+            case .driverBreak(let driverBreak):
+                let end = TimeOfDay(seconds: driverBreak.start.seconds + driverBreak.minutes * 60)
+                fields = ["", "break", "", "", "", "", "\(driverBreak.start)", "", "", "\(driverBreak.start)", "", "\(end)", "", "", ""]
+            }
+            rows.append((fields + [day.date, "\(version)"]).map(csvField).joined(separator: ","))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return rows.joined(separator: "\n") + "\n"
     }
 
     /// RFC 4180 quoting when needed.
@@ -32,39 +64,36 @@ public enum Manifests {
         text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 
-    public static func page(run: DayPlan.Run, day: DispatchDay) -> String {
-        let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
+    /// The printable run sheet of `run`, headed with the date and plan `version`.
+    public static func page(run: DayPlan.Run, day: DispatchDay, version: Int) -> String {
         let depots = Dictionary(uniqueKeysWithValues: day.depots.map { ($0.id, $0) })
-        var rows: [String] = []
-        func breakRows(after stops: Int) {
-            for driverBreak in run.breaks where driverBreak.afterStops == stops {
-                rows.append("<tr><td></td><td colspan=\"8\"><strong>Break</strong> \(driverBreak.minutes) min from \(driverBreak.start)</td></tr>")
+        let rows = lines(of: run, day: day).map { line in
+            switch line {
+            case .stop(let sequence, let stop, let order):
+                let items = order.items.map { "\(html($0.sku)) × \($0.quantity)" }.joined(separator: "<br>")
+                return """
+                    <tr><td class="number">\(sequence)</td><td>\(html(order.id))</td><td>\(html(order.customer))</td>\
+                    <td>\(String(format: "%.5f, %.5f", order.coordinate.latitude, order.coordinate.longitude))</td>\
+                    <td>\(stop.arrival)</td><td class="number">\(waitingMinutes(stop))</td><td>\(order.windowStart)–\(order.windowEnd)</td>\
+                    <td>\(stop.serviceStart)</td><td>\(stop.departure)</td>\
+                    <td>\(items)</td><td class="number">\(String(format: "%.1f", Double(order.load.grams) / 1000))</td></tr>
+                    """
+            case .driverBreak(let driverBreak):
+                return "<tr><td></td><td colspan=\"10\"><strong>Break</strong> \(driverBreak.minutes) min from \(driverBreak.start)</td></tr>"
             }
-        }
-        breakRows(after: 0)
-        for (index, stop) in run.stops.enumerated() {
-            guard let order = orders[stop.orderID] else { continue }
-            let items = order.items.map { "\(html($0.sku)) × \($0.quantity)" }.joined(separator: "<br>")
-            rows.append("""
-                <tr><td class="number">\(index + 1)</td><td>\(html(order.id))</td><td>\(html(order.customer))</td>\
-                <td>\(String(format: "%.5f, %.5f", order.coordinate.latitude, order.coordinate.longitude))</td>\
-                <td>\(stop.arrival)</td><td>\(order.windowStart)–\(order.windowEnd)</td><td>\(stop.serviceStart)</td>\
-                <td>\(items)</td><td class="number">\(String(format: "%.1f", Double(order.load.grams) / 1000))</td></tr>
-                """)
-            breakRows(after: index + 1)
         }
         let depot = depots[run.depotID]?.name ?? run.depotID
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Run \(html(run.vehicleID)) — \(html(day.date))</title>
+            <html lang="en"><head><meta charset="utf-8"><title>Run \(html(run.vehicleID)) — \(html(day.date)) version \(version)</title>
             <style>\(pageStyle)</style></head><body>
             <h1>Run sheet: \(html(run.vehicleID)) — \(html(run.driver))</h1>
-            <div class="meta">\(html(day.date)) · carrier \(html(run.carrierID)) · from \(html(depot)) · loading \(run.loadingStart), \
-            departure \(run.departure), back \(run.end) at \(html(run.endDepotID)) · \(run.stops.count) stops · \
+            <div class="meta">\(html(day.date)) · plan version \(version) · carrier \(html(run.carrierID)) · from \(html(depot)) · \
+            loading \(run.loadingStart), departure \(run.departure), back \(run.end) at \(html(run.endDepotID)) · \(run.stops.count) stops · \
             \(String(format: "%.1f", Double(run.metres) / 1000)) km · load \(String(format: "%.1f", Double(run.load.grams) / 1000)) kg, \
             \(run.load.parcels) parcels</div>
-            <table><thead><tr><th>#</th><th>Order</th><th>Customer</th><th>Position</th><th>Arrival</th><th>Window</th>\
-            <th>Service</th><th>Items</th><th>kg</th></tr></thead>
+            <table><thead><tr><th>#</th><th>Order</th><th>Customer</th><th>Position</th><th>Arrival</th><th>Wait (min)</th>\
+            <th>Window</th><th>Service</th><th>Departure</th><th>Items</th><th>kg</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
             </tbody></table>
@@ -73,7 +102,19 @@ public enum Manifests {
             """
     }
 
-    public static func index(plan: DayPlan, day: DispatchDay) -> String {
+    /// Vehicles of the day without a run, with the reason: why they cannot work this day, or that the plan
+    /// did not need them.
+    static func unusedVehicles(plan: DayPlan, day: DispatchDay) -> [(vehicle: FleetVehicle, reason: String)] {
+        let used = Set(plan.runs.map(\.vehicleID))
+        let unusable = Dictionary(plan.unusableVehicles.map { ($0.vehicleID, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let notNeeded = plan.unassigned.isEmpty
+            ? "not needed: the other runs serve every order"
+            : "not needed by the plan (see unassigned.csv for why orders were left out)"
+        return day.vehicles.filter { !used.contains($0.id) }.map { ($0, unusable[$0.id] ?? notNeeded) }
+    }
+
+    /// The index of the day's run sheets (date and plan `version` in the heading), then the vehicles not used.
+    public static func index(plan: DayPlan, day: DispatchDay, version: Int) -> String {
         let rows = plan.runs.map { run in
             """
             <tr><td><a href="\(baseName(of: run)).html">\(html(run.vehicleID))</a> (<a href="\(baseName(of: run)).csv">CSV</a>)</td>\
@@ -82,13 +123,23 @@ public enum Manifests {
             <td class="number">\(run.cost)</td></tr>
             """
         }
+        let unused = unusedVehicles(plan: plan, day: day).map { vehicle, reason in
+            "<tr><td>\(html(vehicle.id))</td><td>\(html(vehicle.driver))</td><td>\(html(vehicle.carrierID))</td>"
+                + "<td>\(html(vehicle.depotID))</td><td>\(html(reason))</td></tr>"
+        }
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Manifests — \(html(day.date))</title><style>\(pageStyle)</style></head><body>
+            <html lang="en"><head><meta charset="utf-8"><title>Manifests — \(html(day.date)) version \(version)</title><style>\(pageStyle)</style></head><body>
             <h1>Manifests for \(html(day.date))</h1>
+            <div class="meta">plan version \(version) · \(plan.runs.count) runs · \(unused.count) vehicles not used</div>
             <table><thead><tr><th>Vehicle</th><th>Driver</th><th>Carrier</th><th>Depot</th><th>Stops</th><th>Hours</th><th>km</th><th>Cost</th></tr></thead>
             <tbody>
             \(rows.joined(separator: "\n"))
+            </tbody></table>
+            <h2>Vehicles not used</h2>
+            <table><thead><tr><th>Vehicle</th><th>Driver</th><th>Carrier</th><th>Depot</th><th>Reason</th></tr></thead>
+            <tbody>
+            \(unused.joined(separator: "\n"))
             </tbody></table>
             </body></html>
 

@@ -1,38 +1,59 @@
-import Foundation
 import LastMileCore
 import LastMileDomain
 
 /// The plan as a GeoJSON FeatureCollection: depots (points), stops (points, in visiting order) and runs
 /// (line strings along the roads), each with the properties a map viewer shows. Colours match the HTML map.
 public enum PlanGeoJSON {
-    public static func make(plan: DayPlan, day: DispatchDay) -> String {
+    /// The properties of every kind of feature; a kind leaves the others' fields out.
+    struct Properties: Encodable {
+        var kind: String
+        var id: String?, name: String?, depotKind: String?
+        var vehicle: String?, driver: String?, carrier: String?, depot: String?
+        var stops: Int?
+        /// Run length, km rounded to 0.1.
+        var km: Double?
+        var departure: String?, returnTime: String?, stroke: String?
+        /// 1-based position of the stop in its run.
+        var sequence: Int?
+        var order: String?, arrival: String?, window: String?, markerColour: String?, reason: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, id, name, depotKind = "depot_kind", vehicle, driver, carrier, depot, stops, km, departure
+            case returnTime = "return", stroke, sequence, order, arrival, window, markerColour = "marker-color", reason
+        }
+    }
+
+    typealias Collection = GeoJSONFeatureCollection<Properties>
+
+    public static func make(plan: DayPlan, day: DispatchDay) throws -> String {
         let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
-        var features: [String] = []
-        func point(_ c: Coordinate) -> String { "[\(formatDegrees(c.longitudeE7)),\(formatDegrees(c.latitudeE7))]" }
+        var features: [Collection.Feature] = []
         for depot in day.depots {
-            features.append(#"{"type":"Feature","properties":{"kind":"depot","id":\#(jsonString(depot.id)),"name":\#(jsonString(depot.name)),"depot_kind":"\#(depot.kind.rawValue)"},"geometry":{"type":"Point","coordinates":\#(point(depot.coordinate))}}"#)
+            let properties = Properties(kind: "depot", id: depot.id, name: depot.name, depotKind: depot.kind.rawValue)
+            features.append(.init(properties: properties, geometry: .point(depot.coordinate)))
         }
         for (index, run) in plan.runs.enumerated() {
             let colour = RouteColours.colour(index)
-            let line = run.geometry.map(point).joined(separator: ",")
-            features.append(#"{"type":"Feature","properties":{"kind":"route","vehicle":\#(jsonString(run.vehicleID)),"driver":\#(jsonString(run.driver)),"carrier":\#(jsonString(run.carrierID)),"depot":\#(jsonString(run.depotID)),"stops":\#(run.stops.count),"km":\#(String(format: "%.1f", Double(run.metres) / 1000)),"departure":"\#(run.departure)","return":"\#(run.end)","stroke":"\#(colour)"},"geometry":{"type":"LineString","coordinates":[\#(line)]}}"#)
+            let properties = Properties(
+                kind: "route", vehicle: run.vehicleID, driver: run.driver, carrier: run.carrierID, depot: run.depotID,
+                stops: run.stops.count, km: (Double(run.metres) / 100).rounded() / 10, departure: "\(run.departure)",
+                returnTime: "\(run.end)", stroke: colour
+            )
+            features.append(.init(properties: properties, geometry: .lineString(run.geometry)))
             for (sequence, stop) in run.stops.enumerated() {
                 guard let order = orders[stop.orderID] else { continue }
-                features.append(#"{"type":"Feature","properties":{"kind":"stop","vehicle":\#(jsonString(run.vehicleID)),"sequence":\#(sequence + 1),"order":\#(jsonString(order.id)),"arrival":"\#(stop.arrival)","window":"\#(order.windowStart)–\#(order.windowEnd)","marker-color":"\#(colour)"},"geometry":{"type":"Point","coordinates":\#(point(order.coordinate))}}"#)
+                let properties = Properties(
+                    kind: "stop", vehicle: run.vehicleID, sequence: sequence + 1, order: order.id, arrival: "\(stop.arrival)",
+                    window: "\(order.windowStart)–\(order.windowEnd)", markerColour: colour
+                )
+                features.append(.init(properties: properties, geometry: .point(order.coordinate)))
             }
         }
         for (orderID, reason) in plan.unassigned.map({ ($0.orderID, $0.reason) }) {
             guard let order = orders[orderID] else { continue }
-            features.append(#"{"type":"Feature","properties":{"kind":"unassigned","order":\#(jsonString(orderID)),"reason":\#(jsonString(reason))},"geometry":{"type":"Point","coordinates":\#(point(order.coordinate))}}"#)
+            let properties = Properties(kind: "unassigned", order: orderID, reason: reason)
+            features.append(.init(properties: properties, geometry: .point(order.coordinate)))
         }
-        return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
+        return try OutputJSON.text(Collection(features: features), pretty: false)
     }
-}
-
-/// A fixed palette of distinguishable route colours (cycled).
-enum RouteColours {
-    static let palette = ["#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#9a6324", "#469990",
-                          "#808000", "#000075", "#e6a100", "#bfef45", "#800000", "#aaffc3", "#dcbeff"]
-
-    static func colour(_ index: Int) -> String { palette[index % palette.count] }
 }

@@ -79,19 +79,38 @@ public struct PlanKPIs: Sendable {
         return lines
     }
 
-    /// The KPIs as a JSON object (keys sorted).
-    public var json: String {
-        let object: [String: Any] = [
-            "orders": orders, "served": served, "unassigned": unassigned, "routes": routes,
-            "kilometres": (kilometres * 10).rounded() / 10, "drive_hours": (driveHours * 100).rounded() / 100,
-            "service_hours": (serviceHours * 100).rounded() / 100, "wait_hours": (waitHours * 100).rounded() / 100,
-            "break_hours": (breakHours * 100).rounded() / 100, "on_time_percent": (onTimePercent * 10).rounded() / 10,
-            "load_utilisation_percent": (loadUtilisationPercent * 10).rounded() / 10,
-            "shift_utilisation_percent": (shiftUtilisationPercent * 10).rounded() / 10, "cost_cents": cost.rawValue,
-            "cost_cents_per_carrier": Dictionary(uniqueKeysWithValues: costPerCarrier.map { ($0.carrier, $0.cost.rawValue) }),
-            "co2_kg": (co2Kilograms * 10).rounded() / 10,
-        ]
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
-        return String(decoding: data, as: UTF8.self) + "\n"
+    /// The KPIs as written to `kpis.json`: hours to 0.01, kilometres, kilograms and percentages to 0.1,
+    /// money in cents.
+    struct Document: Encodable {
+        var orders, served, unassigned, routes: Int
+        var kilometres, driveHours, serviceHours, waitHours, breakHours: Double
+        var onTimePercent, loadUtilisationPercent, shiftUtilisationPercent: Double
+        var costCents: Int64
+        var costCentsPerCarrier: [String: Int64]
+        var co2Kg: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case orders, served, unassigned, routes, kilometres, driveHours = "drive_hours", serviceHours = "service_hours"
+            case waitHours = "wait_hours", breakHours = "break_hours", onTimePercent = "on_time_percent"
+            case loadUtilisationPercent = "load_utilisation_percent", shiftUtilisationPercent = "shift_utilisation_percent"
+            case costCents = "cost_cents", costCentsPerCarrier = "cost_cents_per_carrier", co2Kg = "co2_kg"
+        }
     }
+
+    var document: Document {
+        func tenths(_ value: Double) -> Double { (value * 10).rounded() / 10 }
+        func hundredths(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+        return Document(
+            orders: orders, served: served, unassigned: unassigned, routes: routes, kilometres: tenths(kilometres),
+            driveHours: hundredths(driveHours), serviceHours: hundredths(serviceHours), waitHours: hundredths(waitHours),
+            breakHours: hundredths(breakHours), onTimePercent: tenths(onTimePercent),
+            loadUtilisationPercent: tenths(loadUtilisationPercent), shiftUtilisationPercent: tenths(shiftUtilisationPercent),
+            costCents: cost.rawValue,
+            costCentsPerCarrier: Dictionary(uniqueKeysWithValues: costPerCarrier.map { ($0.carrier, $0.cost.rawValue) }),
+            co2Kg: tenths(co2Kilograms)
+        )
+    }
+
+    /// The KPIs as a JSON object (keys sorted).
+    public func json() throws -> String { try OutputJSON.text(document, pretty: true) }
 }

@@ -1,29 +1,39 @@
+import LastMileDomain
 import Foundation
 import LastMileCore
-import LastMileDomain
 import LastMileGraph
 
 /// A self-contained HTML page with the day drawn as SVG over the road network (no tiles, no scripts from the
-/// internet): roads in grey, each run in its colour along the roads, stops numbered in their run's colour,
-/// depots as squares, unassigned orders as crosses; hovering a run highlights it; a side panel lists the runs
-/// and the KPIs.
+/// internet): roads in grey, each run in its own colour along the roads, stops in their run's colour (their
+/// sequence numbers show while hovering the run), depots as squares, unassigned orders as crosses. A side
+/// panel gives the date, plan version and KPIs, a scrolling legend of the runs, and the orders that are not
+/// framed: far from every depot (``FarOrder``) or unassigned, with the reason.
+///
+/// The frame holds the depots and the served stops that are not far away, so that one wrong coordinate
+/// cannot shrink the town into a corner; the SVG element carries it as `data-bbox="west,south,east,north"`
+/// (degrees, GeoJSON's bbox order).
 public enum PlanMap {
-    public static func page(plan: DayPlan, day: DispatchDay, graph: RoadGraph, kpis: PlanKPIs) -> String {
-        // The day's extent (depots, orders, runs) with a margin; equirectangular projection scaled to `width`
-        // pixels; only roads that touch the extent are drawn (a city extract stays a few hundred kilobytes).
-        let points = day.depots.map(\.coordinate) + day.orders.map(\.coordinate) + plan.runs.flatMap(\.geometry)
+    /// Drawing width of the frame, pixels (the SVG scales to the window).
+    static let width = 1000.0
+
+    public static func page(plan: DayPlan, day: DispatchDay, graph: RoadGraph, kpis: PlanKPIs, version: Int) -> String {
+        let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
+        let far = FarOrder.find(orders: day.orders, depots: day.depots)
+        let farIDs = Set(far.map(\.orderID))
+        let served = plan.runs.flatMap(\.stops).map(\.orderID).filter { !farIDs.contains($0) }.compactMap { orders[$0]?.coordinate }
+        // The frame with a margin; equirectangular projection scaled to `width` pixels; only roads that touch
+        // the frame are drawn (a city extract stays a few hundred kilobytes).
+        let points = day.depots.map(\.coordinate) + served
         let lats = points.map(\.latitude), lons = points.map(\.longitude)
         let (lowLat, highLat) = (lats.min() ?? 0, lats.max() ?? 1), (lowLon, highLon) = (lons.min() ?? 0, lons.max() ?? 1)
         let (marginLat, marginLon) = (max(0.002, (highLat - lowLat) * 0.05), max(0.002, (highLon - lowLon) * 0.05))
         let (minLat, maxLat) = (lowLat - marginLat, highLat + marginLat), (minLon, maxLon) = (lowLon - marginLon, highLon + marginLon)
         func inside(_ c: Coordinate) -> Bool { (minLat...maxLat).contains(c.latitude) && (minLon...maxLon).contains(c.longitude) }
         let shrink = cos((minLat + maxLat) / 2 * .pi / 180)
-        let width = 1000.0
         let scale = width / max((maxLon - minLon) * shrink, 1e-9)
         let height = (maxLat - minLat) * scale + 20
-        func xy(_ c: Coordinate) -> String {
-            String(format: "%.1f,%.1f", (c.longitude - minLon) * shrink * scale + 10, (maxLat - c.latitude) * scale + 10)
-        }
+        func xy(_ c: Coordinate) -> (x: Double, y: Double) { ((c.longitude - minLon) * shrink * scale + 10, (maxLat - c.latitude) * scale + 10) }
+        func text(_ c: Coordinate) -> String { let p = xy(c); return String(format: "%.1f,%.1f", p.x, p.y) }
         var roads = ""
         let tails = graph.arcTails()
         for arc in 0..<graph.arcCount {
@@ -31,38 +41,47 @@ public enum PlanMap {
             // One stroke per street: skip the reverse of an arc drawn already.
             if head < tail, graph.outArcs(of: NodeIndex(head)).contains(where: { Int(graph.arcHead[$0]) == tail }) { continue }
             guard inside(graph.nodeCoordinate[tail]) || inside(graph.nodeCoordinate[head]) else { continue }
-            roads += "M" + graph.geometry(of: ArcIndex(arc), tail: NodeIndex(tail)).map(xy).joined(separator: "L")
+            roads += "M" + graph.geometry(of: ArcIndex(arc), tail: NodeIndex(tail)).map(text).joined(separator: "L")
         }
-        let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
         var runs = "", legend = ""
         for (index, run) in plan.runs.enumerated() {
             let colour = RouteColours.colour(index)
             let title = "\(run.vehicleID) · \(run.driver) · \(run.stops.count) stops · \(String(format: "%.1f", Double(run.metres) / 1000)) km · \(run.departure)–\(run.end)"
             var group = "<g class=\"run\"><title>\(html(title))</title>"
-            group += "<polyline points=\"\(run.geometry.map(xy).joined(separator: " "))\" stroke=\"\(colour)\"/>"
+            group += "<polyline points=\"\(run.geometry.map(text).joined(separator: " "))\" stroke=\"\(colour)\"/>"
             for (sequence, stop) in run.stops.enumerated() {
-                guard let order = orders[stop.orderID] else { continue }
-                let p = xy(order.coordinate).split(separator: ",")
-                group += "<circle cx=\"\(p[0])\" cy=\"\(p[1])\" r=\"4\" fill=\"\(colour)\"><title>\(html("\(sequence + 1). order \(order.id), arrival \(stop.arrival), window \(order.windowStart)–\(order.windowEnd)"))</title></circle>"
+                guard let order = orders[stop.orderID], !farIDs.contains(order.id) else { continue }
+                let p = xy(order.coordinate)
+                let label = "\(sequence + 1). order \(order.id), arrival \(stop.arrival), window \(order.windowStart)–\(order.windowEnd)"
+                group += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"\(colour)\">", p.x, p.y)
+                    + "<title>\(html(label))</title></circle>"
+                    + String(format: "<text class=\"sequence\" x=\"%.1f\" y=\"%.1f\">\(sequence + 1)</text>", p.x + 5, p.y - 5)
             }
             runs += group + "</g>\n"
             legend += "<li><span class=\"swatch\" style=\"background:\(colour)\"></span>\(html(title))</li>"
         }
         var depots = ""
         for depot in day.depots {
-            let p = xy(depot.coordinate).split(separator: ",").compactMap { Double($0) }
-            depots += "<g class=\"depot\"><rect x=\"\(p[0] - 7)\" y=\"\(p[1] - 7)\" width=\"14\" height=\"14\"/><text x=\"\(p[0] + 10)\" y=\"\(p[1] + 4)\">\(html(depot.name))</text><title>\(html("\(depot.name) (\(depot.kind.rawValue)), open \(depot.opens)–\(depot.closes)"))</title></g>\n"
+            let p = xy(depot.coordinate)
+            depots += String(format: "<g class=\"depot\"><rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\"/><text x=\"%.1f\" y=\"%.1f\">", p.x - 7, p.y - 7, p.x + 10, p.y + 4)
+                + "\(html(depot.name))</text><title>\(html("\(depot.name) (\(depot.kind.rawValue)), open \(depot.opens)–\(depot.closes)"))</title></g>\n"
         }
-        var missing = ""
+        var crosses = "", unframed = ""
         for (orderID, reason) in plan.unassigned.map({ ($0.orderID, $0.reason) }) {
-            guard let order = orders[orderID] else { continue }
-            let p = xy(order.coordinate).split(separator: ",").compactMap { Double($0) }
-            missing += "<path class=\"unassigned\" d=\"M\(p[0] - 4),\(p[1] - 4)L\(p[0] + 4),\(p[1] + 4)M\(p[0] - 4),\(p[1] + 4)L\(p[0] + 4),\(p[1] - 4)\"><title>\(html("order \(orderID) unassigned: \(reason)"))</title></path>\n"
+            unframed += "<li>order \(html(orderID)) unassigned: \(html(reason))</li>"
+            guard let order = orders[orderID], inside(order.coordinate) else { continue }
+            let p = xy(order.coordinate)
+            crosses += String(format: "<path class=\"unassigned\" d=\"M%.1f,%.1fL%.1f,%.1fM%.1f,%.1fL%.1f,%.1f\">", p.x - 4, p.y - 4, p.x + 4, p.y + 4, p.x - 4, p.y + 4, p.x + 4, p.y - 4)
+                + "<title>\(html("order \(orderID) unassigned: \(reason)"))</title></path>\n"
+        }
+        for order in far {
+            unframed += "<li>order \(html(order.orderID)) is \(Int(order.kilometres.rounded())) km from the nearest depot (not framed)</li>"
         }
         let table = kpis.lines.map { "<tr><th>\(html($0.label))</th><td>\(html($0.value))</td></tr>" }.joined()
+        let bbox = [minLon, minLat, maxLon, maxLat].map { String(format: "%.7f", $0) }.joined(separator: ",")
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>LastMile plan — \(html(day.date))</title>
+            <html lang="en"><head><meta charset="utf-8"><title>LastMile plan — \(html(day.date)) version \(version)</title>
             <style>
             body { margin: 0; font-family: system-ui, sans-serif; display: flex; color: #222; }
             #map { flex: 1; background: #fbfbf8; }
@@ -71,21 +90,25 @@ public enum PlanMap {
             .run polyline { fill: none; stroke-width: 3; stroke-linejoin: round; opacity: 0.85; }
             .run:hover polyline { stroke-width: 6; opacity: 1; }
             .run circle { stroke: white; stroke-width: 1; }
+            .run .sequence { display: none; font-size: 11px; font-weight: 600; paint-order: stroke; stroke: white; stroke-width: 3; }
+            .run:hover .sequence { display: inline; }
             .depot rect { fill: #222; stroke: white; stroke-width: 2; }
             .depot text { font-size: 13px; font-weight: 600; paint-order: stroke; stroke: white; stroke-width: 3; }
             .unassigned { stroke: #000; stroke-width: 2; }
             aside { width: 360px; padding: 1em; overflow-y: auto; height: 100vh; box-sizing: border-box; font-size: 13px; }
             aside table { border-collapse: collapse; width: 100%; } aside th { text-align: left; padding-right: 0.5em; }
             ul { list-style: none; padding: 0; } li { margin: 0.2em 0; }
+            ul.legend, ul.unframed { max-height: 35vh; overflow-y: auto; border: 1px solid #e4e4e4; padding: 0.3em; }
             .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: middle; }
             </style></head><body>
-            <div id="map"><svg viewBox="0 0 \(Int(width + 20)) \(Int(height + 20))" xmlns="http://www.w3.org/2000/svg">
+            <div id="map"><svg viewBox="0 0 \(Int(width + 20)) \(Int(height + 20))" data-bbox="\(bbox)" xmlns="http://www.w3.org/2000/svg">
             <path class="roads" d="\(roads)"/>
-            \(runs)\(depots)\(missing)</svg></div>
-            <aside><h2>Plan for \(html(day.date))</h2>
+            \(runs)\(depots)\(crosses)</svg></div>
+            <aside><h2>Plan for \(html(day.date)), version \(version)</h2>
             <table>\(table)</table>
-            <h3>Runs</h3><ul>\(legend)</ul>
-            <p>Roads © OpenStreetMap contributors (sample town: generated). Hover a run to highlight it.</p>
+            <h3>Runs (\(plan.runs.count))</h3><ul class="legend">\(legend)</ul>
+            <h3>Not on the map or not served (\(plan.unassigned.count + far.count))</h3><ul class="unframed">\(unframed)</ul>
+            <p>Roads © OpenStreetMap contributors (sample town: generated). Hover a run to highlight it and number its stops.</p>
             </aside></body></html>
 
             """

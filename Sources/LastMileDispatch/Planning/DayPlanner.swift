@@ -144,7 +144,7 @@ public struct DayPlanner {
             } else if problem.job(job).allowedDepots?.isEmpty == true {
                 reason = "no depot has all its items in stock (\(order.items.map { "\($0.sku)×\($0.quantity)" }.joined(separator: ", ")))"
             } else {
-                reason = UnassignedReason.explain(job, in: problem)
+                reason = UnassignedReason(job: job, in: problem).dispatcherText(depotIDs: day.depots.map(\.id))
             }
             unassigned.append(UnassignedOrder(orderID: order.id, reason: reason))
         }
