@@ -71,6 +71,20 @@ import Testing
         try Self.check(graph: graph, hierarchy: hierarchy, metric: free.scaled(by: 1.37), count: 40, seed: Self.seed + 2, label: "sample town ×1.37")
     }
 
+    /// A position off the graph is an error of the oracle, never an empty or partial matrix that compares equal.
+    @Test func oracleThrowsForAPositionOffTheGraph() throws {
+        let (graph, _) = try GraphFixtures.build("oneway.osm")
+        let metric = RoadMetric(freeFlowOf: graph)
+        let onRoad = RoadPosition(arc: ArcIndex(0), offset: .zero, oppositeArc: nil)
+        let pastTheEnd = RoadPosition(arc: ArcIndex(0), offset: Millimeters(Int64(graph.arcLength[0]) + 1), oppositeArc: nil)
+        let noSuchArc = RoadPosition(arc: ArcIndex(graph.arcCount), offset: .zero, oppositeArc: nil)
+        for bad in [pastTheEnd, noSuchArc] {
+            #expect(throws: SplitPositionGraph.InvalidPosition.self) {
+                try DijkstraMatrix.compute(graph: graph, metric: metric, sources: [onRoad], targets: [bad])
+            }
+        }
+    }
+
     /// A hierarchy built from the order stored with the graph answers exactly like one that computes it.
     @Test func storedRoutingOrderGivesTheSameHierarchy() throws {
         let (graph, _) = try RoadGraphBuilder.build(osmFile: try SharedData.shared("maps/monaco.osm.pbf"), profile: .car)
