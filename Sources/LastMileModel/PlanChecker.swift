@@ -4,6 +4,9 @@ import LastMileCore
 /// once (served or reported unassigned), skills and depots, shipments (same vehicle, pickup first), the load
 /// on board after every stop, time windows, breaks (every placement enumerated), shifts, duration and
 /// distance limits; and recomputes the cost. Used by tests, benchmarks and `lastmile solve --check`.
+///
+/// Shares no arithmetic with the solver: travel times (speed factor included), arc costs, window search and
+/// shipment pairing are computed here from the raw profile matrices (see `PlanCheckerArithmetic.swift`).
 public enum PlanChecker {
     /// What the checker found.
     public struct Report: Sendable {
@@ -28,7 +31,7 @@ public enum PlanChecker {
         var travelCost: Int64 = 0
         var totalDistance: Int64 = 0
         var fixed: Int64 = 0
-        let partner = problem.partners.map { $0?.position }
+        let shipmentHalves = shipmentHalves(of: problem)
         if solution.routes.count != problem.vehicles.count {
             violations.append("\(solution.routes.count) routes for \(problem.vehicles.count) vehicles")
         }
@@ -40,9 +43,7 @@ public enum PlanChecker {
                 continue
             }
             fixed += vehicle.fixedCost
-            let profile = problem.profiles[vehicle.profile]
-            let n = problem.locationCount
-            func time(_ a: Int, _ b: Int) -> Int64 { vehicle.travelTime(profile.time[a * n + b]) }
+            let legs = Legs(of: vehicle, in: problem)
             var location = vehicle.startLocation.position
             var distance: Int64 = 0
             for (position, job) in route.enumerated() {
@@ -56,26 +57,26 @@ public enum PlanChecker {
                 if let allowed = j.allowedDepots, !allowed.contains(vehicle.startLocation) {
                     violations.append("vehicle \(vehicle.id): starts at location \(vehicle.startLocation.position), not a depot allowed for job \(j.id)")
                 }
-                travelCost += arcCost(location, j.location.position, vehicle, profile, n)
-                distance += profile.distance[location * n + j.location.position]
+                travelCost += legs.cost(location, j.location.position)
+                distance += legs.distance(location, j.location.position)
                 location = j.location.position
             }
-            travelCost += arcCost(location, vehicle.endLocation.position, vehicle, profile, n)
-            distance += profile.distance[location * n + vehicle.endLocation.position]
+            travelCost += legs.cost(location, vehicle.endLocation.position)
+            distance += legs.distance(location, vehicle.endLocation.position)
             totalDistance += distance
             if let limit = vehicle.maxDistance, distance > limit {
                 violations.append("vehicle \(vehicle.id): drives \(distance), over its distance limit \(limit)")
             }
-            violations += loadViolations(route, vehicle: vehicle, problem: problem, partner: partner)
+            violations += loadViolations(route, vehicle: vehicle, problem: problem, shipmentHalves: shipmentHalves)
 
             if vehicle.breaks.isEmpty {
-                violations += timeViolations(route, vehicle: vehicle, problem: problem, time: time)
+                violations += timeViolations(route, vehicle: vehicle, problem: problem, legs: legs)
                 if let limit = vehicle.maxDuration, let duration = shortestDuration(of: typedRoute, vehicle: vehicle, problem: problem),
                     duration > limit
                 {
                     violations.append("vehicle \(vehicle.id): the route takes \(duration) even when leaving as late as helps, over its limit \(limit)")
                 }
-            } else if let end = earliestEndWithBreaks(route, vehicle: vehicle, problem: problem, time: time) {
+            } else if let end = earliestEndWithBreaks(route, vehicle: vehicle, problem: problem, legs: legs) {
                 if end > vehicle.shift.latest {
                     violations.append("vehicle \(vehicle.id): returns at \(end) at the earliest with its breaks, after its shift ends at \(vehicle.shift.latest)")
                 }
@@ -106,16 +107,11 @@ public enum PlanChecker {
         )
     }
 
-    private static func arcCost(_ a: Int, _ b: Int, _ vehicle: Vehicle, _ profile: TravelProfile, _ n: Int) -> Int64 {
-        if let cost = profile.cost { return cost[a * n + b] }
-        return vehicle.costPerDistance * profile.distance[a * n + b] + vehicle.costPerTime * vehicle.travelTime(profile.time[a * n + b])
-    }
-
     /// Load on board when leaving the start and after each stop: unpaired deliveries are all on board at the
     /// start, pickups are added where they happen, shipment deliveries remove what their pickup added.
-    private static func loadViolations(_ route: [Int], vehicle: Vehicle, problem: VRPProblem, partner: [Int?]) -> [String] {
+    private static func loadViolations(_ route: [Int], vehicle: Vehicle, problem: VRPProblem, shipmentHalves: Set<Int>) -> [String] {
         var load = [Int64](repeating: 0, count: problem.dimensions)
-        for job in route where partner[job] == nil && problem.jobs[job].kind == .delivery {
+        for job in route where !shipmentHalves.contains(job) && problem.jobs[job].kind == .delivery {
             for d in load.indices { load[d] += problem.jobs[job].demand[d] }
         }
         var violations: [String] = []
@@ -136,15 +132,15 @@ public enum PlanChecker {
 
     /// Windows and shift for a vehicle without breaks, leaving after loading at its shift start.
     private static func timeViolations(
-        _ route: [Int], vehicle: Vehicle, problem: VRPProblem, time: (Int, Int) -> Int64
+        _ route: [Int], vehicle: Vehicle, problem: VRPProblem, legs: Legs
     ) -> [String] {
         var violations: [String] = []
         var clock = vehicle.shift.earliest + vehicle.loadingTime
         var location = vehicle.startLocation.position
         for job in route {
             let j = problem.jobs[job]
-            let arrival = clock + time(location, j.location.position)
-            if let start = j.earliestStart(arrivingAt: arrival) {
+            let arrival = clock + legs.time(location, j.location.position)
+            if let (start, _) = serviceStart(in: j.windows, arrivingAt: arrival) {
                 clock = start
             } else {
                 violations.append("vehicle \(vehicle.id): job \(j.id) is reached at \(arrival), after its window ends at \(j.windows.last!.latest)")
@@ -153,7 +149,7 @@ public enum PlanChecker {
             clock += j.service
             location = j.location.position
         }
-        clock += time(location, vehicle.endLocation.position)
+        clock += legs.time(location, vehicle.endLocation.position)
         if clock > vehicle.shift.latest {
             violations.append("vehicle \(vehicle.id): returns at \(clock), after its shift ends at \(vehicle.shift.latest)")
         }
@@ -163,7 +159,7 @@ public enum PlanChecker {
     /// The earliest return over every placement of the breaks (in order, each between two stops), enumerated
     /// one by one; `nil` when every placement misses a window.
     private static func earliestEndWithBreaks(
-        _ route: [Int], vehicle: Vehicle, problem: VRPProblem, time: (Int, Int) -> Int64
+        _ route: [Int], vehicle: Vehicle, problem: VRPProblem, legs: Legs
     ) -> Int64? {
         let breaks = vehicle.breaks
         func explore(stop k: Int, breaksTaken b: Int, clock: Int64) -> Int64? {
@@ -173,10 +169,10 @@ public enum PlanChecker {
                 best = explore(stop: k, breaksTaken: b + 1, clock: max(clock, window.earliest) + breaks[b].duration)
             }
             if k == route.count {
-                if b == breaks.count { best = min(best ?? .max, clock + time(here, vehicle.endLocation.position)) }
+                if b == breaks.count { best = min(best ?? .max, clock + legs.time(here, vehicle.endLocation.position)) }
             } else {
                 let job = problem.jobs[route[k]]
-                if let start = job.earliestStart(arrivingAt: clock + time(here, job.location.position)),
+                if let (start, _) = serviceStart(in: job.windows, arrivingAt: clock + legs.time(here, job.location.position)),
                     let end = explore(stop: k + 1, breaksTaken: b, clock: start + job.service)
                 {
                     best = min(best ?? .max, end)
@@ -192,21 +188,22 @@ public enum PlanChecker {
     /// shift start and returns within the shift; later departures than the total waiting cannot shorten it.
     public static func shortestDuration(of typedRoute: [JobIndex], vehicle: Vehicle, problem: VRPProblem) -> Int64? {
         let route = typedRoute.map(\.position)
+        let legs = Legs(of: vehicle, in: problem)
         /// Duration and the window index of each job when loading starts at `loadingStart`, or nil if a job
         /// is missed.
         func simulate(loadingFrom loadingStart: Int64) -> (duration: Int64, windows: [Int], end: Int64)? {
             var time = loadingStart + vehicle.loadingTime
-            var location = vehicle.startLocation
+            var location = vehicle.startLocation.position
             var windows: [Int] = []
             for job in route {
                 let j = problem.jobs[job]
-                let arrival = time + problem.time(location, j.location, by: vehicle)
-                guard let index = j.windowIndex(arrivingAt: arrival) else { return nil }
+                let arrival = time + legs.time(location, j.location.position)
+                guard let (start, index) = serviceStart(in: j.windows, arrivingAt: arrival) else { return nil }
                 windows.append(index)
-                time = max(arrival, j.windows[index].earliest) + j.service
-                location = j.location
+                time = start + j.service
+                location = j.location.position
             }
-            let end = time + problem.time(location, vehicle.endLocation, by: vehicle)
+            let end = time + legs.time(location, vehicle.endLocation.position)
             return (end - loadingStart, windows, end)
         }
         guard let first = simulate(loadingFrom: vehicle.shift.earliest) else { return nil }

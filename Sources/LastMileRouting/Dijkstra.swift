@@ -1,39 +1,33 @@
 import LastMileCore
 import LastMileGraph
 
-/// Plain Dijkstra on the road graph: the exact oracle every faster technique is tested against.
+/// Plain Dijkstra on the road graph with its positions split into real nodes (``SplitPositionGraph``): the
+/// exact oracle every faster technique is tested against.
 ///
 /// A reusable workspace (not `Sendable`): create one per task and run many searches with it.
-public struct Dijkstra {
-    public let graph: RoadGraph
-    public let metric: RoadMetric
+struct Dijkstra {
+    let graph: SplitPositionGraph
     private var cost: [PathCost]
     private var touched: [Int32] = []
     private var heap = BinaryHeap()
 
-    public init(graph: RoadGraph, metric: RoadMetric) {
-        precondition(metric.arcTime.count == graph.arcCount, "metric has \(metric.arcTime.count) arcs, graph \(graph.arcCount)")
+    init(graph: SplitPositionGraph) {
         self.graph = graph
-        self.metric = metric
         self.cost = [PathCost](repeating: .infinity, count: graph.nodeCount)
     }
 
-    /// Costs from a set of start nodes (each with an initial cost) to every node; infinite where unreachable.
-    public mutating func run(from starts: [(node: NodeIndex, cost: PathCost)]) -> [PathCost] {
+    /// Costs from `source` to every node of the graph; infinite where unreachable.
+    mutating func run(from source: Int) -> [PathCost] {
         for node in touched { cost[Int(node)] = .infinity }
         touched.removeAll(keepingCapacity: true)
         heap.removeAll()
-        for start in starts where start.cost < cost[start.node.position] {
-            if cost[start.node.position].isInfinite { touched.append(start.node.rawValue) }
-            cost[start.node.position] = start.cost
-            heap.push(start.cost, Int32(start.node.rawValue))
-        }
+        cost[source] = .zero
+        touched.append(Int32(source))
+        heap.push(.zero, Int32(source))
         while let (settled, node) = heap.pop() {
-            let v = Int(node)
-            if cost[v] < settled { continue }
-            for arc in graph.outArcs(of: NodeIndex(node)) {
-                let next = settled + metric.cost(of: arc, in: graph)
-                let head = Int(graph.arcHead[arc])
+            if cost[Int(node)] < settled { continue }
+            graph.forEachArc(from: Int(node)) { head, arcCost in
+                let next = settled + arcCost
                 if next < cost[head] {
                     if cost[head].isInfinite { touched.append(Int32(head)) }
                     cost[head] = next

@@ -1,6 +1,7 @@
 import Foundation
 import LastMileCore
 @testable import LastMileDispatch
+import LastMileDomain
 import LastMileModel
 import LastMileSolver
 import LastMileStore

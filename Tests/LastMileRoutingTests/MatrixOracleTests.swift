@@ -31,13 +31,16 @@ import Testing
         }
     }
 
-    static func check(graph: RoadGraph, hierarchy: ContractionHierarchy, metric: RoadMetric, count: Int, seed: UInt64, label: String) {
+    static func check(graph: RoadGraph, hierarchy: ContractionHierarchy, metric: RoadMetric, count: Int, seed: UInt64, label: String) throws {
         var random = SplitMix64(seed: seed)
         let sources = randomPositions(count, in: graph, using: &random)
         let targets = randomPositions(count, in: graph, using: &random) + sources.prefix(3)
         let engine = RoutingEngine(hierarchy: hierarchy, metric: metric)
         let matrix = engine.matrix(sources: sources, targets: targets)
-        let expected = DijkstraMatrix.compute(graph: graph, metric: metric, sources: sources, targets: targets).costs
+        let expected = try DijkstraMatrix.compute(graph: graph, metric: metric, sources: sources, targets: targets).costs
+        try #require(expected.count == sources.count * targets.count && matrix.costs.count == expected.count, "\(label): incomplete matrices")
+        let midArc = sources.filter { $0.offset.rawValue > 0 && $0.offset.rawValue < Int64(graph.arcLength[$0.arc.position]) }
+        #expect(midArc.count >= count / 4, "\(label): only \(midArc.count) sources in the middle of an arc")
         var mismatches = 0
         for index in expected.indices where matrix.costs[index] != expected[index] {
             mismatches += 1
@@ -54,18 +57,32 @@ import Testing
     func fixtures(name: String) throws {
         let (graph, _) = try GraphFixtures.build(name)
         let hierarchy = ContractionHierarchy(graph: graph)
-        Self.check(graph: graph, hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: graph), count: 12, seed: Self.seed, label: name)
+        try Self.check(graph: graph, hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: graph), count: 12, seed: Self.seed, label: name)
     }
 
     @Test func sampleTownWithClosuresAndTraffic() throws {
         let (graph, _) = try RoadGraphBuilder.build(osmFile: SharedData.maps.appendingPathComponent("sample-town.osm.pbf"), profile: .car)
         let hierarchy = ContractionHierarchy(graph: graph)
         let free = RoadMetric(freeFlowOf: graph)
-        Self.check(graph: graph, hierarchy: hierarchy, metric: free, count: 40, seed: Self.seed, label: "sample town")
+        try Self.check(graph: graph, hierarchy: hierarchy, metric: free, count: 40, seed: Self.seed, label: "sample town")
         // Close every tenth arc, then slow everything down: the same hierarchy, new customizations.
         let closed = free.closing(stride(from: 0, to: graph.arcCount, by: 10))
-        Self.check(graph: graph, hierarchy: hierarchy, metric: closed, count: 40, seed: Self.seed + 1, label: "sample town, closures")
-        Self.check(graph: graph, hierarchy: hierarchy, metric: free.scaled(by: 1.37), count: 40, seed: Self.seed + 2, label: "sample town ×1.37")
+        try Self.check(graph: graph, hierarchy: hierarchy, metric: closed, count: 40, seed: Self.seed + 1, label: "sample town, closures")
+        try Self.check(graph: graph, hierarchy: hierarchy, metric: free.scaled(by: 1.37), count: 40, seed: Self.seed + 2, label: "sample town ×1.37")
+    }
+
+    /// A position off the graph is an error of the oracle, never an empty or partial matrix that compares equal.
+    @Test func oracleThrowsForAPositionOffTheGraph() throws {
+        let (graph, _) = try GraphFixtures.build("oneway.osm")
+        let metric = RoadMetric(freeFlowOf: graph)
+        let onRoad = RoadPosition(arc: ArcIndex(0), offset: .zero, oppositeArc: nil)
+        let pastTheEnd = RoadPosition(arc: ArcIndex(0), offset: Millimeters(Int64(graph.arcLength[0]) + 1), oppositeArc: nil)
+        let noSuchArc = RoadPosition(arc: ArcIndex(graph.arcCount), offset: .zero, oppositeArc: nil)
+        for bad in [pastTheEnd, noSuchArc] {
+            #expect(throws: SplitPositionGraph.InvalidPosition.self) {
+                try DijkstraMatrix.compute(graph: graph, metric: metric, sources: [onRoad], targets: [bad])
+            }
+        }
     }
 
     /// A hierarchy built from the order stored with the graph answers exactly like one that computes it.
@@ -81,7 +98,7 @@ import Testing
     func sharedMaps(map: String) throws {
         let (graph, _) = try RoadGraphBuilder.build(osmFile: try SharedData.shared("maps/\(map)"), profile: .car)
         let hierarchy = ContractionHierarchy(graph: graph)
-        Self.check(graph: graph, hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: graph), count: map == "porto.osm.pbf" ? 12 : 25, seed: Self.seed, label: map)
+        try Self.check(graph: graph, hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: graph), count: map == "porto.osm.pbf" ? 12 : 25, seed: Self.seed, label: map)
     }
 }
 
@@ -101,7 +118,7 @@ import Testing
         #expect(matrix[0, 1] == nil)
         #expect(matrix[1, 0] != nil)
         #expect(engine.route(through: [atNode1, atNode3]) == nil)
-        let oracle = DijkstraMatrix.compute(graph: graph, metric: metric, sources: [atNode1, atNode3], targets: [atNode1, atNode3])
+        let oracle = try DijkstraMatrix.compute(graph: graph, metric: metric, sources: [atNode1, atNode3], targets: [atNode1, atNode3])
         #expect(oracle.costs == matrix.costs)
     }
 }

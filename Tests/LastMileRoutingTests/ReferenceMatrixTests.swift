@@ -9,11 +9,36 @@ import Testing
 /// Our matrices with the baseline profile against the peer harness's exact baseline Dijkstra
 /// (`../shared/peers/roads/reference/<map>/baseline_N100_*.csv`), on its 100 sample points: an oracle built by
 /// other code from the raw OSM data.
+///
+/// The sample points sit on OSM nodes, so each also gets a twin a few millimetres to metres along a two-way road
+/// leaving its node (driving there takes at most 0.1 s): every route to or from the twin differs from the
+/// point's reference by at most that drive, which puts the engine's partial-arc costs under the reference too.
 @Suite struct ReferenceMatrixTests {
     static func csv(_ url: URL) throws -> [[Double?]] {
         try String(contentsOf: url, encoding: .utf8).split(whereSeparator: \.isNewline).map { line in
             line.split(separator: ",", omittingEmptySubsequences: false).map { $0 == "nan" || $0.isEmpty ? nil : Double($0) }
         }
+    }
+
+    /// The twin of a position standing on a node: a point on a two-way road leaving that node, at most 0.1 s
+    /// of driving from it in either direction, with that driving time in seconds; `nil` when the position lies
+    /// in the middle of its arc or no two-way road leaves its node.
+    static func midArcTwin(of position: RoadPosition, in graph: RoadGraph) -> (position: RoadPosition, seconds: Double)? {
+        let node: NodeIndex
+        switch position.offset.rawValue {
+        case 0: node = graph.tail(of: position.arc)
+        case Int64(graph.arcLength[position.arc.position]): node = NodeIndex(Int32(graph.nodePrimary[Int(graph.arcHead[position.arc.position])]))
+        default: return nil
+        }
+        for arc in graph.outArcs(of: node) where graph.arcLength[arc] >= 2 {
+            guard let opposite = graph.oppositeArc(of: ArcIndex(arc), tail: node) else { continue }
+            let length = Int64(graph.arcLength[arc])
+            let slowest = Int64(max(graph.arcTime[arc], graph.arcTime[opposite.position]))  // ms
+            let offset = min(length / 2, max(1, length * 100 / slowest))
+            let seconds = Double(slowest) * Double(offset) / Double(length) / 1000
+            return (RoadPosition(arc: ArcIndex(arc), offset: Millimeters(offset), oppositeArc: opposite), seconds)
+        }
+        return nil
     }
 
     @Test(arguments: ["helsinki", "monaco", "liechtenstein", "north-bayreuth", "heidelberg", "porto"])
@@ -31,7 +56,11 @@ import Testing
         let snapper = try Snapper(index: SnapIndex(graph: graph))
         let positions = try coordinates.map { RoadPosition(try snapper.snap($0)) }
         let engine = RoutingEngine(hierarchy: ContractionHierarchy(graph: graph), metric: RoadMetric(freeFlowOf: graph))
-        let matrix = engine.matrix(sources: positions, targets: positions)
+        let twins = positions.map { Self.midArcTwin(of: $0, in: graph) }
+        let twinIndex = twins.indices.filter { twins[$0] != nil }  // twin k stands for point twinIndex[k]
+        #expect(twinIndex.count >= 50, "\(map): only \(twinIndex.count) points have a mid-arc twin")
+        let all = positions + twinIndex.map { twins[$0]!.position }
+        let matrix = engine.matrix(sources: all, targets: all)
         let durations = try Self.csv(folder.appendingPathComponent("baseline_N100_durations.csv"))
         let distances = try Self.csv(folder.appendingPathComponent("baseline_N100_distances.csv"))
         var distanceOff = 0
@@ -50,5 +79,20 @@ import Testing
         }
         // Lengths may differ only where two routes are equally fast (the harness keeps either).
         #expect(distanceOff <= 20, "\(map): \(distanceOff) of 9,900 distances differ")
+        var twinsOff = 0
+        for (k, point) in twinIndex.enumerated() {
+            let twin = 100 + k, drive = twins[point]!.seconds
+            for other in 0..<100 where other != point {
+                for (from, to, reference) in [(other, twin, durations[other][point]), (twin, other, durations[point][other])] {
+                    guard let reference, let cost = matrix[from, to] else { continue }
+                    // The reference rounds nothing, we round each arc (and part of an arc) to the millisecond.
+                    if abs(Double(cost.time) / 1000 - reference) > drive + 0.05 {
+                        twinsOff += 1
+                        if twinsOff <= 3 { Issue.record("\(map) twin of \(point), \(from)→\(to): \(cost.time) ms vs \(reference) s ± \(drive) s") }
+                    }
+                }
+            }
+        }
+        #expect(twinsOff == 0, "\(map): \(twinsOff) routes to or from mid-arc twins off their reference")
     }
 }

@@ -69,10 +69,10 @@ import Testing
                                                TimeWindow(earliest: second + 200_000, latest: second + 260_000)], duration: 15_000),
             ]
             problem.vehicles[0].loadingTime = Int64(random.next() % 20) * 1000
-            var route = Array(problem.jobs.indices).shuffled(using: &random)
+            var route = JobIndex.all(problem.jobs.count).shuffled(using: &random)
             route.removeLast(Int(random.next() % 4))
             let schedule = RouteSchedule(route: route, vehicle: problem.vehicles[0], problem: problem)
-            let report = PlanChecker.check(VRPSolution(routes: [route], unassigned: problem.jobs.indices.filter { !route.contains($0) }), for: problem)
+            let report = PlanChecker.check(VRPSolution(routes: [route], unassigned: JobIndex.all(problem.jobs.count).filter { !route.contains($0) }), for: problem)
             let timeFeasible = !report.violations.contains { $0.contains("break") || $0.contains("shift") || $0.contains("window") }
             #expect((schedule != nil) == timeFeasible, "round \(round): \(report.violations)")
             if let schedule {
@@ -86,7 +86,7 @@ import Testing
                 let late = try #require(RouteSchedule(route: route, vehicle: problem.vehicles[0], problem: problem, leavingAsLateAsHelps: true))
                 #expect(late.end == schedule.end && late.loadingStart >= schedule.loadingStart && late.travelTime == schedule.travelTime)
                 for visit in late.visits {
-                    #expect(problem.jobs[visit.job].windows.contains { $0.earliest <= visit.start && visit.start <= $0.latest })
+                    #expect(problem.job(visit.job).windows.contains { $0.earliest <= visit.start && visit.start <= $0.latest })
                 }
                 leftLater += late.loadingStart > schedule.loadingStart ? 1 : 0
             }
@@ -113,16 +113,16 @@ import Testing
                     route.insert(job, after: route.jobs.count, data: data)
                 }
             }
-            var reported: [[Int]: Int64] = [:]
+            var reported: [[JobIndex]: Int64] = [:]
             route.shipmentPlacements(pickup: 0, delivery: 1, data: data, blinkRate: 0, random: &random) { placement in
-                let jobs = placement.applied(to: route.jobs, pickup: 0, delivery: 1).map(Int.init)
+                let jobs = placement.applied(to: route.jobs, pickup: 0, delivery: 1).map { JobIndex($0) }
                 reported[jobs] = placement.delta
             }
-            let before = PlanChecker.check(single(problem, v, route.jobs.map(Int.init)), for: singleProblem(problem, v)).travelCost
+            let before = PlanChecker.check(single(problem, v, route.jobs.map { JobIndex($0) }), for: singleProblem(problem, v)).travelCost
             for i in 0...route.jobs.count {
                 for j in i...route.jobs.count {
                     let jobs = ShipmentPlacement(delta: 0, pickupAfter: i, deliveryAfter: j).applied(to: route.jobs, pickup: 0, delivery: 1)
-                        .map(Int.init)
+                        .map { JobIndex($0) }
                     let report = PlanChecker.check(single(problem, v, jobs), for: singleProblem(problem, v))
                     let feasible = report.violations.allSatisfy { $0.contains("neither served") }
                     #expect((reported[jobs] != nil) == feasible, "vehicle \(v), \(jobs): \(report.violations)")
@@ -138,13 +138,13 @@ import Testing
         return copy
     }
 
-    private func single(_ problem: VRPProblem, _ v: Int, _ jobs: [Int]) -> VRPSolution {
-        VRPSolution(routes: [jobs], unassigned: problem.jobs.indices.filter { !jobs.contains($0) })
+    private func single(_ problem: VRPProblem, _ v: Int, _ jobs: [JobIndex]) -> VRPSolution {
+        VRPSolution(routes: [jobs], unassigned: JobIndex.all(problem.jobs.count).filter { !jobs.contains($0) })
     }
 
     @Test func checkerRejectsBrokenShipmentsAndLoads() {
         let problem = Self.richProblem(jobs: 4, seed: 3)
-        let others = [2, 3]
+        let others: [JobIndex] = [2, 3]
         let reversed = PlanChecker.check(VRPSolution(routes: [[1, 0] + others, []], unassigned: []), for: problem)
         #expect(reversed.violations.contains { $0.contains("delivered before it is picked up") })
         let split = PlanChecker.check(VRPSolution(routes: [[0] + others, [1]], unassigned: []), for: problem)

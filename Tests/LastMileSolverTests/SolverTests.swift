@@ -44,13 +44,13 @@ import Testing
     /// The optimum over every split of every permutation into at most two routes, checked by the plan checker.
     static func bruteForce(_ problem: VRPProblem) -> Int64? {
         var best: Int64?
-        func permutations(_ items: [Int]) -> [[Int]] {
+        func permutations(_ items: [JobIndex]) -> [[JobIndex]] {
             guard items.count > 1 else { return [items] }
             return items.indices.flatMap { i in
                 permutations(Array(items[..<i] + items[(i + 1)...])).map { [items[i]] + $0 }
             }
         }
-        for order in permutations(Array(problem.jobs.indices)) {
+        for order in permutations(JobIndex.all(problem.jobs.count)) {
             for split in 0...order.count {
                 var routes = [Array(order[..<split]), Array(order[split...])]
                 routes += Array(repeating: [], count: problem.vehicles.count - 2)
@@ -87,14 +87,14 @@ import Testing
         for (v, jobs) in result.solution.routes.enumerated() {
             let data = SolverData(problem)
             var route = RouteState(vehicle: v, data: data)
-            for job in jobs { route.insert(job, after: route.jobs.count, data: data) }
-            for job in problem.jobs.indices where !jobs.contains(job) {
+            for job in jobs { route.insert(job.position, after: route.jobs.count, data: data) }
+            for job in JobIndex.all(problem.jobs.count) where !jobs.contains(job) {
                 for position in 0...jobs.count {
                     var routes = result.solution.routes.map { $0.filter { $0 != job } }
                     routes[v].insert(job, at: position)
                     let before = PlanChecker.check(VRPSolution(routes: [jobs], unassigned: []), for: single(problem, v)).travelCost
                     let after = PlanChecker.check(VRPSolution(routes: [routes[v]], unassigned: []), for: single(problem, v))
-                    let delta = route.insertionDelta(of: job, after: position, data: data)
+                    let delta = route.insertionDelta(of: job.position, after: position, data: data)
                     let timeFeasible = !after.violations.contains { $0.contains("window") || $0.contains("shift") }
                     #expect((delta != nil) == timeFeasible, "job \(job) at \(position) of vehicle \(v)")
                     if let delta { #expect(delta == after.travelCost - before) }
@@ -123,13 +123,13 @@ import Testing
         var compared = 0
         for (v, jobs) in result.solution.routes.enumerated() {
             var route = RouteState(vehicle: v, data: data)
-            for job in jobs { route.insert(job, after: route.jobs.count, data: data) }
-            for job in problem.jobs.indices where !jobs.contains(job) {
-                for position in 0...jobs.count where route.insertionDelta(of: job, after: position, data: data) != nil {
+            for job in jobs { route.insert(job.position, after: route.jobs.count, data: data) }
+            for job in JobIndex.all(problem.jobs.count) where !jobs.contains(job) {
+                for position in 0...jobs.count where route.insertionDelta(of: job.position, after: position, data: data) != nil {
                     var sequence = jobs
                     sequence.insert(job, at: position)
                     let expected = PlanChecker.shortestDuration(of: sequence, vehicle: problem.vehicles[v], problem: problem)
-                    #expect(route.shortestDuration(of: route.inserting(job, after: position), data: data) == expected, "job \(job) at \(position), vehicle \(v)")
+                    #expect(route.shortestDuration(of: route.inserting(job.position, after: position), data: data) == expected, "job \(job) at \(position), vehicle \(v)")
                     compared += 1
                 }
             }
@@ -176,7 +176,7 @@ import Testing
     /// Orders served only from depots that stock them: every job goes to a vehicle from an allowed depot.
     @Test func allowedDepotsAreRespected() throws {
         var problem = try CordeauReader.read(try SharedData.shared("benchmarks/mdvrp_cordeau/p01"))
-        for index in problem.jobs.indices { problem.jobs[index].allowedDepots = [50 + index % 2, 52 + index % 2] }
+        for index in problem.jobs.indices { problem.jobs[index].allowedDepots = [LocationIndex(50 + index % 2), LocationIndex(52 + index % 2)] }
         problem.jobs[7].allowedDepots = [3]  // not a depot at all
         let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 300))
         let report = PlanChecker.check(result.solution, for: problem)

@@ -1,3 +1,4 @@
+import LastMileCore
 import Foundation
 import LastMileModel
 import LastMileTestSupport

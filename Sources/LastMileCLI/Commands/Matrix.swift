@@ -71,7 +71,7 @@ struct Matrix: AsyncParsableCommand {
             customized = clock.now
             matrix = routing.matrix(sources: positions, targets: positions)
         case .dijkstra:
-            matrix = DijkstraMatrix.compute(graph: roadGraph, metric: metric, sources: positions, targets: positions)
+            matrix = try DijkstraMatrix.compute(graph: roadGraph, metric: metric, sources: positions, targets: positions)
         }
         let queried = clock.now
 
