@@ -46,7 +46,7 @@ public struct DayPlan: Sendable {
 
     public var date: String
     public var runs: [Run]
-    /// Orders not served, with the reason (id, reason).
+    /// Orders not served, with the reason in the day's units: clock times, kilograms, depot ids (id, reason).
     public var unassigned: [(orderID: String, reason: String)]
     /// Vehicles of the fleet that could not work this day, with the reason (id, reason).
     public var unusableVehicles: [(vehicleID: String, reason: String)]
