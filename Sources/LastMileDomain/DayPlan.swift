@@ -87,7 +87,7 @@ public struct DayPlan: Sendable {
 
     public var date: String
     public var runs: [Run]
-    /// Orders not served, with the reason, by order id.
+    /// Orders not served, by order id, with the reason in the day's units: clock times, kilograms, depot ids.
     public var unassigned: [UnassignedOrder]
     /// Vehicles of the fleet that could not work this day, with the reason.
     public var unusableVehicles: [UnusableVehicle]
