@@ -22,8 +22,8 @@ enum EventPrinter {
             if Terminal.isInteractive { Terminal.write("\r") }
             Terminal.print("   planned in \(Duration.seconds(seconds).formattedSeconds): \(runs) runs, \(unassigned) unassigned; independent check "
                 + (checked ? "passed" : "FAILED"))
-        case .stored(let version):
-            Terminal.print("   stored as version \(version)")
+        case .stored(let date, let version):
+            Terminal.print("   stored as version \(version) of \(date)")
         case .outputsWritten(let files, let folder):
             Terminal.print("   wrote \(files) files into \(folder)/")
         case .inputWritten(let path):

@@ -11,15 +11,15 @@ struct LocationCSV {
 
     static func read(_ path: String) throws -> LocationCSV {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ValidationError("cannot read \(path): the file is missing or not UTF-8 text")
+            throw LastMileError(.badInput, "cannot read the points file", at: ErrorLocation(file: path), hint: "check the path; it must be UTF-8 text")
         }
         // "\r\n" is one Character in Swift, and a newline, so this handles both line-ending styles.
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         while lines.last?.isEmpty == true { lines.removeLast() }
-        guard let header = lines.first else { throw ValidationError("\(path) is empty: expected a header with lat,lon") }
+        guard let header = lines.first else { throw LastMileError(.badInput, "the points file is empty", at: ErrorLocation(file: path), hint: "start with a header line naming lat,lon") }
         let columns = header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let latColumn = columns.firstIndex(of: "lat"), let lonColumn = columns.firstIndex(of: "lon") else {
-            throw ValidationError("\(path) line 1: the header must name 'lat' and 'lon' columns, found '\(header)'")
+            throw LastMileError(.badInput, "the header must name 'lat' and 'lon' columns, found '\(header)'", at: ErrorLocation(file: path, line: 1))
         }
         let idColumn = columns.firstIndex(of: "id")
         var result = LocationCSV()
@@ -45,7 +45,7 @@ struct LocationCSV {
             result.coordinates.append(coordinate)
             result.names.append("id '\(id)' (\(path) line \(lineNumber))")
         }
-        guard errors.isEmpty else { throw ValidationError(errors.joined(separator: "\n")) }
-        return result
+        guard let first = errors.first else { return result }
+        throw LastMileError(.badInput, first, hint: "write lat,lon in degrees", details: Array(errors.dropFirst()))
     }
 }

@@ -16,7 +16,7 @@ enum ProfileLoader {
             try profile.validate()
             return profile
         } catch let error as DecodingError {
-            throw ValidationError("profile file \(nameOrPath): \(error.readableDescription)")
+            throw LastMileError(.badInput, error.readableDescription, at: ErrorLocation(file: nameOrPath), hint: "see the fields of VehicleProfile in the README")
         }
     }
 }

@@ -86,7 +86,7 @@ extension LastMileService {
         }
         events(.planned(runs: plan.runs.count, unassigned: plan.unassigned.count, checked: plan.checked, seconds: (clock.now - started).seconds))
         let version = try reportingErrors { try store.commit(plan) }
-        events(.stored(version: version.version))
+        events(.stored(date: date, version: version.version))
         let files = try writeOutputs(plan: plan, day: day, version: version, roads: roads, output: output)
         events(.outputsWritten(files: files.count, folder: output))
         return PlanningOutcome(plan: plan, version: version, day: day, kpis: PlanKPIs(plan: plan, day: day), files: files)

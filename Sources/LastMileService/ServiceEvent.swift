@@ -14,7 +14,7 @@ public enum ServiceEvent: Sendable, Equatable {
     /// The plan is made and checked independently.
     case planned(runs: Int, unassigned: Int, checked: Bool, seconds: Double)
     /// The plan is stored as this version of its date.
-    case stored(version: Int)
+    case stored(date: String, version: Int)
     /// The outputs are written.
     case outputsWritten(files: Int, folder: String)
     /// An input file was written (the demo's generated inputs).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LastMileCore
 import LastMileModel
 
 /// `lastmile check INSTANCE SOLUTION`: the independent plan checker on a solution file.
@@ -17,17 +18,13 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let (problem, _) = try Solve.loadInstance(instance, objective: .distance)
-        guard let text = try? String(contentsOfFile: solution, encoding: .utf8) else { throw ValidationError("cannot read \(solution)") }
-        let parsed: VRPSolution
-        do { parsed = try RouteListReader.read(text, name: solution, for: problem) } catch let error as ModelInputError {
-            throw ValidationError(error.description)
-        }
+        guard let text = try? String(contentsOfFile: solution, encoding: .utf8) else { throw ModelInputError(file: solution, "cannot read the file") }
+        let parsed = try RouteListReader.read(text, name: solution, for: problem)
         let report = PlanChecker.check(parsed, for: problem)
         print("Cost \(Solve.decimal(report.travelCost, scale: problem.costScale))")
         print("Vehicles \(report.usedVehicles)")
         guard report.isFeasible else {
-            FileHandle.standardError.write(Data(("infeasible:\n" + report.violations.joined(separator: "\n") + "\n").utf8))
-            throw ExitCode(1)
+            throw LastMileError(.checkFailed, "the solution is infeasible", at: ErrorLocation(file: solution), details: report.violations)
         }
         print("feasible")
     }

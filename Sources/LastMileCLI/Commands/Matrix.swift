@@ -54,7 +54,7 @@ struct Matrix: AsyncParsableCommand {
             if case .failure(let error) = result { return error.message }
             return nil
         }
-        guard failures.isEmpty else { throw ValidationError(failures.joined(separator: "\n")) }
+        if let first = failures.first { throw LastMileError(.routingData, first, details: Array(failures.dropFirst())) }
         let points = snapped.compactMap { try? $0.get() }
         let positions = points.map(RoadPosition.init)
         let metric = RoadMetric(freeFlowOf: roadGraph)

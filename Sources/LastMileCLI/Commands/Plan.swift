@@ -30,7 +30,6 @@ struct Plan: AsyncParsableCommand {
     @OptionGroup var planning: PlanningOptions
 
     func run() async throws {
-        _ = try planning.settings.solverConfiguration()
         let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: false))
         let roads = try map.map(RoadNetworks.load(map:)) ?? RoadNetworks.sampleTown()
         let outcome = try service.planDay(date: date, roads: roads, output: output, settings: planning.settings, events: EventPrinter.print)

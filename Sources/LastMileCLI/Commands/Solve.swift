@@ -110,20 +110,16 @@ struct Solve: AsyncParsableCommand {
     /// Reads an instance in any supported format (by extension and content); VROOM input also returns its ids.
     static func loadInstance(_ path: String, objective: BenchmarkObjective) throws -> (VRPProblem, VroomFormat.Input?) {
         let url = URL(fileURLWithPath: path)
-        do {
-            if path.hasSuffix(".json") {
-                guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
-                let vroom = try VroomFormat.read(data, name: path)
-                return (vroom.problem, vroom)
-            } else if CordeauReader.looksLikeCordeau(url) {
-                return (try CordeauReader.read(url), nil)
-            } else if path.hasSuffix(".vrp") {
-                return (try VRPLIBReader.read(url), nil)
-            } else {
-                return (try SolomonReader.read(url, objective: objective), nil)
-            }
-        } catch let error as ModelInputError {
-            throw ValidationError(error.description)
+        if path.hasSuffix(".json") {
+            guard let data = FileManager.default.contents(atPath: path) else { throw ModelInputError(file: path, "cannot read the file") }
+            let vroom = try VroomFormat.read(data, name: path)
+            return (vroom.problem, vroom)
+        } else if CordeauReader.looksLikeCordeau(url) {
+            return (try CordeauReader.read(url), nil)
+        } else if path.hasSuffix(".vrp") {
+            return (try VRPLIBReader.read(url), nil)
+        } else {
+            return (try SolomonReader.read(url, objective: objective), nil)
         }
     }
 }

@@ -16,6 +16,10 @@ struct PlanningOptions: ParsableArguments {
     @Option(help: "Search chains, one per core (default: all cores).")
     var threads: Int = ProcessorCount.active
 
+    func validate() throws {
+        do { _ = try settings.solverConfiguration() } catch { throw ValidationError(error.message) }
+    }
+
     var settings: PlanningSettings {
         PlanningSettings(seed: seed, timeLimit: timeLimit, iterations: iterations, threads: threads)
     }

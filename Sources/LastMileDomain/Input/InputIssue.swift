@@ -60,7 +60,7 @@ extension InputReport: LastMileErrorConvertible {
         let rows = Set(issues.compactMap(\.line)).count
         let count = issues.count == 1 ? "" : " (\(issues.count) problems in \(rows) row\(rows == 1 ? "" : "s"))"
         return LastMileError(
-            .badInput, first.message + count, at: first.location, hint: "fix these rows, or pass --skip-invalid to load the others",
+            .badInput, first.message + count, at: first.location, hint: "nothing was stored; fix these rows, or pass --skip-invalid to load the others",
             details: issues.dropFirst().map(\.description)
         )
     }

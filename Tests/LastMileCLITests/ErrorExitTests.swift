@@ -1,0 +1,107 @@
+import Foundation
+import LastMileTestSupport
+import Testing
+
+/// Every command's error paths: the exact exit code and the first line of standard error (the README's table:
+/// 1 a check failed, 2 bad input, 3 routing data, 64 wrong arguments with the usage banner).
+@Suite struct ErrorExitTests {
+    let cli = CommandLineTests()
+
+    /// Runs `arguments` and checks the exit code and stderr's first line.
+    func expectFailure(_ arguments: [String], exit: Int32, firstLine: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let run = try cli.run(arguments)
+        let first = run.stderr.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        #expect(run.status == exit, "\(arguments): \(run.stderr)", sourceLocation: sourceLocation)
+        #expect(first == firstLine, "\(arguments)", sourceLocation: sourceLocation)
+    }
+
+    @Test func missingFiles() throws {
+        try expectFailure(["load", "orders", "missing.csv", "--db", cli.temporaryPath("db.sqlite")], exit: 2,
+                          firstLine: "error: missing.csv: orders file not found")
+        try expectFailure(["plan", "--date", "2026-11-23", "--db", "missing.sqlite"], exit: 2,
+                          firstLine: "error: missing.sqlite: database not found")
+        try expectFailure(["plan", "--date", "2026-11-23", "--db", "README.md"], exit: 2,
+                          firstLine: "error: README.md: cannot use the database: file is not a database")
+        try expectFailure(["demo", "--map", "missing.osm.pbf", "--output", cli.temporaryPath("demo")], exit: 2,
+                          firstLine: "error: missing.osm.pbf: map not found")
+        try expectFailure(["snap", "--graph", "missing.graph", "--points", "missing.csv"], exit: 2,
+                          firstLine: "error: missing.csv: cannot read the points file")
+        try expectFailure(["matrix", "--graph", "missing.graph", "--locations", "missing.csv"], exit: 2,
+                          firstLine: "error: missing.csv: cannot read the points file")
+        try expectFailure(["solve", "missing.json", "--iterations", "10"], exit: 2, firstLine: "error: missing.json: cannot read the file")
+        try expectFailure(["check", "missing.json", "missing.sol"], exit: 2, firstLine: "error: missing.json: cannot read the file")
+        let info = try cli.run(["info", "missing.graph"])
+        #expect(info.status == 2 && info.stderr.hasPrefix("error: cannot read graph file"), "\(info.stderr)")
+        let imported = try cli.run(["import", "missing.osm.pbf", "-o", cli.temporaryPath("x.graph")])
+        #expect(imported.status == 2 && imported.stderr.hasPrefix("error: "), "\(imported.stderr)")
+    }
+
+    @Test func unreadableFiles() throws {
+        try expectFailure(["load", "orders", "fixtures", "--db", cli.temporaryPath("db.sqlite")], exit: 2,
+                          firstLine: "error: fixtures: cannot read the orders file")
+        let notAGraph = try cli.run(["info", "fixtures/osm/oneway.osm"])
+        #expect(notAGraph.status == 2)
+        #expect(notAGraph.stderr.hasPrefix("error: ") && notAGraph.stderr.contains("oneway.osm is not a LastMile graph file (no LMGRAPH header)"))
+    }
+
+    @Test func badRows() throws {
+        let db = cli.temporaryPath("db.sqlite")
+        defer { try? FileManager.default.removeItem(atPath: db) }
+        try expectFailure(["load", "orders", "fixtures/dispatch/orders-bad.csv", "--db", db], exit: 2,
+                          firstLine: "error: fixtures/dispatch/orders-bad.csv:3: window_end: 09:00 is not after window_start 10:00 "
+                              + "(8 problems in 5 rows)")
+        let points = cli.temporaryPath("points.csv")
+        defer { try? FileManager.default.removeItem(atPath: points) }
+        try "lat,lon\n47.0,8.0\n91,8.0\n".write(toFile: points, atomically: true, encoding: .utf8)
+        try expectFailure(["snap", "--graph", "missing.graph", "--points", points], exit: 2,
+                          firstLine: "error: \(points) line 3, id '1': lat '91' / lon '8.0' is not a valid position "
+                              + "(degrees, lat within ±90, lon within ±180)")
+    }
+
+    @Test func wrongGraphVersion() throws {
+        let graph = cli.temporaryPath("old.graph")
+        defer { try? FileManager.default.removeItem(atPath: graph) }
+        var bytes = Array("LMGRAPH\0".utf8) + [1, 0, 0, 0]  // format version 1
+        bytes += [UInt8](repeating: 0, count: 20)
+        try Data(bytes).write(to: URL(fileURLWithPath: graph))
+        try expectFailure(["info", graph], exit: 2,
+                          firstLine: "error: \(graph) is a graph file of format version 1; this lastmile reads version 2. "
+                              + "Re-create it with `lastmile import`.")
+    }
+
+    @Test func pointsFarFromRoads() throws {
+        let graph = cli.temporaryPath("town.graph")
+        defer { try? FileManager.default.removeItem(atPath: graph) }
+        #expect(try cli.run(["import", "maps/sample-town.osm.pbf", "-o", graph]).status == 0)
+        let route = try cli.run(["route", "--graph", graph, "--from", "47.0,8.001", "--to", "47.5,8.0"])
+        #expect(route.status == 3, "\(route.stderr)")
+        #expect(route.stderr.hasPrefix("error: "))
+        let points = cli.temporaryPath("far.csv")
+        defer { try? FileManager.default.removeItem(atPath: points) }
+        try "id,lat,lon\nfar,47.5,8.0\n".write(toFile: points, atomically: true, encoding: .utf8)
+        let matrix = try cli.run(["matrix", "--graph", graph, "--locations", points])
+        #expect(matrix.status == 3 && matrix.stderr.hasPrefix("error: "), "\(matrix.stderr)")
+    }
+
+    @Test func wrongArgumentsPrintTheUsage() throws {
+        let unknownKind = try cli.run(["load", "order", "orders.csv"])
+        #expect(unknownKind.status == 64)
+        #expect(unknownKind.stderr.hasPrefix("Error: unknown kind 'order': use one of depots, vehicle-types, fleet, carriers, orders, vroom"))
+        #expect(unknownKind.stderr.contains("Usage: lastmile load"))
+        let badLimit = try cli.run(["plan", "--date", "2026-11-23", "--db", "x.sqlite", "--time-limit", "0"])
+        #expect(badLimit.status == 64 && badLimit.stderr.hasPrefix("Error: --time-limit must be positive"), "\(badLimit.stderr)")
+        #expect(badLimit.stderr.contains("Usage: lastmile plan"))
+        let version = try cli.run(["--version"])
+        #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    }
+
+    @Test func anInfeasibleSolutionFailsTheCheck() throws {
+        let solution = cli.temporaryPath("bad.sol")
+        defer { try? FileManager.default.removeItem(atPath: solution) }
+        // Every customer on one truck: far beyond its capacity.
+        try ("Route #1: " + (1...100).map(String.init).joined(separator: " ") + "\nCost 0\n").write(toFile: solution, atomically: true, encoding: .utf8)
+        let check = try cli.run(["check", "../shared/benchmarks/cvrp_x/X-n101-k25.vrp", solution])
+        #expect(check.status == 1)
+        #expect(check.stderr.hasPrefix("error: \(solution): the solution is infeasible"), "\(check.stderr)")
+    }
+}
