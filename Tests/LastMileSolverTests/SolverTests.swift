@@ -252,6 +252,37 @@ import Testing
         #expect(PlanChecker.check(good, for: tight).violations.contains { $0.contains("after its window ends") })
     }
 
+    /// The checker's numbers by hand: times divided by the speed factor and rounded to the nearest unit (halves
+    /// away from zero), waiting for a window, the shift end, and the cost from the vehicle's rates.
+    @Test func checkerArithmeticByHand() {
+        let time: [Int64] = [0, 101, 0, 0, 0, 50, 75, 0, 0]  // 0 → 1: 101, 1 → 2: 50, 2 → 0: 75
+        let distance: [Int64] = [0, 10, 0, 0, 0, 20, 30, 0, 0]
+        let jobs = [
+            Job(id: "a", location: 1, demand: [1], service: 5, windows: [TimeWindow(earliest: 0, latest: 1000)]),
+            Job(id: "b", location: 2, demand: [1], service: 5, windows: [TimeWindow(earliest: 200, latest: 300)]),
+        ]
+        let van = Vehicle(
+            id: "van", startLocation: 0, endLocation: 0, capacity: [2], shift: TimeWindow(earliest: 0, latest: 299), fixedCost: 1000,
+            costPerDistance: 1, costPerTime: 2, speedFactor: 0.8
+        )
+        var problem = VRPProblem(
+            name: "by hand", locationCount: 3, profiles: [TravelProfile(name: "car", time: time, distance: distance)], jobs: jobs,
+            vehicles: [van], dimensions: 1
+        )
+        // Legs 126.25 → 126, 62.5 → 63, 93.75 → 94; b reached at 194, served from 200 to 205, back at 299.
+        let plan = VRPSolution(routes: [[0, 1]], unassigned: [])
+        let report = PlanChecker.check(plan, for: problem)
+        #expect(report.isFeasible, "\(report.violations)")
+        #expect(report.distance == 60 && report.travelCost == 60 + 2 * (126 + 63 + 94) && report.cost == report.travelCost + 1000)
+        let shortest = PlanChecker.shortestDuration(of: [0, 1], vehicle: van, problem: problem)
+        #expect(shortest == 293, "leaving at 6 reaches b as its window opens: \(String(describing: shortest))")
+        problem.vehicles[0].shift.latest = 298
+        #expect(PlanChecker.check(plan, for: problem).violations == ["vehicle van: returns at 299, after its shift ends at 298"])
+        problem.vehicles[0].shift.latest = 299
+        problem.jobs[1].windows = [TimeWindow(earliest: 0, latest: 193)]
+        #expect(PlanChecker.check(plan, for: problem).violations.contains { $0.contains("job b is reached at 194") })
+    }
+
     @Test func unservableJobsComeBackWithTheirReason() {
         var problem = Self.randomProblem(jobs: 5, vehicles: 2, seed: 8, windows: false)
         problem.jobs[1].demand = [1000]
