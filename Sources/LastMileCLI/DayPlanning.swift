@@ -25,11 +25,15 @@ enum DayPlanning {
         return (try build(.car), try build(.bicycle))
     }
 
-    /// The solver settings of `plan` and `demo`, checked.
-    static func configuration(seed: UInt64, timeLimit: Double, threads: Int) throws -> SolverConfiguration {
-        guard timeLimit > 0 else { throw ValidationError("--time-limit must be positive") }
+    /// The solver settings of `plan` and `demo`, checked: stop after `iterations` per search chain and/or after
+    /// `timeLimit` seconds; after `defaultTimeLimit` seconds when neither is given.
+    static func configuration(seed: UInt64, timeLimit: Double?, iterations: Int?, defaultTimeLimit: Double, threads: Int) throws -> SolverConfiguration {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be positive") }
         guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        var configuration = SolverConfiguration(seed: seed, timeLimit: timeLimit)
+        var configuration = SolverConfiguration(
+            seed: seed, iterations: iterations, timeLimit: timeLimit ?? (iterations == nil ? defaultTimeLimit : nil)
+        )
         configuration.threads = threads
         return configuration
     }

@@ -145,11 +145,12 @@ import Testing
     }
 
     /// The README's main command, end to end: input files, database, plan, independent check, outputs; then
-    /// `plan` again on its database (version 2) and `load` refusing a bad file with exit code 2.
+    /// `plan` again on its database (version 2) and `load` refusing a bad file with exit code 2. Iteration counts
+    /// on one chain, never a time budget, so the plan is the same on any machine.
     @Test func demoPlansTheSampleTownDay() throws {
         let folder = temporaryPath("demo")
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let demo = try run(["demo", "--output", folder, "--orders", "120", "--time-limit", "1"])
+        let demo = try run(["demo", "--output", folder, "--orders", "120", "--iterations", "300", "--threads", "1"])
         #expect(demo.status == 0, "\(demo.stderr)")
         #expect(demo.stdout.contains("independent check passed"))
         #expect(demo.stdout.contains("120 of 120 served"))
@@ -161,10 +162,10 @@ import Testing
         #expect(kpis["served"] as? Int == 120 && kpis["on_time_percent"] as? Double == 100)
 
         let again = try run(["plan", "--date", "2026-11-23", "--db", "\(folder)/lastmile.sqlite", "--output", "\(folder)/again",
-                             "--time-limit", "0.5", "--threads", "1"])
+                             "--iterations", "100", "--threads", "1"])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("stored as version 2 of 2026-11-23"))
-        let empty = try run(["plan", "--date", "2030-01-01", "--db", "\(folder)/lastmile.sqlite", "--time-limit", "0.5"])
+        let empty = try run(["plan", "--date", "2030-01-01", "--db", "\(folder)/lastmile.sqlite", "--iterations", "100"])
         #expect(empty.status != 0 && empty.stderr.contains("no orders for 2030-01-01"))
 
         let bad = try run(["load", "orders", "fixtures/dispatch/orders-bad.csv", "--db", "\(folder)/lastmile.sqlite"])

@@ -39,15 +39,20 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "Seed of the orders and of the solver.")
     var seed: UInt64 = 1
 
-    @Option(help: "Planning time, seconds.")
-    var timeLimit: Double = 15
+    @Option(help: "Planning time, seconds (default: 15; none with --iterations alone).")
+    var timeLimit: Double?
+
+    @Option(help: "Stop after this many iterations per search chain: the same plan for the same seed and --threads.")
+    var iterations: Int?
 
     @Option(help: "Search chains (default: all cores).")
     var threads: Int = ProcessorCount.active
 
     func run() async throws {
         guard orders >= 1 else { throw ValidationError("--orders must be positive") }
-        let configuration = try DayPlanning.configuration(seed: seed, timeLimit: timeLimit, threads: threads)
+        let configuration = try DayPlanning.configuration(
+            seed: seed, timeLimit: timeLimit, iterations: iterations, defaultTimeLimit: 15, threads: threads
+        )
         guard FileManager.default.fileExists(atPath: map) else {
             throw ValidationError("\(map) not found: run `lastmile demo` from the repository root, or pass --map")
         }

@@ -29,8 +29,11 @@ struct Plan: AsyncParsableCommand {
     @Option(help: "Folder for the outputs.")
     var output: String = "plan-output"
 
-    @Option(help: "Planning time, seconds.")
-    var timeLimit: Double = 10
+    @Option(help: "Planning time, seconds (default: 10; none with --iterations alone).")
+    var timeLimit: Double?
+
+    @Option(help: "Stop after this many iterations per search chain: the same plan for the same seed and --threads.")
+    var iterations: Int?
 
     @Option(help: "Seed of the solver.")
     var seed: UInt64 = 1
@@ -39,7 +42,9 @@ struct Plan: AsyncParsableCommand {
     var threads: Int = ProcessorCount.active
 
     func run() async throws {
-        let configuration = try DayPlanning.configuration(seed: seed, timeLimit: timeLimit, threads: threads)
+        let configuration = try DayPlanning.configuration(
+            seed: seed, timeLimit: timeLimit, iterations: iterations, defaultTimeLimit: 10, threads: threads
+        )
         guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("database \(db) not found; load data with `lastmile load` first") }
         let store = try Store(path: db)
         let graphs = try DayPlanning.loadGraphs(map)
