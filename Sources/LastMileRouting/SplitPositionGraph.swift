@@ -5,9 +5,9 @@ import LastMileGraph
 /// arcs with its own partial-arc arithmetic, sharing nothing with ``PositionLinks``.
 ///
 /// Each position's road piece is split at the snapped offset. The split point is two nodes: a *departure* node
-/// with arcs to the ends of the road (the parts ahead in each direction) and to the departure-side ends of
-/// other positions ahead on the same road, and an *arrival* node with arcs from every approach to the road
-/// piece (the tail intersection and its turn-restriction copies). Departures have no incoming arcs and
+/// with arcs to the ends of the road (the parts ahead in each direction) and to the arrival nodes of positions
+/// ahead on the same road, and an *arrival* node with arcs from every approach to the road piece (the tail
+/// intersection and its turn-restriction copies). Departures have no incoming arcs and
 /// arrivals no outgoing ones, so no route passes through another position. The cost of driving `part` mm of
 /// an arc is `round(arcTime × part / arcLength)` ms (halves up) and `part` mm.
 ///
@@ -39,8 +39,15 @@ struct SplitPositionGraph {
         func arrival(_ p: Int) -> Int { base + positions.count + p }
         func partCost(of arc: Int, _ part: UInt64) -> PathCost? { Self.partCost(of: arc, part, graph: graph, metric: metric) }
         let tails = graph.arcTails()
-        var approaches: [UInt32: [Int]] = [:]  // intersection → itself and its turn-restriction copies
-        for node in 0..<graph.nodeCount { approaches[graph.nodePrimary[node], default: []].append(node) }
+        var copies: [UInt32: [Int]] = [:]  // intersection → its turn-restriction copies
+        for node in 0..<graph.nodeCount where graph.nodePrimary[node] != UInt32(node) {
+            copies[graph.nodePrimary[node], default: []].append(node)
+        }
+        /// The nodes standing for the intersection of `node`: the intersection itself and its copies.
+        func approaches(_ node: UInt32) -> [Int] {
+            let primary = graph.nodePrimary[Int(node)]
+            return [Int(primary)] + (copies[primary] ?? [])
+        }
 
         var arcs: [(tail: Int, head: Int, cost: PathCost)] = []
         func add(_ tail: Int, _ head: Int, _ cost: PathCost?) {
@@ -65,7 +72,7 @@ struct SplitPositionGraph {
             for (direction, along) in directions {
                 onArc[direction, default: []].append((p, along))
                 add(departure(p), Int(graph.arcHead[direction]), partCost(of: direction, length - along))
-                for node in approaches[graph.nodePrimary[Int(tails[direction])]] ?? [] {
+                for node in approaches(tails[direction]) {
                     for approach in graph.outArcs(of: NodeIndex(node))
                     where graph.arcHead[approach] == graph.arcHead[direction] && UInt64(graph.arcLength[approach]) == length {
                         add(node, arrival(p), partCost(of: approach, along))
@@ -74,7 +81,7 @@ struct SplitPositionGraph {
             }
             if offset == 0 { add(departure(p), Int(tails[arc]), .zero) }
             if offset == length {
-                for node in approaches[graph.nodePrimary[Int(graph.arcHead[arc])]] ?? [] { add(node, arrival(p), .zero) }
+                for node in approaches(graph.arcHead[arc]) { add(node, arrival(p), .zero) }
             }
         }
         for (arc, points) in onArc {
