@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileDispatch
 import LastMileDomain
 import LastMileStore
 
@@ -10,6 +11,8 @@ public struct LoadOutcome: Sendable {
     public var updated: Int
     /// Rows left out (only with `skipInvalid`), each with its line, column and reason.
     public var skipped: [InputIssue]
+    /// Loaded orders far outside the depots' area (most likely a wrong coordinate), nearest depot distance in km.
+    public var farOrders: [FarOrder]
 }
 
 extension LastMileService {
@@ -25,7 +28,15 @@ extension LastMileService {
             case .vroomJobs(let date): try store.importVroomOrders(data: data, file: file, date: date, skipInvalid: skipInvalid)
             }
         }
-        return LoadOutcome(inserted: summary.inserted, updated: summary.updated, skipped: summary.skipped)
+        let far = kind == .records(.orders) ? try farOrders(in: data, file: file) : []
+        return LoadOutcome(inserted: summary.inserted, updated: summary.updated, skipped: summary.skipped, farOrders: far)
+    }
+
+    /// The orders of an orders file that lie far outside the stored depots' area (``FarOrder``).
+    private func farOrders(in data: Data, file: String) throws(LastMileError) -> [FarOrder] {
+        let depots = try reportingErrors { try store.day("").depots }
+        let orders = (try? DispatchFile.orders.read(data, file: file, as: DispatchRecords.order).records.map(\.record)) ?? []
+        return FarOrder.find(orders: orders, depots: depots)
     }
 
     /// The bytes of `path`, or a bad-input error naming the file and saying what to do.

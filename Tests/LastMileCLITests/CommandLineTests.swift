@@ -168,6 +168,15 @@ import Testing
         #expect(empty.status == 2)
         #expect(empty.stderr.hasPrefix("error: \(folder)/lastmile.sqlite: no orders for 2030-01-01 in the database"))
 
+        // An order 450 km from every depot loads, with a warning naming it.
+        let far = temporaryPath("far.csv")
+        defer { try? FileManager.default.removeItem(atPath: far) }
+        try ("id,date,lat,lon,items,weight_kg,volume_litres,window_start,window_end\n"
+            + "FAR-1,2026-11-23,51.0,9.0,GROC-02:1,1,1,12:00,14:00\n").write(toFile: far, atomically: true, encoding: .utf8)
+        let farLoad = try run(["load", "orders", far, "--db", "\(folder)/lastmile.sqlite"])
+        #expect(farLoad.status == 0 && farLoad.stdout.contains("(1 new, 0 updated)"), "\(farLoad.stderr)")
+        #expect(farLoad.stderr.hasPrefix("warning: order FAR-1 is 44"))
+
         let bad = try run(["load", "orders", "fixtures/dispatch/orders-bad.csv", "--db", "\(folder)/lastmile.sqlite"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("orders-bad.csv:7: priority") && bad.stderr.contains("hint: nothing was stored; fix these rows, or pass --skip-invalid"))

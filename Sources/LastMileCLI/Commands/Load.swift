@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LastMileDispatch
 import LastMileDomain
 import LastMileService
 
@@ -43,6 +44,9 @@ struct Load: AsyncParsableCommand {
         let outcome = try service.load(input, file: file, skipInvalid: skipInvalid)
         print("\(outcome.inserted + outcome.updated) \(kind) rows loaded from \(file) into \(database.db) "
             + "(\(outcome.inserted) new, \(outcome.updated) updated)")
+        for order in outcome.farOrders {
+            Terminal.error("warning: order \(order.orderID) is \(Int(order.kilometres.rounded())) km from the nearest depot; check its lat/lon")
+        }
         if !outcome.skipped.isEmpty {
             Terminal.error("skipped:\n" + InputReport(issues: outcome.skipped).description)
         }
