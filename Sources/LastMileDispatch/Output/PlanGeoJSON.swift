@@ -14,7 +14,7 @@ public enum PlanGeoJSON {
         for (index, run) in plan.runs.enumerated() {
             let colour = RouteColours.colour(index)
             let line = run.geometry.map(point).joined(separator: ",")
-            features.append(#"{"type":"Feature","properties":{"kind":"route","vehicle":\#(jsonString(run.vehicleID)),"driver":\#(jsonString(run.driver)),"carrier":\#(jsonString(run.carrierID)),"depot":\#(jsonString(run.depotID)),"stops":\#(run.stops.count),"km":\#(String(format: "%.1f", Double(run.metres) / 1000)),"departure":"\#(run.departure)","return":"\#(run.end)","stroke":"\#(colour)"},"geometry":{"type":"LineString","coordinates":[\#(line)]}}"#)
+            features.append(#"{"type":"Feature","properties":{"kind":"route","vehicle":\#(jsonString(run.vehicleID)),"driver":\#(jsonString(run.driver)),"carrier":\#(jsonString(run.carrierID)),"depot":\#(jsonString(run.depotID)),"stops":\#(run.stops.count),"km":\#(FixedPoint.string(Double(run.metres) / 1000, decimals: 1)),"departure":"\#(run.departure)","return":"\#(run.end)","stroke":"\#(colour)"},"geometry":{"type":"LineString","coordinates":[\#(line)]}}"#)
             for (sequence, stop) in run.stops.enumerated() {
                 guard let order = orders[stop.orderID] else { continue }
                 features.append(#"{"type":"Feature","properties":{"kind":"stop","vehicle":\#(jsonString(run.vehicleID)),"sequence":\#(sequence + 1),"order":\#(jsonString(order.id)),"arrival":"\#(stop.arrival)","window":"\#(order.windowStart)–\#(order.windowEnd)","marker-color":"\#(colour)"},"geometry":{"type":"Point","coordinates":\#(point(order.coordinate))}}"#)

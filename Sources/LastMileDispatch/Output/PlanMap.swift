@@ -21,7 +21,7 @@ public enum PlanMap {
         let scale = width / max((maxLon - minLon) * shrink, 1e-9)
         let height = (maxLat - minLat) * scale + 20
         func xy(_ c: Coordinate) -> String {
-            String(format: "%.1f,%.1f", (c.longitude - minLon) * shrink * scale + 10, (maxLat - c.latitude) * scale + 10)
+            FixedPoint.string((c.longitude - minLon) * shrink * scale + 10, decimals: 1) + "," + FixedPoint.string((maxLat - c.latitude) * scale + 10, decimals: 1)
         }
         var roads = ""
         let tails = graph.arcTails()
@@ -36,7 +36,7 @@ public enum PlanMap {
         var runs = "", legend = ""
         for (index, run) in plan.runs.enumerated() {
             let colour = RouteColours.colour(index)
-            let title = "\(run.vehicleID) · \(run.driver) · \(run.stops.count) stops · \(String(format: "%.1f", Double(run.metres) / 1000)) km · \(run.departure)–\(run.end)"
+            let title = "\(run.vehicleID) · \(run.driver) · \(run.stops.count) stops · \(FixedPoint.string(Double(run.metres) / 1000, decimals: 1)) km · \(run.departure)–\(run.end)"
             var group = "<g class=\"run\"><title>\(html(title))</title>"
             group += "<polyline points=\"\(run.geometry.map(xy).joined(separator: " "))\" stroke=\"\(colour)\"/>"
             for (sequence, stop) in run.stops.enumerated() {
