@@ -112,7 +112,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LastMileCLITests",
-            dependencies: ["LastMileCLI", "LastMileTestSupport"],
+            dependencies: ["LastMileCLI", "LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]
