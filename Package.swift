@@ -44,8 +44,8 @@ let package = Package(
         // Customizable contraction hierarchies, Dijkstra, many-to-many matrices, routes with geometry.
         .target(name: "LastMileRouting", dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph"], swiftSettings: swiftSettings),
         // A dispatcher's day as records: depots with stock, vehicle types, fleet and shifts, carriers, orders, the
-        // planned day; the input files (CSV/JSON, VROOM jobs) with row-level issues. No maps, no solver, no SQL.
-        .target(name: "LastMileDomain", dependencies: ["LastMileCore"], swiftSettings: swiftSettings),
+        // planned day; the input files (CSV/JSON, VROOM jobs through the model's reader) with row-level issues. No maps, no solver, no SQL.
+        .target(name: "LastMileDomain", dependencies: ["LastMileCore", "LastMileModel"], swiftSettings: swiftSettings),
         // Planning a day on the road graph with the solver; manifests, GeoJSON, HTML map, KPIs. No SQL.
         .target(
             name: "LastMileDispatch",
@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LastMileCLITests",
-            dependencies: ["LastMileCLI", "LastMileTestSupport"],
+            dependencies: ["LastMileCLI", "LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -3,65 +3,86 @@ import LastMileCore
 import LastMileGraph
 import LastMileRouting
 
-/// Writes matrices the way their users expect them.
+/// Writes matrices the way their users expect them, as bytes: each output is built in one preallocated buffer
+/// (about 10 bytes per number) and written with one call.
 enum MatrixOutput {
+    /// Which part of a ``PathCost`` a matrix output shows, in thousandths: seconds (ms) or metres (mm).
+    enum Quantity {
+        case durations, distances
+
+        func thousandths(of cost: PathCost) -> UInt64 {
+            switch self {
+            case .durations: cost.time
+            case .distances: cost.length
+            }
+        }
+    }
+
     /// OSRM's `/table` response: `durations` in seconds and `distances` in metres (null = no route), and the
     /// snapped `sources`/`destinations` with `location` as [lon, lat] and the snap `distance` in metres.
-    static func osrmTable(_ matrix: TravelMatrix, points: [SnappedPoint]) -> String {
-        func number(_ value: UInt64) -> String {
-            var bytes: [UInt8] = []
-            appendThousandths(value, to: &bytes)
-            return String(decoding: bytes, as: UTF8.self)
-        }
-        func rows(_ value: (PathCost) -> String) -> String {
-            (0..<matrix.rows).map { i in
-                "[" + (0..<matrix.columns).map { j in matrix[i, j].map(value) ?? "null" }.joined(separator: ",") + "]"
-            }.joined(separator: ",\n    ")
-        }
-        let waypoints = points.map { point in
-            "{\"location\":[\(formatDegrees(point.coordinate.longitudeE7)),\(formatDegrees(point.coordinate.latitudeE7))],"
-                + "\"distance\":\(String(format: "%.3f", point.distanceMeters)),\"name\":\"\"}"
-        }.joined(separator: ",\n    ")
-        return """
-            {
-              "code": "Ok",
-              "durations": [
-                \(rows { number($0.time) })
-              ],
-              "distances": [
-                \(rows { number($0.length) })
-              ],
-              "sources": [
-                \(waypoints)
-              ],
-              "destinations": [
-                \(waypoints)
-              ]
-            }
-            """
-    }
-
-    /// An N×N CSV: seconds or metres with three decimals, an empty cell where no route exists.
-    static func csv(_ matrix: TravelMatrix, seconds: Bool) -> String {
+    /// One matrix row per line; no final newline.
+    static func osrmTable(_ matrix: TravelMatrix, points: [SnappedPoint]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(matrix.rows * matrix.columns * 10)
-        for i in 0..<matrix.rows {
-            for j in 0..<matrix.columns {
-                if j > 0 { bytes.append(UInt8(ascii: ",")) }
-                if let cost = matrix[i, j] { appendThousandths(seconds ? cost.time : cost.length, to: &bytes) }
-            }
-            bytes.append(UInt8(ascii: "\n"))
+        bytes.reserveCapacity(2 * matrix.costs.count * 10 + 2 * points.count * 64 + 128)
+        let rowSeparator = ",\n    "
+        bytes.append(contentsOf: "{\n  \"code\": \"Ok\",\n  \"durations\": [\n    ".utf8)
+        appendRows(of: matrix, .durations, open: "[", close: "]", separator: rowSeparator, missing: "null", to: &bytes)
+        bytes.append(contentsOf: "\n  ],\n  \"distances\": [\n    ".utf8)
+        appendRows(of: matrix, .distances, open: "[", close: "]", separator: rowSeparator, missing: "null", to: &bytes)
+        bytes.append(contentsOf: "\n  ],\n  \"sources\": [\n    ".utf8)
+        let waypointsStart = bytes.count
+        for (index, point) in points.enumerated() {
+            if index > 0 { bytes.append(contentsOf: rowSeparator.utf8) }
+            bytes.append(contentsOf: "{\"location\":[".utf8)
+            FixedPoint.append(Int64(point.coordinate.longitudeE7), decimals: 7, to: &bytes)
+            bytes.append(UInt8(ascii: ","))
+            FixedPoint.append(Int64(point.coordinate.latitudeE7), decimals: 7, to: &bytes)
+            bytes.append(contentsOf: "],\"distance\":".utf8)
+            FixedPoint.append(point.distanceMeters, decimals: 3, to: &bytes)
+            bytes.append(contentsOf: ",\"name\":\"\"}".utf8)
         }
-        return String(decoding: bytes, as: UTF8.self)
+        let waypoints = Array(bytes[waypointsStart...])
+        bytes.append(contentsOf: "\n  ],\n  \"destinations\": [\n    ".utf8)
+        bytes.append(contentsOf: waypoints)
+        bytes.append(contentsOf: "\n  ]\n}".utf8)
+        return bytes
     }
 
-    /// Appends `value / 1000` with exactly three decimals, without floating point.
-    private static func appendThousandths(_ value: UInt64, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: String(value / 1000).utf8)
-        let fraction = value % 1000
-        bytes.append(UInt8(ascii: "."))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
+    /// An N×N CSV: seconds or metres with three decimals, an empty cell where no route exists; one line per row.
+    static func csv(_ matrix: TravelMatrix, _ quantity: Quantity) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(matrix.costs.count * 10)
+        appendRows(of: matrix, quantity, open: "", close: "\n", separator: "", missing: "", to: &bytes)
+        return bytes
+    }
+
+    /// Writes `bytes` to the file at `path` (replacing it), or to standard output with a final newline.
+    static func write(_ bytes: [UInt8], to path: String?) throws {
+        if let path {
+            try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } else {
+            FileHandle.standardOutput.write(Data(bytes + [UInt8(ascii: "\n")]))
+        }
+    }
+
+    /// Each row as `open`, the comma-separated cells (`missing` where no route exists), `close`; rows joined
+    /// by `separator`.
+    private static func appendRows(
+        of matrix: TravelMatrix, _ quantity: Quantity, open: String, close: String, separator: String, missing: String,
+        to bytes: inout [UInt8]
+    ) {
+        for row in 0..<matrix.rows {
+            if row > 0 { bytes.append(contentsOf: separator.utf8) }
+            bytes.append(contentsOf: open.utf8)
+            for column in 0..<matrix.columns {
+                if column > 0 { bytes.append(UInt8(ascii: ",")) }
+                if let cost = matrix[row, column] {
+                    FixedPoint.append(quantity.thousandths(of: cost), decimals: 3, to: &bytes)
+                } else {
+                    bytes.append(contentsOf: missing.utf8)
+                }
+            }
+            bytes.append(contentsOf: close.utf8)
+        }
     }
 }

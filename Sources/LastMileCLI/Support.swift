@@ -1,11 +1,12 @@
 import Foundation
+import LastMileCore
 
 extension Duration {
     /// "1.234 s" or "56.7 ms".
     var formattedSeconds: String {
         let seconds = Double(components.seconds) + Double(components.attoseconds) / 1e18
-        if seconds < 1 { return String(format: "%.1f ms", seconds * 1000) }
-        return String(format: "%.3f s", seconds)
+        if seconds < 1 { return FixedPoint.string(seconds * 1000, decimals: 1) + " ms" }
+        return FixedPoint.string(seconds, decimals: 3) + " s"
     }
 }
 

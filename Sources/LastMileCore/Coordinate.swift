@@ -28,10 +28,7 @@ public struct Coordinate: Hashable, Sendable, BitwiseCopyable, CustomStringConve
     }
 }
 
-/// Formats a fixed-point E7 angle with exactly seven decimals, without going through floating point.
+/// Degrees with exactly seven decimals from a fixed-point E7 angle, without going through floating point.
 public func formatDegrees(_ valueE7: Int32) -> String {
-    let magnitude = abs(Int64(valueE7))
-    let fraction = String(magnitude % 10_000_000)
-    let padded = String(repeating: "0", count: 7 - fraction.count) + fraction
-    return (valueE7 < 0 ? "-" : "") + "\(magnitude / 10_000_000).\(padded)"
+    FixedPoint.string(Int64(valueE7), decimals: 7)
 }

@@ -28,28 +28,33 @@ public enum VroomFormat {
         public var locationCount: Int
     }
 
-    private struct RawInput: Decodable {
-        var jobs: [RawJob]?
-        var shipments: [RawShipment]?
-        var vehicles: [RawVehicle]
-        var matrices: [String: RawMatrices]?
-        var matrix: [[Int64]]?
+    /// A VROOM problem file as decoded, before any check: what ``read(_:name:)`` turns into a problem and the
+    /// dispatcher's import turns into orders.
+    public struct Document: Decodable, Sendable {
+        public var jobs: [DecodedJob]?
+        fileprivate var shipments: [RawShipment]?
+        fileprivate var vehicles: [RawVehicle]?
+        fileprivate var matrices: [String: RawMatrices]?
+        fileprivate var matrix: [[Int64]]?
     }
 
-    private struct RawJob: Decodable {
-        var id: Int64
-        var location_index: Int?
-        var setup: Int64?
-        var service: Int64?
-        var delivery: [Int64]?
-        var amount: [Int64]?
-        var pickup: [Int64]?
-        var time_windows: [[Int64]]?
-        var skills: [Int]?
-        var priority: Int?
+    /// A VROOM job as decoded: times in seconds, `location` as [lon, lat], amounts per capacity dimension.
+    public struct DecodedJob: Decodable, Sendable {
+        public var id: Int64
+        public var location: [Double]?
+        public var location_index: Int?
+        public var setup: Int64?
+        public var service: Int64?
+        public var delivery: [Int64]?
+        public var amount: [Int64]?
+        public var pickup: [Int64]?
+        public var time_windows: [[Int64]]?
+        public var skills: [Int]?
+        public var priority: Int?
+        public var description: String?
     }
 
-    private struct RawShipment: Decodable {
+    fileprivate struct RawShipment: Decodable {
         var amount: [Int64]?
         var skills: [Int]?
         var priority: Int?
@@ -57,7 +62,7 @@ public enum VroomFormat {
         var delivery: RawStep
     }
 
-    private struct RawStep: Decodable {
+    fileprivate struct RawStep: Decodable {
         var id: Int64
         var location_index: Int?
         var setup: Int64?
@@ -65,7 +70,7 @@ public enum VroomFormat {
         var time_windows: [[Int64]]?
     }
 
-    private struct RawVehicle: Decodable {
+    fileprivate struct RawVehicle: Decodable {
         var id: Int64
         var profile: String?
         var start_index: Int?
@@ -81,20 +86,20 @@ public enum VroomFormat {
         var max_distance: Int64?
     }
 
-    private struct RawBreak: Decodable {
+    fileprivate struct RawBreak: Decodable {
         var id: Int64
         var time_windows: [[Int64]]?
         var service: Int64?
         var max_load: [Int64]?
     }
 
-    private struct RawCosts: Decodable {
+    fileprivate struct RawCosts: Decodable {
         var fixed: Int64?
         var per_hour: Int64?
         var per_km: Int64?
     }
 
-    private struct RawMatrices: Decodable {
+    fileprivate struct RawMatrices: Decodable {
         var durations: [[Int64]]?
         var distances: [[Int64]]?
         var costs: [[Int64]]?
@@ -103,15 +108,21 @@ public enum VroomFormat {
     /// Internal cost units per VROOM cost unit when costs come from rates (3600 s/h × 1000 m/km).
     static let rateScale: Int64 = 3_600_000
 
-    public static func read(_ data: Data, name: String) throws -> Input {
-        let raw: RawInput
+    /// Decodes a VROOM problem file without checking it; a file that is not JSON of this shape names the field.
+    public static func decode(_ data: Data, name: String) throws(ModelInputError) -> Document {
         do {
-            raw = try JSONDecoder().decode(RawInput.self, from: data)
+            return try JSONDecoder().decode(Document.self, from: data)
         } catch let error as DecodingError {
             throw ModelInputError(file: name, error.readableDescription)
+        } catch {
+            throw ModelInputError(file: name, "cannot be read as JSON (\(error))")
         }
+    }
+
+    public static func read(_ data: Data, name: String) throws -> Input {
+        let raw = try decode(data, name: name)
         func fail(_ message: String) -> ModelInputError { ModelInputError(file: name, message) }
-        guard !raw.vehicles.isEmpty else { throw fail("'vehicles' is empty: give at least one vehicle") }
+        guard let rawVehicles = raw.vehicles, !rawVehicles.isEmpty else { throw fail("'vehicles' is missing or empty: give at least one vehicle") }
 
         // Profiles: named matrices, or the legacy "matrix" for the default profile "car".
         var rawProfiles: [String: RawMatrices]
@@ -123,7 +134,7 @@ public enum VroomFormat {
             throw fail("no 'matrices' (or legacy 'matrix'): LastMile needs the travel-time matrix in the input")
         }
         let profileNames = rawProfiles.keys.sorted()
-        for vehicle in raw.vehicles where rawProfiles[vehicle.profile ?? "car"] == nil {
+        for vehicle in rawVehicles where rawProfiles[vehicle.profile ?? "car"] == nil {
             throw fail("vehicle \(vehicle.id): profile '\(vehicle.profile ?? "car")' has no matrices (given: \(profileNames.joined(separator: ", ")))")
         }
         var n: Int?
@@ -145,7 +156,7 @@ public enum VroomFormat {
         }
         let costScale: Int64 = customCosts.isEmpty ? rateScale : 1
         let n0 = n!
-        let openRoutes = raw.vehicles.contains { $0.start_index == nil || $0.end_index == nil }
+        let openRoutes = rawVehicles.contains { $0.start_index == nil || $0.end_index == nil }
         let size = openRoutes ? n0 + 1 : n0
         /// A matrix padded with a zero row and column for the virtual end of open routes.
         func padded(_ matrix: [[Int64]]) -> [Int64] {
@@ -164,7 +175,7 @@ public enum VroomFormat {
         let shipmentsRaw = raw.shipments ?? []
         let jobsRaw = raw.jobs ?? []
         let amounts = jobsRaw.map { ($0.delivery ?? $0.amount ?? $0.pickup ?? []).count } + shipmentsRaw.map { ($0.amount ?? []).count }
-            + raw.vehicles.map { ($0.capacity ?? []).count }
+            + rawVehicles.map { ($0.capacity ?? []).count }
         let dimensions = max(1, amounts.max() ?? 1)
         func padded(_ amount: [Int64]) -> [Int64] { amount + Array(repeating: 0, count: dimensions - amount.count) }
         func windows(_ pairs: [[Int64]]?, _ label: String) throws -> [TimeWindow] {
@@ -226,7 +237,7 @@ public enum VroomFormat {
         }
 
         var vehicles: [Vehicle] = []
-        for (index, vehicle) in raw.vehicles.enumerated() {
+        for (index, vehicle) in rawVehicles.enumerated() {
             let label = "vehicle \(vehicle.id) (vehicles[\(index)])"
             guard vehicle.max_tasks == nil else { throw fail("\(label): 'max_tasks' is not supported") }
             guard vehicle.max_travel_time == nil else {
@@ -271,7 +282,7 @@ public enum VroomFormat {
             dimensions: dimensions, costScale: costScale
         )
         return Input(
-            problem: problem, jobIDs: jobIDs, jobTypes: jobTypes, vehicleIDs: raw.vehicles.map(\.id),
+            problem: problem, jobIDs: jobIDs, jobTypes: jobTypes, vehicleIDs: rawVehicles.map(\.id),
             hasDistances: rawProfiles.values.contains { $0.distances != nil }, locationCount: n0
         )
     }

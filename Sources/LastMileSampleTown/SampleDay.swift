@@ -44,7 +44,7 @@ public enum SampleDay {
         var random = SplitMix64(seed: seed)
         let copies = max(1, (orderCount + 399) / 400)
         func pick(_ n: Int) -> Int { Int(random.next() % UInt64(n)) }
-        func degrees(_ c: Coordinate) -> String { String(format: "%.6f,%.6f", c.latitude, c.longitude) }
+        func degrees(_ c: Coordinate) -> String { FixedPoint.string(c.latitude, decimals: 6) + "," + FixedPoint.string(c.longitude, decimals: 6) }
         let groceries = (1...20).map { String(format: "GROC-%02d", $0) }
         let chilled = (1...5).map { String(format: "CHILL-%02d", $0) }
         let bulky = (1...5).map { String(format: "BULK-%02d", $0) }

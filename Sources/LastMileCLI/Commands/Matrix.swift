@@ -76,11 +76,10 @@ struct Matrix: AsyncParsableCommand {
         let queried = clock.now
 
         if durationsCSV != nil || distancesCSV != nil {
-            if let durationsCSV { try MatrixOutput.csv(matrix, seconds: true).write(toFile: durationsCSV, atomically: true, encoding: .utf8) }
-            if let distancesCSV { try MatrixOutput.csv(matrix, seconds: false).write(toFile: distancesCSV, atomically: true, encoding: .utf8) }
+            if let durationsCSV { try MatrixOutput.write(MatrixOutput.csv(matrix, .durations), to: durationsCSV) }
+            if let distancesCSV { try MatrixOutput.write(MatrixOutput.csv(matrix, .distances), to: distancesCSV) }
         } else {
-            let json = MatrixOutput.osrmTable(matrix, points: points)
-            if let output { try json.write(toFile: output, atomically: true, encoding: .utf8) } else { print(json) }
+            try MatrixOutput.write(MatrixOutput.osrmTable(matrix, points: points), to: output)
         }
         let timing = "{\"load_s\": \(seconds(loaded - started)), \"preprocess_s\": \(seconds(preprocessed - loaded)), "
             + "\"customize_s\": \(seconds(customized - preprocessed)), \"query_s\": \(seconds(queried - customized))}"

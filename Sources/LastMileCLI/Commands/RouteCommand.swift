@@ -62,31 +62,28 @@ struct RouteCommand: AsyncParsableCommand {
 /// Route output in GeoJSON or as encoded polylines.
 enum RouteOutput {
     static func render(_ route: Route, stops: [SnappedPoint], format: RouteCommand.Format) -> String {
-        let legs = route.legs.map { "{\"duration\":\(seconds($0.cost.time)),\"distance\":\(seconds($0.cost.length))}" }
+        let legs = route.legs.map { "{\"duration\":\(thousandths($0.cost.time)),\"distance\":\(thousandths($0.cost.length))}" }
             .joined(separator: ",")
         switch format {
         case .polyline5, .polyline6:
             let precision = format == .polyline5 ? 5 : 6
-            return "{\"duration\":\(seconds(route.cost.time)),\"distance\":\(seconds(route.cost.length)),"
+            return "{\"duration\":\(thousandths(route.cost.time)),\"distance\":\(thousandths(route.cost.length)),"
                 + "\"geometry\":\(jsonString(EncodedPolyline.encode(route.geometry, precision: precision))),\"legs\":[\(legs)]}"
         case .geojson:
             let line = route.geometry.map(position).joined(separator: ",")
             let points = stops.enumerated().map { index, stop in
-                "{\"type\":\"Feature\",\"properties\":{\"stop\":\(index),\"snap_distance\":\(String(format: "%.3f", stop.distanceMeters))},"
+                "{\"type\":\"Feature\",\"properties\":{\"stop\":\(index),\"snap_distance\":\(FixedPoint.string(stop.distanceMeters, decimals: 3))},"
                     + "\"geometry\":{\"type\":\"Point\",\"coordinates\":\(position(stop.coordinate))}}"
             }
-            let routeFeature = "{\"type\":\"Feature\",\"properties\":{\"duration\":\(seconds(route.cost.time)),"
-                + "\"distance\":\(seconds(route.cost.length)),\"legs\":[\(legs)]},"
+            let routeFeature = "{\"type\":\"Feature\",\"properties\":{\"duration\":\(thousandths(route.cost.time)),"
+                + "\"distance\":\(thousandths(route.cost.length)),\"legs\":[\(legs)]},"
                 + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[\(line)]}}"
             return "{\"type\":\"FeatureCollection\",\"features\":[" + ([routeFeature] + points).joined(separator: ",") + "]}"
         }
     }
 
     /// Thousandths as a decimal: ms → s, mm → m.
-    private static func seconds(_ value: UInt64) -> String {
-        let fraction = String(value % 1000)
-        return "\(value / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
-    }
+    private static func thousandths(_ value: UInt64) -> String { FixedPoint.string(Int64(value), decimals: 3) }
 
     private static func position(_ c: Coordinate) -> String { "[\(formatDegrees(c.longitudeE7)),\(formatDegrees(c.latitudeE7))]" }
 }

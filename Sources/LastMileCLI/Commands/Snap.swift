@@ -31,7 +31,7 @@ struct Snap: AsyncParsableCommand {
             case .success(let point):
                 print("\(input.ids[i]),\(formatDegrees(point.coordinate.latitudeE7)),"
                     + "\(formatDegrees(point.coordinate.longitudeE7)),"
-                    + "\(String(format: "%.2f", point.distanceMeters)),\(point.arc.rawValue),\(point.offset.meters)")
+                    + "\(FixedPoint.string(point.distanceMeters, decimals: 2)),\(point.arc.rawValue),\(point.offset.meters)")
             case .failure(let error):
                 failures.append(error.message)
             }

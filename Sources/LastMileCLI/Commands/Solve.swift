@@ -74,7 +74,7 @@ struct Solve: AsyncParsableCommand {
             text = vrplibText(result.solution, problem: problem, report: report)
         }
         if let output { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } else { print(text) }
-        FileHandle.standardError.write(Data("\(result.iterations) iterations in \(String(format: "%.2f", result.seconds)) s, seed \(seed)\n".utf8))
+        FileHandle.standardError.write(Data("\(result.iterations) iterations in \(FixedPoint.string(result.seconds, decimals: 2)) s, seed \(seed)\n".utf8))
         if check {
             guard report.isFeasible else {
                 FileHandle.standardError.write(Data(("check failed:\n" + report.violations.joined(separator: "\n") + "\n").utf8))
@@ -100,11 +100,12 @@ struct Solve: AsyncParsableCommand {
         return lines.joined(separator: "\n")
     }
 
+    /// `value / scale` with one decimal per digit of `scale` after its first: exact for powers of ten (Solomon's
+    /// ×1000), rounded for other scales (VROOM rates: 3,600,000 internal units per cost unit).
     static func decimal(_ value: Int64, scale: Int64) -> String {
-        guard scale > 1 else { return String(value) }
-        let digits = String(scale).count - 1
-        let fraction = String(abs(value) % scale)
-        return "\(value / scale)." + String(repeating: "0", count: digits - fraction.count) + fraction
+        let decimals = String(scale).count - 1
+        let isPowerOfTen = (0..<decimals).reduce(Int64(1)) { power, _ in power * 10 } == scale
+        return isPowerOfTen ? FixedPoint.string(value, decimals: decimals) : FixedPoint.string(Double(value) / Double(scale), decimals: decimals)
     }
 
     /// Reads an instance in any supported format (by extension and content); VROOM input also returns its ids.

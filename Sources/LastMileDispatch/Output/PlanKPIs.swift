@@ -60,7 +60,7 @@ public struct PlanKPIs: Sendable {
 
     /// The summary as aligned lines for the terminal and the HTML page.
     public var lines: [(label: String, value: String)] {
-        func number(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+        func number(_ value: Double, _ digits: Int = 1) -> String { FixedPoint.string(value, decimals: digits) }
         var lines: [(String, String)] = [
             ("orders", "\(served) of \(orders) served, \(unassigned) unassigned"),
             ("routes", "\(routes)"),

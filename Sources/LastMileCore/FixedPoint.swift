@@ -1,0 +1,80 @@
+/// Decimal text of fixed-point numbers, appended as ASCII bytes: the one formatter for numbers written with a
+/// fixed count of decimals (coordinates in degrees, seconds, metres, kilometres, kilograms).
+///
+/// No floating-point printing, no `String(format:)`, no `String` per number: a matrix of a million numbers is
+/// written into one byte buffer. Integers in thousandths or 10⁻⁷ degree print exactly; `Double`s print as
+/// C's `%.Nf` does (rounded to the nearest, ties to even, on the exact binary value).
+public enum FixedPoint {
+    /// 10⁰ … 10¹⁸: the scales `decimals` may select.
+    private static let powersOfTen: [Int64] = (0...18).map { (0..<$0).reduce(1) { power, _ in power * 10 } }
+
+    /// Appends `scaled / 10^decimals` with exactly `decimals` digits after the point (no point when 0) and
+    /// a leading `-` when negative: `append(-1234, decimals: 3, to:)` writes `-1.234`.
+    ///
+    /// Precondition: `0 ≤ decimals ≤ 18`.
+    public static func append(_ scaled: Int64, decimals: Int, to bytes: inout [UInt8]) {
+        if scaled < 0 { bytes.append(UInt8(ascii: "-")) }
+        append(magnitude: scaled.magnitude, decimals: decimals, to: &bytes)
+    }
+
+    /// Appends `scaled / 10^decimals` like ``append(_:decimals:to:)-(Int64,_,_)``, for unsigned sums such as
+    /// ``PathCost`` times (ms) and lengths (mm).
+    public static func append(_ scaled: UInt64, decimals: Int, to bytes: inout [UInt8]) {
+        append(magnitude: scaled, decimals: decimals, to: &bytes)
+    }
+
+    /// Appends `value` rounded to `decimals` digits after the point, byte for byte as `String(format: "%.Nf")`
+    /// (including `-0.0` for small negative values).
+    ///
+    /// Precondition: `value` is finite, `0 ≤ decimals ≤ 18` and `|value| × 10^decimals < 2⁵³`.
+    public static func append(_ value: Double, decimals: Int, to bytes: inout [UInt8]) {
+        precondition(value.isFinite, "\(value) has no fixed-point text")
+        let scale = Double(powersOfTen[decimals])
+        let product = value.magnitude * scale
+        // The product's rounding error, exactly (fused multiply-add): it decides the ties `product` hides.
+        let residual = (-product).addingProduct(value.magnitude, scale)
+        var nearest = product.rounded(.toNearestOrEven)
+        if product - nearest == 0.5, residual > 0 { nearest += 1 }
+        if product - nearest == -0.5, residual < 0 { nearest -= 1 }
+        if value.sign == .minus { bytes.append(UInt8(ascii: "-")) }
+        append(magnitude: UInt64(nearest), decimals: decimals, to: &bytes)
+    }
+
+    /// `scaled / 10^decimals` as a `String`, for text built around a few numbers.
+    public static func string(_ scaled: Int64, decimals: Int) -> String {
+        var bytes: [UInt8] = []
+        append(scaled, decimals: decimals, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `value` rounded to `decimals` digits as a `String`, as `String(format: "%.Nf")` writes it.
+    public static func string(_ value: Double, decimals: Int) -> String {
+        var bytes: [UInt8] = []
+        append(value, decimals: decimals, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The digits of `scaled`, at least `decimals + 1` of them, with the point before the last `decimals`.
+    private static func append(magnitude scaled: UInt64, decimals: Int, to bytes: inout [UInt8]) {
+        var digitCount = 1
+        var rest = scaled / 10
+        while rest > 0 { digitCount += 1; rest /= 10 }
+        digitCount = max(digitCount, decimals + 1)
+        let length = decimals > 0 ? digitCount + 1 : digitCount
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var position = start + length - 1
+            var value = scaled
+            for written in 0..<digitCount {
+                if written == decimals && decimals > 0 {
+                    buffer[position] = UInt8(ascii: ".")
+                    position -= 1
+                }
+                buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+                position -= 1
+            }
+        }
+    }
+}
