@@ -54,27 +54,41 @@ public enum FixedPoint {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The digits of `scaled`, at least `decimals + 1` of them, with the point before the last `decimals`.
-    private static func append(magnitude scaled: UInt64, decimals: Int, to bytes: inout [UInt8]) {
+    /// The most bytes ``write(_:decimals:to:)`` writes: 20 digits (`UInt64.max`) and the point.
+    public static func maximumLength(decimals: Int) -> Int { 21 + decimals }
+
+    /// Writes `scaled / 10^decimals` like ``append(_:decimals:to:)-(UInt64,_,_)`` at `destination`, which has
+    /// room for ``maximumLength(decimals:)`` bytes; returns the number of bytes written. For writers that fill
+    /// a large buffer directly (a matrix row at a time).
+    public static func write(_ scaled: UInt64, decimals: Int, to destination: UnsafeMutablePointer<UInt8>) -> Int {
         var digitCount = 1
-        var rest = scaled / 10
-        while rest > 0 { digitCount += 1; rest /= 10 }
+        var rest = scaled
+        while rest >= 10 {
+            rest /= 10
+            digitCount += 1
+        }
         digitCount = max(digitCount, decimals + 1)
         let length = decimals > 0 ? digitCount + 1 : digitCount
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: length))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            var position = start + length - 1
-            var value = scaled
-            for written in 0..<digitCount {
-                if written == decimals && decimals > 0 {
-                    buffer[position] = UInt8(ascii: ".")
-                    position -= 1
-                }
-                buffer[position] = UInt8(ascii: "0") + UInt8(value % 10)
-                value /= 10
+        var position = length
+        var value = scaled
+        for written in 0..<digitCount {
+            if written == decimals && decimals > 0 {
                 position -= 1
+                destination[position] = UInt8(ascii: ".")
             }
+            position -= 1
+            destination[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+            value /= 10
+        }
+        return length
+    }
+
+    /// The digits of `scaled`, at least `decimals + 1` of them, with the point before the last `decimals`.
+    private static func append(magnitude scaled: UInt64, decimals: Int, to bytes: inout [UInt8]) {
+        let capacity = maximumLength(decimals: decimals)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { digits in
+            let length = write(scaled, decimals: decimals, to: digits.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[..<length]))
         }
     }
 }

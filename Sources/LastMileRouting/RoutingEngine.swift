@@ -91,7 +91,11 @@ public struct RoutingEngine: Sendable {
             }
             return block
         }) ?? []
-        return TravelMatrix(rows: sources.count, columns: columns, costs: rows.flatMap { $0 })
+        // One allocation of the final size (`flatMap` would grow and copy it several times: 16 MB at 1000×1000).
+        var costs: [PathCost] = []
+        costs.reserveCapacity(sources.count * columns)
+        for block in rows { costs.append(contentsOf: block) }
+        return TravelMatrix(rows: sources.count, columns: columns, costs: costs)
     }
 
     /// Read-only bucket arrays shared by the source tasks.
