@@ -63,24 +63,51 @@ public enum FixedPoint {
     public static func write(_ scaled: UInt64, decimals: Int, to destination: UnsafeMutablePointer<UInt8>) -> Int {
         var digitCount = 1
         var rest = scaled
-        while rest >= 10 {
-            rest /= 10
-            digitCount += 1
+        while rest >= 100 {
+            rest /= 100
+            digitCount += 2
         }
-        digitCount = max(digitCount, decimals + 1)
-        let length = decimals > 0 ? digitCount + 1 : digitCount
-        var position = length
-        var value = scaled
-        for written in 0..<digitCount {
-            if written == decimals && decimals > 0 {
-                position -= 1
-                destination[position] = UInt8(ascii: ".")
-            }
-            position -= 1
-            destination[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+        if rest >= 10 { digitCount += 1 }
+        let wholeDigits = max(digitCount - decimals, 1)
+        guard decimals > 0 else {
+            writeDigits(scaled, count: wholeDigits, endingAt: destination + wholeDigits)
+            return wholeDigits
+        }
+        let length = wholeDigits + 1 + decimals
+        let whole = writeDigits(scaled, count: decimals, endingAt: destination + length)
+        destination[wholeDigits] = UInt8(ascii: ".")
+        writeDigits(whole, count: wholeDigits, endingAt: destination + wholeDigits)
+        return length
+    }
+
+    /// "00" "01" … "99": two digits per division.
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
+    /// Writes the last `count` decimal digits of `value` (leading zeros included) just before `end`; returns
+    /// the digits left of them, `value / 10^count`.
+    @discardableResult
+    private static func writeDigits(_ value: UInt64, count: Int, endingAt end: UnsafeMutablePointer<UInt8>) -> UInt64 {
+        let pairs = digitPairs.utf8Start
+        var value = value
+        var position = end
+        var remaining = count
+        while remaining >= 2 {
+            let pair = Int(value % 100) * 2
+            value /= 100
+            position -= 2
+            position[0] = pairs[pair]
+            position[1] = pairs[pair + 1]
+            remaining -= 2
+        }
+        if remaining == 1 {
+            position[-1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
             value /= 10
         }
-        return length
+        return value
     }
 
     /// The digits of `scaled`, at least `decimals + 1` of them, with the point before the last `decimals`.
