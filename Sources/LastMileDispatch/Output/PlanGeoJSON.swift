@@ -7,22 +7,21 @@ public enum PlanGeoJSON {
     public static func make(plan: DayPlan, day: DispatchDay) -> String {
         let orders = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
         var features: [String] = []
-        func point(_ c: Coordinate) -> String { "[\(formatDegrees(c.longitudeE7)),\(formatDegrees(c.latitudeE7))]" }
         for depot in day.depots {
-            features.append(#"{"type":"Feature","properties":{"kind":"depot","id":\#(jsonString(depot.id)),"name":\#(jsonString(depot.name)),"depot_kind":"\#(depot.kind.rawValue)"},"geometry":{"type":"Point","coordinates":\#(point(depot.coordinate))}}"#)
+            features.append(#"{"type":"Feature","properties":{"kind":"depot","id":\#(jsonString(depot.id)),"name":\#(jsonString(depot.name)),"depot_kind":"\#(depot.kind.rawValue)"},"geometry":{"type":"Point","coordinates":\#(depot.coordinate.geoJSONPosition)}}"#)
         }
         for (index, run) in plan.runs.enumerated() {
             let colour = RouteColours.colour(index)
-            let line = run.geometry.map(point).joined(separator: ",")
+            let line = run.geometry.map(\.geoJSONPosition).joined(separator: ",")
             features.append(#"{"type":"Feature","properties":{"kind":"route","vehicle":\#(jsonString(run.vehicleID)),"driver":\#(jsonString(run.driver)),"carrier":\#(jsonString(run.carrierID)),"depot":\#(jsonString(run.depotID)),"stops":\#(run.stops.count),"km":\#(FixedPoint.string(Double(run.metres) / 1000, decimals: 1)),"departure":"\#(run.departure)","return":"\#(run.end)","stroke":"\#(colour)"},"geometry":{"type":"LineString","coordinates":[\#(line)]}}"#)
             for (sequence, stop) in run.stops.enumerated() {
                 guard let order = orders[stop.orderID] else { continue }
-                features.append(#"{"type":"Feature","properties":{"kind":"stop","vehicle":\#(jsonString(run.vehicleID)),"sequence":\#(sequence + 1),"order":\#(jsonString(order.id)),"arrival":"\#(stop.arrival)","window":"\#(order.windowStart)–\#(order.windowEnd)","marker-color":"\#(colour)"},"geometry":{"type":"Point","coordinates":\#(point(order.coordinate))}}"#)
+                features.append(#"{"type":"Feature","properties":{"kind":"stop","vehicle":\#(jsonString(run.vehicleID)),"sequence":\#(sequence + 1),"order":\#(jsonString(order.id)),"arrival":"\#(stop.arrival)","window":"\#(order.windowStart)–\#(order.windowEnd)","marker-color":"\#(colour)"},"geometry":{"type":"Point","coordinates":\#(order.coordinate.geoJSONPosition)}}"#)
             }
         }
         for (orderID, reason) in plan.unassigned {
             guard let order = orders[orderID] else { continue }
-            features.append(#"{"type":"Feature","properties":{"kind":"unassigned","order":\#(jsonString(orderID)),"reason":\#(jsonString(reason))},"geometry":{"type":"Point","coordinates":\#(point(order.coordinate))}}"#)
+            features.append(#"{"type":"Feature","properties":{"kind":"unassigned","order":\#(jsonString(orderID)),"reason":\#(jsonString(reason))},"geometry":{"type":"Point","coordinates":\#(order.coordinate.geoJSONPosition)}}"#)
         }
         return "{\"type\":\"FeatureCollection\",\"features\":[\n" + features.joined(separator: ",\n") + "\n]}\n"
     }
