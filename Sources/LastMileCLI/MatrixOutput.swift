@@ -33,11 +33,7 @@ enum MatrixOutput {
         let waypointsStart = bytes.count
         for (index, point) in points.enumerated() {
             if index > 0 { bytes.append(contentsOf: rowSeparator.utf8) }
-            bytes.append(contentsOf: "{\"location\":[".utf8)
-            FixedPoint.append(Int64(point.coordinate.longitudeE7), decimals: 7, to: &bytes)
-            bytes.append(UInt8(ascii: ","))
-            FixedPoint.append(Int64(point.coordinate.latitudeE7), decimals: 7, to: &bytes)
-            bytes.append(contentsOf: "],\"distance\":".utf8)
+            bytes.append(contentsOf: "{\"location\":\(point.coordinate.geoJSONPosition),\"distance\":".utf8)
             FixedPoint.append(point.distanceMeters, decimals: 3, to: &bytes)
             bytes.append(contentsOf: ",\"name\":\"\"}".utf8)
         }

@@ -26,6 +26,9 @@ public struct Coordinate: Hashable, Sendable, BitwiseCopyable, CustomStringConve
     public var description: String {
         "(\(formatDegrees(latitudeE7)), \(formatDegrees(longitudeE7)))"
     }
+
+    /// The GeoJSON (and OSRM) position: `[longitude,latitude]`, longitude first, seven decimals.
+    public var geoJSONPosition: String { "[\(formatDegrees(longitudeE7)),\(formatDegrees(latitudeE7))]" }
 }
 
 /// Degrees with exactly seven decimals from a fixed-point E7 angle, without going through floating point.

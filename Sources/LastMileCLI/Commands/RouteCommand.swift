@@ -70,10 +70,10 @@ enum RouteOutput {
             return "{\"duration\":\(thousandths(route.cost.time)),\"distance\":\(thousandths(route.cost.length)),"
                 + "\"geometry\":\(jsonString(EncodedPolyline.encode(route.geometry, precision: precision))),\"legs\":[\(legs)]}"
         case .geojson:
-            let line = route.geometry.map(position).joined(separator: ",")
+            let line = route.geometry.map(\.geoJSONPosition).joined(separator: ",")
             let points = stops.enumerated().map { index, stop in
                 "{\"type\":\"Feature\",\"properties\":{\"stop\":\(index),\"snap_distance\":\(FixedPoint.string(stop.distanceMeters, decimals: 3))},"
-                    + "\"geometry\":{\"type\":\"Point\",\"coordinates\":\(position(stop.coordinate))}}"
+                    + "\"geometry\":{\"type\":\"Point\",\"coordinates\":\(stop.coordinate.geoJSONPosition)}}"
             }
             let routeFeature = "{\"type\":\"Feature\",\"properties\":{\"duration\":\(thousandths(route.cost.time)),"
                 + "\"distance\":\(thousandths(route.cost.length)),\"legs\":[\(legs)]},"
@@ -84,6 +84,4 @@ enum RouteOutput {
 
     /// Thousandths as a decimal: ms → s, mm → m.
     private static func thousandths(_ value: UInt64) -> String { FixedPoint.string(Int64(value), decimals: 3) }
-
-    private static func position(_ c: Coordinate) -> String { "[\(formatDegrees(c.longitudeE7)),\(formatDegrees(c.latitudeE7))]" }
 }
