@@ -10,11 +10,7 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConver
     public static let zero = Cents(0)
 
     /// "12.34" (sign first when negative).
-    public var description: String {
-        let magnitude = rawValue.magnitude
-        let fraction = magnitude % 100
-        return (rawValue < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
-    }
+    public var description: String { FixedPoint.string(rawValue, decimals: 2) }
 
     public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(Int64.self) }
 

@@ -107,9 +107,10 @@ public enum SampleDay {
             let grams = items.reduce(0) { $0 + weightGrams[$1.key]! * $1.value }
             let slot = 8 + 2 * pick(6)
             let itemText = items.keys.sorted().map { "\($0):\(items[$0]!)" }.joined(separator: ";")
-            orders.append(String(format: "O-%04d,%@,%@,\"%@\",%.1f,%.1f,%02d:00,%02d:00,customer %d,%d,%d",
-                                 number, date, degrees(area.coordinate(east: east, north: north)), itemText, Double(grams) / 1000,
-                                 Double(grams) / 250, slot, slot + 2, number, 2 + pick(4), pick(10) == 0 ? 50 : 0))
+            orders.append(String(format: "O-%04d,%@,%@,\"%@\",%@,%@,%02d:00,%02d:00,customer %d,%d,%d",
+                                 number, date, degrees(area.coordinate(east: east, north: north)), itemText,
+                                 FixedPoint.string(Double(grams) / 1000, decimals: 1), FixedPoint.string(Double(grams) / 250, decimals: 1),
+                                 slot, slot + 2, number, 2 + pick(4), pick(10) == 0 ? 50 : 0))
         }
         return [
             ("depots", depots.joined(separator: "\n") + "\n"), ("vehicle-types", types.joined(separator: "\n") + "\n"),

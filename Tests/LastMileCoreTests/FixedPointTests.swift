@@ -12,6 +12,7 @@ import Testing
         #expect(FixedPoint.string(Int64(-5), decimals: 7) == "-0.0000005")
         #expect(FixedPoint.string(Int64(1_800_000_000), decimals: 7) == "180.0000000")
         #expect(FixedPoint.string(Int64(42), decimals: 0) == "42")
+        #expect(Cents(-5).description == "-0.05" && Cents(123_456).description == "1234.56")
         #expect(FixedPoint.string(Int64.min, decimals: 3) == "-9223372036854775.808")
         var bytes = Array("x=".utf8)
         FixedPoint.append(UInt64.max, decimals: 3, to: &bytes)
