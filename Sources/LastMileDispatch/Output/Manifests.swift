@@ -44,11 +44,11 @@ public enum Manifests {
             switch line {
             case .stop(let sequence, let stop, let order):
                 fields = [
-                    "\(sequence)", "stop", order.id, order.customer, String(format: "%.6f", order.coordinate.latitude),
-                    String(format: "%.6f", order.coordinate.longitude), "\(stop.arrival)", "\(order.windowStart)", "\(order.windowEnd)",
+                    "\(sequence)", "stop", order.id, order.customer, FixedPoint.string(order.coordinate.latitude, decimals: 6),
+                    FixedPoint.string(order.coordinate.longitude, decimals: 6), "\(stop.arrival)", "\(order.windowStart)", "\(order.windowEnd)",
                     "\(stop.serviceStart)", "\(waitingMinutes(stop))", "\(stop.departure)",
                     order.items.map { "\($0.sku):\($0.quantity)" }.joined(separator: ";"),
-                    String(format: "%.2f", Double(order.load.grams) / 1000), String(format: "%.2f", Double(stop.metresFromPrevious) / 1000),
+                    FixedPoint.string(Double(order.load.grams) / 1000, decimals: 2), FixedPoint.string(Double(stop.metresFromPrevious) / 1000, decimals: 2),
                 ]
             case .driverBreak(let driverBreak):
                 let end = TimeOfDay(seconds: driverBreak.start.seconds + driverBreak.minutes * 60)
@@ -73,10 +73,10 @@ public enum Manifests {
                 let items = order.items.map { "\(html($0.sku)) × \($0.quantity)" }.joined(separator: "<br>")
                 return """
                     <tr><td class="number">\(sequence)</td><td>\(html(order.id))</td><td>\(html(order.customer))</td>\
-                    <td>\(String(format: "%.5f, %.5f", order.coordinate.latitude, order.coordinate.longitude))</td>\
+                    <td>\(FixedPoint.string(order.coordinate.latitude, decimals: 5) + ", " + FixedPoint.string(order.coordinate.longitude, decimals: 5))</td>\
                     <td>\(stop.arrival)</td><td class="number">\(waitingMinutes(stop))</td><td>\(order.windowStart)–\(order.windowEnd)</td>\
                     <td>\(stop.serviceStart)</td><td>\(stop.departure)</td>\
-                    <td>\(items)</td><td class="number">\(String(format: "%.1f", Double(order.load.grams) / 1000))</td></tr>
+                    <td>\(items)</td><td class="number">\(FixedPoint.string(Double(order.load.grams) / 1000, decimals: 1))</td></tr>
                     """
             case .driverBreak(let driverBreak):
                 return "<tr><td></td><td colspan=\"10\"><strong>Break</strong> \(driverBreak.minutes) min from \(driverBreak.start)</td></tr>"
@@ -90,7 +90,7 @@ public enum Manifests {
             <h1>Run sheet: \(html(run.vehicleID)) — \(html(run.driver))</h1>
             <div class="meta">\(html(day.date)) · plan version \(version) · carrier \(html(run.carrierID)) · from \(html(depot)) · \
             loading \(run.loadingStart), departure \(run.departure), back \(run.end) at \(html(run.endDepotID)) · \(run.stops.count) stops · \
-            \(String(format: "%.1f", Double(run.metres) / 1000)) km · load \(String(format: "%.1f", Double(run.load.grams) / 1000)) kg, \
+            \(FixedPoint.string(Double(run.metres) / 1000, decimals: 1)) km · load \(FixedPoint.string(Double(run.load.grams) / 1000, decimals: 1)) kg, \
             \(run.load.parcels) parcels</div>
             <table><thead><tr><th>#</th><th>Order</th><th>Customer</th><th>Position</th><th>Arrival</th><th>Wait (min)</th>\
             <th>Window</th><th>Service</th><th>Departure</th><th>Items</th><th>kg</th></tr></thead>
@@ -119,7 +119,7 @@ public enum Manifests {
             """
             <tr><td><a href="\(baseName(of: run)).html">\(html(run.vehicleID))</a> (<a href="\(baseName(of: run)).csv">CSV</a>)</td>\
             <td>\(html(run.driver))</td><td>\(html(run.carrierID))</td><td>\(html(run.depotID))</td><td class="number">\(run.stops.count)</td>\
-            <td>\(run.departure)–\(run.end)</td><td class="number">\(String(format: "%.1f", Double(run.metres) / 1000))</td>\
+            <td>\(run.departure)–\(run.end)</td><td class="number">\(FixedPoint.string(Double(run.metres) / 1000, decimals: 1))</td>\
             <td class="number">\(run.cost)</td></tr>
             """
         }

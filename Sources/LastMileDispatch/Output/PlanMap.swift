@@ -13,6 +13,9 @@ import LastMileGraph
 /// cannot shrink the town into a corner; the SVG element carries it as `data-bbox="west,south,east,north"`
 /// (degrees, GeoJSON's bbox order).
 public enum PlanMap {
+    /// A pixel coordinate with one decimal.
+    static func pixels(_ value: Double) -> String { FixedPoint.string(value, decimals: 1) }
+
     /// Drawing width of the frame, pixels (the SVG scales to the window).
     static let width = 1000.0
 
@@ -33,7 +36,7 @@ public enum PlanMap {
         let scale = width / max((maxLon - minLon) * shrink, 1e-9)
         let height = (maxLat - minLat) * scale + 20
         func xy(_ c: Coordinate) -> (x: Double, y: Double) { ((c.longitude - minLon) * shrink * scale + 10, (maxLat - c.latitude) * scale + 10) }
-        func text(_ c: Coordinate) -> String { let p = xy(c); return String(format: "%.1f,%.1f", p.x, p.y) }
+        func text(_ c: Coordinate) -> String { let p = xy(c); return pixels(p.x) + "," + pixels(p.y) }
         var roads = ""
         let tails = graph.arcTails()
         for arc in 0..<graph.arcCount {
@@ -46,16 +49,16 @@ public enum PlanMap {
         var runs = "", legend = ""
         for (index, run) in plan.runs.enumerated() {
             let colour = RouteColours.colour(index)
-            let title = "\(run.vehicleID) · \(run.driver) · \(run.stops.count) stops · \(String(format: "%.1f", Double(run.metres) / 1000)) km · \(run.departure)–\(run.end)"
+            let title = "\(run.vehicleID) · \(run.driver) · \(run.stops.count) stops · \(FixedPoint.string(Double(run.metres) / 1000, decimals: 1)) km · \(run.departure)–\(run.end)"
             var group = "<g class=\"run\"><title>\(html(title))</title>"
             group += "<polyline points=\"\(run.geometry.map(text).joined(separator: " "))\" stroke=\"\(colour)\"/>"
             for (sequence, stop) in run.stops.enumerated() {
                 guard let order = orders[stop.orderID], !farIDs.contains(order.id) else { continue }
                 let p = xy(order.coordinate)
                 let label = "\(sequence + 1). order \(order.id), arrival \(stop.arrival), window \(order.windowStart)–\(order.windowEnd)"
-                group += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"\(colour)\">", p.x, p.y)
+                group += "<circle cx=\"\(pixels(p.x))\" cy=\"\(pixels(p.y))\" r=\"4\" fill=\"\(colour)\">"
                     + "<title>\(html(label))</title></circle>"
-                    + String(format: "<text class=\"sequence\" x=\"%.1f\" y=\"%.1f\">\(sequence + 1)</text>", p.x + 5, p.y - 5)
+                    + "<text class=\"sequence\" x=\"\(pixels(p.x + 5))\" y=\"\(pixels(p.y - 5))\">\(sequence + 1)</text>"
             }
             runs += group + "</g>\n"
             legend += "<li><span class=\"swatch\" style=\"background:\(colour)\"></span>\(html(title))</li>"
@@ -63,7 +66,8 @@ public enum PlanMap {
         var depots = ""
         for depot in day.depots {
             let p = xy(depot.coordinate)
-            depots += String(format: "<g class=\"depot\"><rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\"/><text x=\"%.1f\" y=\"%.1f\">", p.x - 7, p.y - 7, p.x + 10, p.y + 4)
+            depots += "<g class=\"depot\"><rect x=\"\(pixels(p.x - 7))\" y=\"\(pixels(p.y - 7))\" width=\"14\" height=\"14\"/>"
+                + "<text x=\"\(pixels(p.x + 10))\" y=\"\(pixels(p.y + 4))\">"
                 + "\(html(depot.name))</text><title>\(html("\(depot.name) (\(depot.kind.rawValue)), open \(depot.opens)–\(depot.closes)"))</title></g>\n"
         }
         var crosses = "", unframed = ""
@@ -71,14 +75,15 @@ public enum PlanMap {
             unframed += "<li>order \(html(orderID)) unassigned: \(html(reason))</li>"
             guard let order = orders[orderID], inside(order.coordinate) else { continue }
             let p = xy(order.coordinate)
-            crosses += String(format: "<path class=\"unassigned\" d=\"M%.1f,%.1fL%.1f,%.1fM%.1f,%.1fL%.1f,%.1f\">", p.x - 4, p.y - 4, p.x + 4, p.y + 4, p.x - 4, p.y + 4, p.x + 4, p.y - 4)
+            crosses += "<path class=\"unassigned\" d=\"M\(pixels(p.x - 4)),\(pixels(p.y - 4))L\(pixels(p.x + 4)),\(pixels(p.y + 4))"
+                + "M\(pixels(p.x - 4)),\(pixels(p.y + 4))L\(pixels(p.x + 4)),\(pixels(p.y - 4))\">"
                 + "<title>\(html("order \(orderID) unassigned: \(reason)"))</title></path>\n"
         }
         for order in far {
             unframed += "<li>order \(html(order.orderID)) is \(Int(order.kilometres.rounded())) km from the nearest depot (not framed)</li>"
         }
         let table = kpis.lines.map { "<tr><th>\(html($0.label))</th><td>\(html($0.value))</td></tr>" }.joined()
-        let bbox = [minLon, minLat, maxLon, maxLat].map { String(format: "%.7f", $0) }.joined(separator: ",")
+        let bbox = [minLon, minLat, maxLon, maxLat].map { FixedPoint.string($0, decimals: 7) }.joined(separator: ",")
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>LastMile plan — \(html(day.date)) version \(version)</title>
