@@ -124,12 +124,15 @@ let package = Package(
         ),
         .testTarget(
             name: "LastMileServiceTests",
-            dependencies: ["LastMileCore", "LastMileDomain", "LastMileService", "LastMileSampleTown", "LastMileTestSupport"],
+            dependencies: [
+                "LastMileCore", "LastMileDomain", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileSampleTown",
+                "LastMileTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "LastMileCLITests",
-            dependencies: ["LastMileCLI", "LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileTestSupport"],
+            dependencies: ["LastMileCLI", "LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

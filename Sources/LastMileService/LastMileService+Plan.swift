@@ -72,7 +72,7 @@ extension LastMileService {
         let clock = ContinuousClock()
         var started = clock.now
         let planner = try reportingErrors { try DayPlanner(graph: roads.car, bikeGraph: roads.bike) }
-        events(.roadsReady(carNodes: roads.car.nodeCount, bikeNodes: roads.bike?.nodeCount, seconds: (clock.now - started).seconds))
+        events(.roadsReady(carNodes: roads.car.nodeCount, bikeNodes: roads.bike?.nodeCount, seconds: (clock.now - started).inSeconds))
         started = clock.now
         let plan = try reportingErrors {
             try planner.plan(day, configuration: configuration) { step in
@@ -84,7 +84,7 @@ extension LastMileService {
                 }
             }
         }
-        events(.planned(runs: plan.runs.count, unassigned: plan.unassigned.count, checked: plan.checked, seconds: (clock.now - started).seconds))
+        events(.planned(runs: plan.runs.count, unassigned: plan.unassigned.count, checked: plan.checked, seconds: (clock.now - started).inSeconds))
         let version = try reportingErrors { try store.commit(plan) }
         events(.stored(date: date, version: version.version))
         let files = try writeOutputs(plan: plan, day: day, version: version, roads: roads, output: output)
@@ -105,9 +105,4 @@ extension LastMileService {
                                 hint: "give --output a folder you may write to")
         }
     }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -5,7 +5,7 @@ import LastMileRouting
 import LastMileTestSupport
 import Testing
 
-@testable import LastMileCLI
+import LastMileService
 
 /// `lastmile matrix` writes OSRM's `/table` JSON and the N×N CSVs byte for byte as documented, with the
 /// engine's numbers. Expected numbers come from `String(format:)`, which shares no code with ``FixedPoint``.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import LastMileCore
 import LastMileGraph
-import LastMileRouting
+import LastMileService
 
 /// `lastmile matrix --graph G --locations points.csv`: travel-time and distance matrix.
 struct Matrix: AsyncParsableCommand {
@@ -36,63 +36,34 @@ struct Matrix: AsyncParsableCommand {
     @Flag(help: "Print one JSON line with load_s, preprocess_s, customize_s and query_s (for the peer harness).")
     var timingJSON = false
 
-    enum Engine: String, ExpressibleByArgument, CaseIterable {
-        case cch, dijkstra
-    }
-
     @Option(help: "cch (customizable contraction hierarchy, default) or dijkstra (one plain search per source).")
-    var engine: Engine = .cch
+    var engine: RoadQueries.MatrixEngine = .cch
 
     func run() async throws {
-        let input = try LocationCSV.read(locations)
+        let input = try PointsFile.read(locations)
         let clock = ContinuousClock()
         let started = clock.now
-        let (roadGraph, _) = try RoadGraphFile.read(URL(fileURLWithPath: graph))
-        let snapper = try Snapper(index: SnapIndex(graph: roadGraph))
-        let snapped = try snapper.snap(input.coordinates, names: input.names, maxDistance: maxSnapDistance)
-        let failures = snapped.compactMap { result -> String? in
-            if case .failure(let error) = result { return error.message }
-            return nil
-        }
-        if let first = failures.first { throw LastMileError(.routingData, first, details: Array(failures.dropFirst())) }
-        let points = snapped.compactMap { try? $0.get() }
-        let positions = points.map(RoadPosition.init)
-        let metric = RoadMetric(freeFlowOf: roadGraph)
-        let loaded = clock.now
-        let matrix: TravelMatrix
-        var preprocessed = loaded, customized = loaded
-        var hierarchyText = ""
-        switch engine {
-        case .cch:
-            let hierarchy = ContractionHierarchy(graph: roadGraph)
-            preprocessed = clock.now
-            hierarchyText = " (\(hierarchy.edgeCount) hierarchy edges, elimination tree height \(hierarchy.eliminationTreeHeight))"
-            let routing = RoutingEngine(hierarchy: hierarchy, metric: metric)
-            customized = clock.now
-            matrix = routing.matrix(sources: positions, targets: positions)
-        case .dijkstra:
-            matrix = try DijkstraMatrix.compute(graph: roadGraph, metric: metric, sources: positions, targets: positions)
-        }
-        let queried = clock.now
-
+        let roads = try RoadQueries.open(graphFile: graph)
+        let points = try roads.snapEvery(input, maxDistance: maxSnapDistance)
+        let loaded = clock.now - started
+        let run = try roads.matrix(points, engine: engine)
         if durationsCSV != nil || distancesCSV != nil {
-            if let durationsCSV { try MatrixOutput.write(MatrixOutput.csv(matrix, .durations), to: durationsCSV) }
-            if let distancesCSV { try MatrixOutput.write(MatrixOutput.csv(matrix, .distances), to: distancesCSV) }
+            if let durationsCSV { try MatrixOutput.write(MatrixOutput.csv(run.matrix, .durations), to: durationsCSV) }
+            if let distancesCSV { try MatrixOutput.write(MatrixOutput.csv(run.matrix, .distances), to: distancesCSV) }
         } else {
-            try MatrixOutput.write(MatrixOutput.osrmTable(matrix, points: points), to: output)
+            try MatrixOutput.write(MatrixOutput.osrmTable(run.matrix, points: points), to: output)
         }
-        let timing = "{\"load_s\": \(seconds(loaded - started)), \"preprocess_s\": \(seconds(preprocessed - loaded)), "
-            + "\"customize_s\": \(seconds(customized - preprocessed)), \"query_s\": \(seconds(queried - customized))}"
         if timingJSON {
-            print(timing)
+            print("{\"load_s\": \(loaded.inSeconds), \"preprocess_s\": \(run.preprocessSeconds), \"customize_s\": \(run.customizeSeconds), "
+                + "\"query_s\": \(run.querySeconds)}")
         } else {
-            FileHandle.standardError.write(Data(("loaded and snapped in \((loaded - started).formattedSeconds), ordered and contracted "
-                + "in \((preprocessed - loaded).formattedSeconds)\(hierarchyText), customized in \((customized - preprocessed).formattedSeconds), "
-                + "\(positions.count)×\(positions.count) matrix in \((queried - customized).formattedSeconds)\n").utf8))
+            let hierarchy = run.hierarchyEdges.map { " (\($0) hierarchy edges, elimination tree height \(run.eliminationTreeHeight ?? 0))" } ?? ""
+            Terminal.error("loaded and snapped in \(loaded.formattedSeconds), ordered and contracted in "
+                + "\(Duration.seconds(run.preprocessSeconds).formattedSeconds)\(hierarchy), customized in "
+                + "\(Duration.seconds(run.customizeSeconds).formattedSeconds), \(points.count)×\(points.count) matrix in "
+                + "\(Duration.seconds(run.querySeconds).formattedSeconds)")
         }
-    }
-
-    private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 }
+
+extension RoadQueries.MatrixEngine: ExpressibleByArgument {}

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LastMileCore
 import LastMileGraph
+import LastMileService
 
 /// `lastmile snap --graph G --points points.csv`: matches positions to the nearest road.
 struct Snap: AsyncParsableCommand {
@@ -20,10 +21,8 @@ struct Snap: AsyncParsableCommand {
     var maxDistance: Double = Snapper.defaultMaxDistance
 
     func run() async throws {
-        let input = try LocationCSV.read(points)
-        let (roadGraph, _) = try RoadGraphFile.read(URL(fileURLWithPath: graph))
-        let snapper = try Snapper(index: SnapIndex(graph: roadGraph))
-        let results = try snapper.snap(input.coordinates, names: input.names, maxDistance: maxDistance)
+        let input = try PointsFile.read(points)
+        let results = try RoadQueries.open(graphFile: graph).snap(input, maxDistance: maxDistance)
         print("id,lat,lon,snap_distance_m,arc,offset_m")
         var failures: [String] = []
         for (i, result) in results.enumerated() {
@@ -36,9 +35,6 @@ struct Snap: AsyncParsableCommand {
                 failures.append(error.message)
             }
         }
-        guard failures.isEmpty else {
-            for failure in failures { FileHandle.standardError.write(Data("error: \(failure)\n".utf8)) }
-            throw ExitCode(3)
-        }
+        if let first = failures.first { throw LastMileError(.routingData, first, details: Array(failures.dropFirst())) }
     }
 }

@@ -37,8 +37,7 @@ public struct DayPlanner {
         guard !day.orders.isEmpty else { throw DispatchError.nothingToPlan(date: day.date) }
         let started = ContinuousClock.now
         let geometry = try DayGeometry(day: day, networks: networks)
-        let elapsed = (ContinuousClock.now - started).components
-        progress(.matrix(locations: geometry.locationCount, seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        progress(.matrix(locations: geometry.locationCount, seconds: (ContinuousClock.now - started).inSeconds))
         let depots = DepotIndex.all(day.depots.count)
         var allowed = day.orders.map { order in Set(depots.filter { day.depot($0).stocks(order.items) }) }
         var forcedOut: [OrderIndex: String] = [:]

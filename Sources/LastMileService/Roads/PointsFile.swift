@@ -1,15 +1,17 @@
-import ArgumentParser
 import Foundation
 import LastMileCore
 
 /// A CSV file of positions: a header with `lat` and `lon` columns (any order), an optional `id` column.
-struct LocationCSV {
-    var ids: [String] = []
-    var coordinates: [Coordinate] = []
+public struct PointsFile: Sendable {
+    public var ids: [String] = []
+    public var coordinates: [Coordinate] = []
     /// How each point is named in errors: `id 'X' (file line N)`.
-    var names: [String] = []
+    public var names: [String] = []
 
-    static func read(_ path: String) throws -> LocationCSV {
+    /// Reads `path`; every bad line is reported (the first as the headline).
+    ///
+    /// - Throws: ``LastMileError`` (bad input) naming the file and line.
+    public static func read(_ path: String) throws(LastMileError) -> PointsFile {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw LastMileError(.badInput, "cannot read the points file", at: ErrorLocation(file: path), hint: "check the path; it must be UTF-8 text")
         }
@@ -22,7 +24,7 @@ struct LocationCSV {
             throw LastMileError(.badInput, "the header must name 'lat' and 'lon' columns, found '\(header)'", at: ErrorLocation(file: path, line: 1))
         }
         let idColumn = columns.firstIndex(of: "id")
-        var result = LocationCSV()
+        var result = PointsFile()
         var errors: [String] = []
         for (offset, line) in lines.enumerated().dropFirst() where !line.isEmpty {
             let lineNumber = offset + 1

@@ -5,9 +5,9 @@ import LastMileRouting
 
 /// Writes matrices the way their users expect them, as bytes: each output is built in one preallocated buffer
 /// (about 10 bytes per number) and written with one call.
-enum MatrixOutput {
+public enum MatrixOutput {
     /// Which part of a ``PathCost`` a matrix output shows, in thousandths: seconds (ms) or metres (mm).
-    enum Quantity {
+    public enum Quantity: Sendable {
         case durations, distances
 
         func thousandths(of cost: PathCost) -> UInt64 {
@@ -21,7 +21,7 @@ enum MatrixOutput {
     /// OSRM's `/table` response: `durations` in seconds and `distances` in metres (null = no route), and the
     /// snapped `sources`/`destinations` with `location` as [lon, lat] and the snap `distance` in metres.
     /// One matrix row per line; no final newline.
-    static func osrmTable(_ matrix: TravelMatrix, points: [SnappedPoint]) -> [UInt8] {
+    public static func osrmTable(_ matrix: TravelMatrix, points: [SnappedPoint]) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(2 * matrix.costs.count * 10 + 2 * points.count * 64 + 128)
         let rowSeparator = ",\n    "
@@ -45,7 +45,7 @@ enum MatrixOutput {
     }
 
     /// An N×N CSV: seconds or metres with three decimals, an empty cell where no route exists; one line per row.
-    static func csv(_ matrix: TravelMatrix, _ quantity: Quantity) -> [UInt8] {
+    public static func csv(_ matrix: TravelMatrix, _ quantity: Quantity) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(matrix.costs.count * 10)
         appendRows(of: matrix, quantity, open: "", close: "\n", separator: "", missing: "", to: &bytes)
@@ -53,7 +53,16 @@ enum MatrixOutput {
     }
 
     /// Writes `bytes` to the file at `path` (replacing it), or to standard output with a final newline.
-    static func write(_ bytes: [UInt8], to path: String?) throws {
+    ///
+    /// - Throws: ``LastMileError`` (bad input) when `path` cannot be written.
+    public static func write(_ bytes: [UInt8], to path: String?) throws(LastMileError) {
+        do { try writeBytes(bytes, to: path) } catch {
+            throw LastMileError(.badInput, "cannot write the matrix: \(error.localizedDescription)", at: ErrorLocation(file: path),
+                                hint: "give a path in a folder you may write to")
+        }
+    }
+
+    private static func writeBytes(_ bytes: [UInt8], to path: String?) throws {
         try bytes.withUnsafeBytes { buffer in
             // The buffer itself, not a copy: a Porto 1000×1000 table is 19 MB.
             let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress!), count: buffer.count, deallocator: .none)
