@@ -73,14 +73,18 @@ import Testing
         let graph = cli.temporaryPath("town.graph")
         defer { try? FileManager.default.removeItem(atPath: graph) }
         #expect(try cli.run(["import", "maps/sample-town.osm.pbf", "-o", graph]).status == 0)
-        let route = try cli.run(["route", "--graph", graph, "--from", "47.0,8.001", "--to", "47.5,8.0"])
-        #expect(route.status == 3, "\(route.stderr)")
-        #expect(route.stderr.hasPrefix("error: "))
+        try expectFailure(["route", "--graph", graph, "--from", "47.0,8.001", "--to", "47.5,8.0"], exit: 3,
+                          firstLine: "error: --to 47.5,8.0 at (47.5000000, 8.0000000) is more than 500 m from every road of the graph; "
+                              + "check its coordinates (lat,lon order?) or raise the snapping radius")
         let points = cli.temporaryPath("far.csv")
         defer { try? FileManager.default.removeItem(atPath: points) }
         try "id,lat,lon\nfar,47.5,8.0\n".write(toFile: points, atomically: true, encoding: .utf8)
-        let matrix = try cli.run(["matrix", "--graph", graph, "--locations", points])
-        #expect(matrix.status == 3 && matrix.stderr.hasPrefix("error: "), "\(matrix.stderr)")
+        try expectFailure(["matrix", "--graph", graph, "--locations", points], exit: 3,
+                          firstLine: "error: id 'far' (\(points) line 2) at (47.5000000, 8.0000000) is more than 500 m from every road "
+                              + "of the graph; check its coordinates (lat,lon order?) or raise the snapping radius")
+        try expectFailure(["snap", "--graph", graph, "--points", points], exit: 3,
+                          firstLine: "error: id 'far' (\(points) line 2) at (47.5000000, 8.0000000) is more than 500 m from every road "
+                              + "of the graph; check its coordinates (lat,lon order?) or raise the snapping radius")
     }
 
     @Test func wrongArgumentsPrintTheUsage() throws {
@@ -91,6 +95,15 @@ import Testing
         let badLimit = try cli.run(["plan", "--date", "2026-11-23", "--db", "x.sqlite", "--time-limit", "0"])
         #expect(badLimit.status == 64 && badLimit.stderr.hasPrefix("Error: --time-limit must be positive"), "\(badLimit.stderr)")
         #expect(badLimit.stderr.contains("Usage: lastmile plan"))
+        let notAPosition = try cli.run(["route", "--graph", "x.graph", "--from", "47.0", "--to", "47.5,8.0"])
+        #expect(notAPosition.status == 64)
+        #expect(notAPosition.stderr.hasPrefix("Error: --from '47.0' is not a position: write lat,lon in degrees, e.g. 41.1496,-8.6109"))
+        #expect(notAPosition.stderr.contains("Usage: lastmile route"))
+        try expectFailure(["generate-sample-town", "-o", "/nonexistent/folder/town.osm.pbf"], exit: 2,
+                          firstLine: "error: /nonexistent/folder/town.osm.pbf: cannot write the file (The operation could not be "
+                              + "completed. The file doesn’t exist.)")
+        let chains = try cli.run(["solve", "../shared/benchmarks/solomon/R101.txt", "--iterations", "50", "--threads", "2"])
+        #expect(chains.status == 0 && chains.stderr.hasPrefix("100 iterations over 2 chains of 50 each in "), "\(chains.stderr)")
         let version = try cli.run(["--version"])
         #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }

@@ -30,9 +30,15 @@ struct RouteCommand: AsyncParsableCommand {
     @Option(help: "Output format: \(RouteOutput.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: RouteOutput.Format = .geojson
 
+    /// The stops as given (option and text), in order.
+    private var named: [(option: String, text: String)] { [("--from", from)] + via.map { ("--via", $0) } + [("--to", to)] }
+
+    func validate() throws {
+        for stop in named { _ = try Self.parse(stop.text, option: stop.option) }
+    }
+
     func run() async throws {
-        let named = [("--from", from)] + via.map { ("--via", $0) } + [("--to", to)]
-        let coordinates = try named.map { option, text in try Self.parse(text, option: option) }
+        let coordinates = try named.map { try Self.parse($0.text, option: $0.option) }
         let roads = try RoadQueries.open(graphFile: graph)
         let (route, stops) = try roads.route(through: zip(named, coordinates).map { ("\($0.0) \($0.1)", $1) })
         print(RouteOutput.render(route, stops: stops, format: format))

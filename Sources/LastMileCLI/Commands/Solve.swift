@@ -33,7 +33,7 @@ struct Solve: AsyncParsableCommand {
     var seed: UInt64 = 1
 
     @Option(help: "Parallel search chains (default: every core; the benchmarks use 1).")
-    var threads: Int = ProcessorCount.active
+    var threads: Int?
 
     @Option(help: "hier (fewest vehicles, then distance) or dist/cost (distance only, fleet as a bound).")
     var objective: Objective = .dist
@@ -58,13 +58,16 @@ struct Solve: AsyncParsableCommand {
         if timeLimit == nil && iterations == nil { throw ValidationError("give --time-limit SECONDS or --iterations N") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be positive") }
         if let iterations, iterations < 0 { throw ValidationError("--iterations must not be negative") }
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard chains >= 1 else { throw ValidationError("--threads must be at least 1") }
     }
+
+    /// The search chains to run: `--threads`, or every core.
+    private var chains: Int { threads ?? ProcessorCount.active }
 
     func run() async throws {
         let (problem, vroom) = try Self.loadInstance(instance, objective: objective.model)
         var configuration = SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit)
-        configuration.threads = threads
+        configuration.threads = chains
         let result = Solver.solve(problem, configuration: configuration)
         let report = PlanChecker.check(result.solution, for: problem)
         let text: String
@@ -74,7 +77,8 @@ struct Solve: AsyncParsableCommand {
             text = vrplibText(result.solution, problem: problem, report: report)
         }
         if let output { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } else { print(text) }
-        FileHandle.standardError.write(Data("\(result.iterations) iterations in \(FixedPoint.string(result.seconds, decimals: 2)) s, seed \(seed)\n".utf8))
+        let perChain = chains > 1 ? " over \(chains) chains" + (iterations.map { " of \($0) each" } ?? "") : ""
+        Terminal.error("\(result.iterations) iterations\(perChain) in \(FixedPoint.string(result.seconds, decimals: 2)) s, seed \(seed)")
         if check {
             guard report.isFeasible else {
                 FileHandle.standardError.write(Data(("check failed:\n" + report.violations.joined(separator: "\n") + "\n").utf8))

@@ -14,13 +14,13 @@ struct PlanningOptions: ParsableArguments {
     var iterations: Int?
 
     @Option(help: "Search chains, one per core (default: all cores).")
-    var threads: Int = ProcessorCount.active
+    var threads: Int?
 
     func validate() throws {
         do { _ = try settings.solverConfiguration() } catch { throw ValidationError(error.message) }
     }
 
     var settings: PlanningSettings {
-        PlanningSettings(seed: seed, timeLimit: timeLimit, iterations: iterations, threads: threads)
+        PlanningSettings(seed: seed, timeLimit: timeLimit, iterations: iterations, threads: threads ?? ProcessorCount.active)
     }
 }
