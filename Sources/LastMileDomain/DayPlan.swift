@@ -114,27 +114,3 @@ public struct DayPlan: Sendable {
 
     public var totalCost: Cents { runs.reduce(.zero) { $0 + $1.cost } }
 }
-
-/// A vehicle of the fleet that cannot work the day, and why.
-public struct UnusableVehicle: Sendable, Hashable {
-    public var vehicleID: String
-    public var reason: String
-
-    public init(vehicleID: String, reason: String) {
-        self.vehicleID = vehicleID
-        self.reason = reason
-    }
-}
-
-/// Units of one SKU a plan takes from one depot's stock.
-public struct StockReservation: Sendable, Hashable {
-    public var depotID: String
-    public var sku: String
-    public var quantity: Int
-
-    public init(depotID: String, sku: String, quantity: Int) {
-        self.depotID = depotID
-        self.sku = sku
-        self.quantity = quantity
-    }
-}
