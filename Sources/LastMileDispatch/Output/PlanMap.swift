@@ -104,7 +104,6 @@ public enum PlanMap {
             aside table { border-collapse: collapse; width: 100%; } aside th { text-align: left; padding-right: 0.5em; }
             ul { list-style: none; padding: 0; } li { margin: 0.2em 0; }
             ul.legend, ul.unframed { max-height: 35vh; overflow-y: auto; border: 1px solid #e4e4e4; padding: 0.3em; }
-            ul:empty { display: none; }
             .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: middle; }
             </style></head><body>
             <div id="map"><svg viewBox="0 0 \(Int(width + 20)) \(Int(height + 20))" data-bbox="\(bbox)" xmlns="http://www.w3.org/2000/svg">
@@ -113,7 +112,7 @@ public enum PlanMap {
             <aside><h2>Plan for \(html(day.date)), version \(version)</h2>
             <table>\(table)</table>
             <h3>Runs (\(plan.runs.count))</h3><ul class="legend">\(legend)</ul>
-            <h3>Not on the map or not served (\(plan.unassigned.count + far.count))</h3><ul class="unframed">\(unframed)</ul>
+            \(unframed.isEmpty ? "" : "<h3>Not on the map or not served (\(plan.unassigned.count + far.count))</h3><ul class=\"unframed\">\(unframed)</ul>")
             <p>Roads © OpenStreetMap contributors (sample town: generated). Hover a run to highlight it and number its stops.</p>
             </aside></body></html>
 
