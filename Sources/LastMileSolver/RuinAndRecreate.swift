@@ -27,14 +27,7 @@ struct RuinAndRecreate: Sendable {
                 return (ca, $0) < (cb, $1)
             }.prefix(100).map { Int32($0) }
         }
-        var groups: [Vehicle: Int] = [:]
-        vehicleGroup = problem.vehicles.indices.map { v in
-            var key = problem.vehicles[v]
-            key.id = ""
-            if let group = groups[key] { return group }
-            groups[key] = v
-            return v
-        }
+        vehicleGroup = problem.interchangeableVehicles
     }
 
     /// Removes strings of jobs around a random served job. Returns the removed jobs.

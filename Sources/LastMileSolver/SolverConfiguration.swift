@@ -18,9 +18,11 @@ public struct SolverConfiguration: Sendable {
     public var splitRate = 0.01
     /// SISR: probability of skipping an insertion position while recreating (β, "blinks").
     public var blinkRate = 0.01
-    /// Simulated-annealing temperatures at start and end, in cost units per unit of `problem.costScale`.
-    public var startTemperature = 100.0
-    public var endTemperature = 1.0
+    /// Simulated-annealing temperatures at start and end, in multiples of the mean arc cost of the chain's
+    /// first solution (see `AnnealingSchedule`), so that they follow the instance's cost magnitudes whatever its
+    /// units. 5 and 0.05 match SISR's 100 and 1 on the Solomon instances (mean arc ≈ 20).
+    public var startTemperature = 5.0
+    public var endTemperature = 0.05
     /// Granular recreation: a job tries the routes of its this many nearest jobs (and empty vehicles) first,
     /// all routes only when none of those takes it. 0 = always all routes.
     public var insertionNeighbours = 40
