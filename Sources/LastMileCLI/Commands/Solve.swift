@@ -9,7 +9,8 @@ struct Solve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a vehicle routing instance (Solomon/Gehring–Homberger .txt, CVRPLIB .vrp, Cordeau MDVRP, VROOM .json).",
         discussion: """
-            Prints VRPLIB solution lines (`Route #k: ids…`, `Cost X`, `Vehicles N`). Uses the benchmark \
+            Prints VRPLIB solution lines (`Route #k: ids…`, route #k driven by vehicle k, `Cost X`, `Vehicles N`) \
+            or, for VROOM input, VROOM's JSON solution; `lastmile check` reads both. Uses the benchmark \
             conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
             rounded up; CVRP rounded to the nearest integer. Unassigned jobs are listed with their reason.
             """
