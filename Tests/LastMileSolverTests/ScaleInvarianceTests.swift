@@ -77,9 +77,10 @@ import Testing
             let fromText = PlanChecker.check(Solver.solve(text, configuration: configuration).solution, for: text)
             let fromJSON = PlanChecker.check(Solver.solve(json, configuration: configuration).solution, for: text)
             #expect(fromText.isFeasible && fromJSON.isFeasible)
-            // The JSON costs the rounded-up travel times, the text the rounded distances: within 0.5 %.
+            // The JSON costs the rounded-up travel times, the text the rounded distances: within 0.1 % (before
+            // instance-derived temperatures and neighbours: 1.5 % and 14 % worse).
             let gap = Double(fromJSON.travelCost - fromText.travelCost) / Double(fromText.travelCost)
-            #expect(abs(gap) < 0.005, "seed \(seed): text \(fromText.travelCost), JSON \(fromJSON.travelCost)")
+            #expect(abs(gap) < 0.001, "seed \(seed): text \(fromText.travelCost), JSON \(fromJSON.travelCost)")
         }
     }
 }
