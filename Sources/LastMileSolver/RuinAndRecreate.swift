@@ -10,31 +10,26 @@ struct RuinAndRecreate: Sendable {
     let configuration: SolverConfiguration
     /// A representative location for the sort orders "far from / close to the depot".
     let depot: Int
-    /// Other jobs of each job, nearest first (by travel cost between their locations, ties by index).
+    /// Other jobs of each job, nearest first (by the first vehicle's travel cost between their locations, which
+    /// every input has — VROOM JSON may give no distances —, ties by index).
     let neighbours: [[Int32]]
     /// One representative per group of identical vehicles: an empty route is tried once per group.
     let vehicleGroup: [Int]
 
     init(problem: VRPProblem, configuration: SolverConfiguration) {
-        self.data = SolverData(problem)
+        let data = SolverData(problem)
+        self.data = data
         self.configuration = configuration
         self.depot = problem.vehicles.first?.startLocation.position ?? 0
-        let jobs = problem.jobs
-        neighbours = jobs.indices.map { a in
-            jobs.indices.filter { $0 != a }.sorted {
-                let ca = problem.distance(jobs[a].location, jobs[$0].location)
-                let cb = problem.distance(jobs[a].location, jobs[$1].location)
+        let cost = data.vehicleCost[0]
+        neighbours = data.jobLocation.indices.map { a in
+            data.jobLocation.indices.filter { $0 != a }.sorted {
+                let ca = data.entry(cost, data.jobLocation[a], data.jobLocation[$0])
+                let cb = data.entry(cost, data.jobLocation[a], data.jobLocation[$1])
                 return (ca, $0) < (cb, $1)
             }.prefix(100).map { Int32($0) }
         }
-        var groups: [Vehicle: Int] = [:]
-        vehicleGroup = problem.vehicles.indices.map { v in
-            var key = problem.vehicles[v]
-            key.id = ""
-            if let group = groups[key] { return group }
-            groups[key] = v
-            return v
-        }
+        vehicleGroup = problem.interchangeableVehicles
     }
 
     /// Removes strings of jobs around a random served job. Returns the removed jobs.
@@ -100,7 +95,7 @@ struct RuinAndRecreate: Sendable {
         jobs.shuffle(using: &random)
         let dimensions = data.dimensions
         func demand(_ job: Int) -> Int64 { (0..<dimensions).reduce(0) { $0 + data.jobDemand[job * dimensions + $1] } }
-        func fromDepot(_ job: Int) -> Int64 { data.entry(data.vehicleDistance[0], depot, data.jobLocation[job]) }
+        func fromDepot(_ job: Int) -> Int64 { data.entry(data.vehicleCost[0], depot, data.jobLocation[job]) }
         switch random.next() % 11 {
         case 0..<4: break  // random
         case 4..<8: jobs.sort { demand($0) > demand($1) }

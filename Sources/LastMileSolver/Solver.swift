@@ -76,8 +76,7 @@ public enum Solver {
         var currentCost = current.objective(search.data)
         var best = current
         var bestCost = currentCost
-        let scale = Double(problem.costScale)
-        let (startTemperature, endTemperature) = (configuration.startTemperature * scale, configuration.endTemperature * scale)
+        let schedule = AnnealingSchedule(configuration: configuration, firstSolution: current)
 
         // Stopping and progress (0…1) by iterations or time, whichever the configuration sets.
         var iteration = 0
@@ -115,7 +114,7 @@ public enum Solver {
                 guard let now = progress(at: iteration) else { break }
                 fraction = phaseStart < 1 ? (now - phaseStart) / (1 - phaseStart) : 1
             }
-            let temperature = startTemperature * pow(endTemperature / startTemperature, fraction)
+            let temperature = schedule.temperature(at: fraction)
             var candidate = current
             _ = search.ruin(&candidate, using: &random)
             search.recreate(&candidate, using: &random)

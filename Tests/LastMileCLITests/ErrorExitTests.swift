@@ -117,4 +117,11 @@ import Testing
         #expect(check.status == 1)
         #expect(check.stderr.hasPrefix("error: \(solution): the solution is infeasible"), "\(check.stderr)")
     }
+
+    @Test func aVroomSolutionNamingAnUnknownVehicleIsBadInput() throws {
+        let solution = cli.temporaryPath("bad-vehicle.json")
+        defer { try? FileManager.default.removeItem(atPath: solution) }
+        try #"{"routes": [{"vehicle": 99, "steps": [{"type": "job", "id": 1}]}]}"#.write(toFile: solution, atomically: true, encoding: .utf8)
+        try expectFailure(["check", "fixtures/vroom/small.json", solution], exit: 2, firstLine: "error: \(solution): vehicle 99 is not in the problem")
+    }
 }

@@ -9,7 +9,8 @@ struct Solve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Solve a vehicle routing instance (Solomon/Gehring–Homberger .txt, CVRPLIB .vrp, Cordeau MDVRP, VROOM .json).",
         discussion: """
-            Prints VRPLIB solution lines (`Route #k: ids…`, `Cost X`, `Vehicles N`). Uses the benchmark \
+            Prints VRPLIB solution lines (`Route #k: ids…`, route #k driven by vehicle k, `Cost X`, `Vehicles N`) \
+            or, for VROOM input, VROOM's JSON solution; `lastmile check` reads both. Uses the benchmark \
             conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
             rounded up; CVRP rounded to the nearest integer. Unassigned jobs are listed with their reason.
             """
@@ -88,13 +89,13 @@ struct Solve: AsyncParsableCommand {
         }
     }
 
-    /// VRPLIB solution lines, then the unassigned jobs with their reasons.
+    /// VRPLIB solution lines, then the unassigned jobs with their reasons. Route `#k` is driven by vehicle `k`
+    /// (PyVRP's convention, which `lastmile check` reads): interchangeable vehicles are packed so that a
+    /// single-depot route list numbers 1…n, and an unused vehicle before the last used one gets an empty line.
     private func vrplibText(_ solution: VRPSolution, problem: VRPProblem, report: PlanChecker.Report) -> String {
-        var lines: [String] = []
-        var k = 0
-        for route in solution.routes where !route.isEmpty {
-            k += 1
-            lines.append("Route #\(k): " + route.map { problem.job($0).id }.joined(separator: " "))
+        let routes = solution.packed(for: problem).routes
+        var lines = routes.indices.prefix((routes.lastIndex { !$0.isEmpty } ?? -1) + 1).map { v in
+            (["Route #\(v + 1):"] + routes[v].map { problem.job($0).id }).joined(separator: " ")
         }
         lines.append("Cost \(Self.decimal(report.travelCost, scale: problem.costScale))")
         lines.append("Vehicles \(report.usedVehicles)")
