@@ -46,6 +46,9 @@ let package = Package(
         // A dispatcher's day as records: depots with stock, vehicle types, fleet and shifts, carriers, orders, the
         // planned day; the input files (CSV/JSON, VROOM jobs through the model's reader) with row-level issues. No maps, no solver, no SQL.
         .target(name: "LastMileDomain", dependencies: ["LastMileCore", "LastMileModel"], swiftSettings: swiftSettings),
+        // The live day: the state of each vehicle (frozen executed prefix, position, load, remaining stops with ETAs)
+        // as a value-type state machine over the day's events (JSON Lines), with windows at risk as actions. No SQL, no clock.
+        .target(name: "LastMileLive", dependencies: ["LastMileCore", "LastMileDomain", "LastMileModel"], swiftSettings: swiftSettings),
         // Planning a day on the road graph with the solver; manifests, GeoJSON, HTML map, KPIs. No SQL.
         .target(
             name: "LastMileDispatch",
@@ -67,7 +70,7 @@ let package = Package(
             name: "LastMileService",
             dependencies: [
                 "LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting",
-                "LastMileModel", "LastMileSolver", "LastMileDispatch", "LastMileStore", "LastMileSampleTown",
+                "LastMileModel", "LastMileSolver", "LastMileDispatch", "LastMileStore", "LastMileSampleTown", "LastMileLive",
             ],
             swiftSettings: swiftSettings
         ),
@@ -76,7 +79,7 @@ let package = Package(
             name: "LastMileCLI",
             dependencies: [
                 "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting", "LastMileSampleTown",
-                "LastMileModel", "LastMileSolver", "LastMileDomain", "LastMileDispatch", "LastMileService",
+                "LastMileModel", "LastMileSolver", "LastMileDomain", "LastMileDispatch", "LastMileLive", "LastMileService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -122,10 +125,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "LastMileLiveTests", dependencies: ["LastMileCore", "LastMileDomain", "LastMileLive"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LastMileServiceTests",
             dependencies: [
-                "LastMileCore", "LastMileDomain", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileSampleTown",
+                "LastMileCore", "LastMileDomain", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileSampleTown", "LastMileLive",
                 "LastMileTestSupport",
             ],
             swiftSettings: swiftSettings

@@ -1,0 +1,78 @@
+import LastMileCore
+import LastMileDomain
+
+/// The live plan of one date: built from a stored plan version (``init(plan:day:)``) and moved on only by
+/// ``apply(_:)``, one event at a time, as a value-type state machine: no printing, no SQL, no clock reads.
+/// Replaying the same events from the same plan gives an equal state (`==`), bit for bit.
+///
+/// `revision` counts the events applied: revision 0 is the committed plan.
+public struct LiveState: Hashable, Sendable {
+    public var date: String
+    public var planVersion: Int
+    public var revision: Int
+    /// The latest event time seen; events older than ``lateTolerance`` before it are refused.
+    public var clock: TimeOfDay
+    /// One per run of the plan, in vehicle id order.
+    public var vehicles: [LiveVehicle]
+    /// Orders no vehicle serves now (left out by the plan, new, or off a broken-down vehicle), in arrival order.
+    public var openOrders: [OpenOrder]
+    /// Cancelled orders, in cancellation order.
+    public var cancelled: [String]
+    /// Road conditions reported so far, for the re-optimiser, in report order.
+    public var roadConditions: [RoadCondition]
+
+    /// How far (s) an event may lie before the live clock and still apply: reports from several devices arrive
+    /// slightly out of order. Older events are refused.
+    public static let lateTolerance = 300
+
+    /// The state at revision 0: every run of `plan` as planned, each vehicle at its depot at departure with the
+    /// load of all its stops; windows, customers, loads and service times from `day`'s orders.
+    public init(plan: StoredPlan, day: DispatchDay) {
+        let orders = Dictionary(day.orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let depots = Dictionary(day.depots.map { ($0.id, $0.coordinate) }, uniquingKeysWith: { first, _ in first })
+        let shiftEnds = Dictionary(day.vehicles.map { ($0.id, $0.shiftEnd) }, uniquingKeysWith: { first, _ in first })
+        date = plan.version.date
+        planVersion = plan.version.version
+        revision = 0
+        clock = TimeOfDay(seconds: 0)
+        vehicles = plan.runs.map { run in
+            var previous = run.departure
+            let stops = run.stops.map { planned in
+                let order = orders[planned.orderID]
+                defer { previous = planned.departure }
+                return LiveStop(
+                    orderID: planned.orderID, customer: order?.customer ?? planned.orderID, windowStart: order?.windowStart ?? planned.serviceStart,
+                    windowEnd: order?.windowEnd ?? planned.serviceStart, serviceSeconds: planned.departure.seconds - planned.serviceStart.seconds,
+                    load: order?.load ?? .empty, legSeconds: planned.arrival.seconds - previous.seconds, eta: planned.arrival)
+            }
+            var vehicle = LiveVehicle(
+                vehicleID: run.vehicleID, driver: run.driver, depotID: run.depotID, endDepotID: run.endDepotID, shiftEnd: shiftEnds[run.vehicleID],
+                status: .running, position: depots[run.depotID].map { LiveVehicle.Position(coordinate: $0, headingDegrees: nil, at: run.departure) },
+                time: run.departure, readyAt: run.departure, load: stops.reduce(.empty) { $0 + $1.load }, executed: [], current: nil,
+                remaining: stops, returning: [], endLegSeconds: run.end.seconds - previous.seconds, endETA: run.end)
+            vehicle.reschedule()
+            return vehicle
+        }
+        openOrders = plan.unassigned.map { unassigned in
+            let order = orders[unassigned.orderID]
+            return OpenOrder(
+                orderID: unassigned.orderID, customer: order?.customer ?? unassigned.orderID, windowStart: order?.windowStart ?? TimeOfDay(seconds: 0),
+                windowEnd: order?.windowEnd ?? TimeOfDay(seconds: 0), serviceSeconds: order?.serviceSeconds ?? 0, load: order?.load ?? .empty,
+                reason: unassigned.reason)
+        }
+        cancelled = []
+        roadConditions = []
+    }
+
+    /// Every customer whose window is at risk now, vehicle by vehicle in route order.
+    public var atRisk: [AtRiskStop] { vehicles.flatMap(\.atRisk) }
+
+    /// Applies the events in order from this state (a replay of the log).
+    ///
+    /// - Throws: the first event's ``LiveEventRejection``; the state is then not changed.
+    public func replaying(_ events: [LiveEvent]) throws(LiveEventRejection) -> LiveState {
+        var state = self
+        for event in events { state = try state.apply(event).state }
+        return state
+    }
+}

@@ -1,0 +1,34 @@
+import LastMileCore
+import LastMileDomain
+
+/// A change of the roads in a circular area for a span of the day, kept in the live state for the coming
+/// re-optimiser (which turns it into a road metric); the live state itself does not route.
+///
+/// Invariants: `radiusMetres > 0`; `from < until`; `speedPercent` in 0...100 (0 for a closure: nothing passes).
+public struct RoadCondition: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        case closure = "road-closure"
+        case slowdown
+        case weather
+    }
+
+    public var kind: Kind
+    public var centre: Coordinate
+    public var radiusMetres: Int
+    public var from: TimeOfDay
+    public var until: TimeOfDay
+    /// Speed on the affected roads as a percentage of the usual speed.
+    public var speedPercent: Int
+    /// What the reporter said ("accident on the bridge", "heavy rain").
+    public var note: String
+
+    public init(kind: Kind, centre: Coordinate, radiusMetres: Int, from: TimeOfDay, until: TimeOfDay, speedPercent: Int, note: String) {
+        self.kind = kind
+        self.centre = centre
+        self.radiusMetres = radiusMetres
+        self.from = from
+        self.until = until
+        self.speedPercent = speedPercent
+        self.note = note
+    }
+}
