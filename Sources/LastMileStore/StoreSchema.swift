@@ -166,6 +166,26 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'plan versions are immutable; commit a new version'); END;
                 """)
         }
+        migrator.registerMigration("v3: live event log") { db in
+            try db.execute(sql: """
+                -- The live events of a date, in the order they were applied to the plan version they were applied to.
+                -- A row is written before the event is acknowledged; the idempotency key makes a retry apply once.
+                -- Replaying the rows of (date, plan_version) in sequence order from that version rebuilds the live state.
+                CREATE TABLE live_event (
+                    date TEXT NOT NULL,
+                    plan_version INTEGER NOT NULL CHECK (plan_version >= 1),
+                    sequence INTEGER NOT NULL CHECK (sequence >= 1),
+                    idempotency_key TEXT NOT NULL UNIQUE CHECK (idempotency_key <> ''),
+                    received_at TEXT NOT NULL,
+                    event TEXT NOT NULL CHECK (json_valid(event)),
+                    revision INTEGER NOT NULL CHECK (revision >= 1),
+                    PRIMARY KEY (date, plan_version, sequence),
+                    FOREIGN KEY (date, plan_version) REFERENCES plan(date, version)
+                );
+                CREATE TRIGGER live_event_append_only BEFORE UPDATE ON live_event
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

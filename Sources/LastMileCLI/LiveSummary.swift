@@ -1,0 +1,40 @@
+import LastMileCore
+import LastMileDomain
+import LastMileLive
+
+/// What `live` and `events apply` print: vehicles with position and next stops, customers at risk, open orders.
+enum LiveSummary {
+    static func stateLines(_ state: LiveState, nextStops: Int) -> [String] {
+        var lines = ["\(state.date) version \(state.planVersion), revision \(state.revision), clock \(state.clock.withSeconds)"]
+        for vehicle in state.vehicles {
+            var place = vehicle.position.map { "at \($0.coordinate)" + ($0.headingDegrees.map { " heading \($0)°" } ?? "") } ?? "position unknown"
+            if case .brokenDown(let at) = vehicle.status { place += ", broken down at \(at)" }
+            lines.append("\(vehicle.vehicleID) (\(vehicle.driver)) \(place), \(vehicle.time.withSeconds); on board "
+                + "\(vehicle.load.parcels) parcels, \(vehicle.load.grams / 1000) kg; \(vehicle.executed.count) done, "
+                + "\(vehicle.remaining.count + (vehicle.current == nil ? 0 : 1)) left")
+            if let current = vehicle.current { lines.append("   at \(current.orderID) since \(current.eta)") }
+            for stop in vehicle.remaining.prefix(nextStops) {
+                lines.append("   \(stop.orderID) ETA \(stop.eta) (window \(stop.windowStart)–\(stop.windowEnd))" + (stop.isAtRisk ? " AT RISK" : ""))
+            }
+            if vehicle.status == .running { lines.append("   back at \(vehicle.endDepotID) \(vehicle.endETA)") }
+        }
+        lines += state.atRisk.map(riskLine)
+        lines += state.openOrders.map { "needs a vehicle: \($0.orderID) (\($0.reason))" }
+        if !state.roadConditions.isEmpty { lines.append("\(state.roadConditions.count) road conditions for the re-optimiser") }
+        return lines
+    }
+
+    static func actionLines(_ actions: [LiveAction]) -> [String] {
+        actions.map { action in
+            switch action {
+            case .windowAtRisk(let stop): riskLine(stop)
+            case .needsAssignment(let orderIDs, let reason): "needs a vehicle: \(orderIDs.joined(separator: ", ")) (\(reason))"
+            case .roadsChanged(let condition): "\(condition.kind.rawValue) within \(condition.radiusMetres) m of \(condition.centre) until \(condition.until)"
+            }
+        }
+    }
+
+    static func riskLine(_ stop: AtRiskStop) -> String {
+        "at risk: \(stop.customer) (order \(stop.orderID), vehicle \(stop.vehicleID)): \(stop.reason)"
+    }
+}
