@@ -87,7 +87,7 @@ let package = Package(
         // Test-only helpers: fixture and shared-data locations, brute-force oracles.
         .target(
             name: "LastMileTestSupport",
-            dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph"],
+            dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph", "LastMileDomain", "LastMileLive"],
             swiftSettings: swiftSettings
         ),
 
@@ -125,7 +125,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LastMileLiveTests", dependencies: ["LastMileCore", "LastMileDomain", "LastMileLive"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LastMileLiveTests",
+            dependencies: ["LastMileCore", "LastMileDomain", "LastMileLive", "LastMileTestSupport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "LastMileServiceTests",
             dependencies: [

@@ -136,7 +136,7 @@ extension LiveState {
 
     /// Takes the stop of `orderID` out of `vehicle`'s remaining stops, or says why it is not there.
     private func takeRemaining(_ orderID: String, from vehicle: inout LiveVehicle) throws(LiveEventRejection) -> LiveStop {
-        if let index = vehicle.remaining.firstIndex(where: { $0.orderID == orderID }) { return vehicle.removeRemaining(at: index) }
+        if let index = vehicle.remaining.firstIndex(where: { $0.orderID == orderID }) { return vehicle.removeRemaining(at: index, bypassed: false) }
         if let done = vehicle.executed.first(where: { $0.orderID == orderID && $0.outcome == .delivered }) {
             throw LiveEventRejection(field: "order", "order \(orderID) was already completed at \(done.departure.withSeconds); a stop is completed once",
                                      hint: "drop the duplicate, or send it with the original key so that it counts as a retry")
@@ -184,7 +184,7 @@ extension LiveState {
     private mutating func cancel(_ orderID: String) throws(LiveEventRejection) {
         if let vehicleIndex = vehicles.firstIndex(where: { $0.remaining.contains { $0.orderID == orderID } }) {
             let index = vehicles[vehicleIndex].remaining.firstIndex { $0.orderID == orderID }!
-            _ = vehicles[vehicleIndex].removeRemaining(at: index)
+            _ = vehicles[vehicleIndex].removeRemaining(at: index, bypassed: true)
             vehicles[vehicleIndex].returning.append(orderID)
             vehicles[vehicleIndex].reschedule()
         } else if let index = openOrders.firstIndex(where: { $0.orderID == orderID }) {

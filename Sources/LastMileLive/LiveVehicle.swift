@@ -55,10 +55,11 @@ public struct LiveVehicle: Hashable, Sendable {
     /// Whether `orderID` is the current or a remaining stop.
     func serves(_ orderID: String) -> Bool { current?.orderID == orderID || remaining.contains { $0.orderID == orderID } }
 
-    /// Removes the remaining stop at `index`; the next leg (or the return) then runs through the removed stop's
-    /// place, an upper bound until the re-optimiser routes it.
-    mutating func removeRemaining(at index: Int) -> LiveStop {
+    /// Removes the remaining stop at `index`. When it is `bypassed` (cancelled), the next leg (or the return)
+    /// still runs through its place, an upper bound until the re-optimiser routes it.
+    mutating func removeRemaining(at index: Int, bypassed: Bool) -> LiveStop {
         let stop = remaining.remove(at: index)
+        guard bypassed else { return stop }
         if index < remaining.count {
             remaining[index].legSeconds += stop.legSeconds
         } else {

@@ -7,5 +7,6 @@ extension TimeOfDay {
         return "\(twoDigits(seconds / 3600)):\(twoDigits(seconds % 3600 / 60)):\(twoDigits(seconds % 60))"
     }
 
-    func adding(seconds delta: Int) -> TimeOfDay { TimeOfDay(seconds: seconds + delta) }
+    /// The time `delta` seconds later (earlier when negative).
+    public func adding(seconds delta: Int) -> TimeOfDay { TimeOfDay(seconds: seconds + delta) }
 }
