@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "LastMileServiceTests",
             dependencies: [
-                "LastMileCore", "LastMileDomain", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileSampleTown", "LastMileLive",
+                "LastMileCore", "LastMileDomain", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileSampleTown", "LastMileLive", "LastMileStore",
                 "LastMileTestSupport",
             ],
             swiftSettings: swiftSettings
