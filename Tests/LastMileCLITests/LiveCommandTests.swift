@@ -1,0 +1,62 @@
+import Foundation
+import LastMileTestSupport
+import Testing
+
+/// `lastmile events apply` and `lastmile live` on the demo day: the sample events file applies once, bad events
+/// exit 2 with the line, field and reason first on standard error, and change nothing.
+@Suite struct LiveCommandTests {
+    let cli = CommandLineTests()
+    let errors = ErrorExitTests()
+
+    @Test func eventsApplyOnceAndLiveShowsTheDay() throws {
+        let folder = cli.temporaryPath("live")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let demo = try cli.run(["demo", "--output", folder, "--orders", "40", "--iterations", "800", "--threads", "1"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let db = "\(folder)/lastmile.sqlite"
+
+        let applied = try cli.run(["events", "apply", "fixtures/events/sample-day.jsonl", "--date", "2026-11-23", "--db", db])
+        #expect(applied.status == 0, "\(applied.stderr)")
+        let lines = applied.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "9 events applied, 1 already applied; live revision 9 of 2026-11-23 version 1")
+        #expect(lines.contains("   at risk: customer 37 (order O-0037, vehicle BIKE-009): ETA 10:13 after the window end 10:00"))
+        #expect(lines.contains("   needs a vehicle: O-NEW-1 (new order at 08:40)"))
+        let again = try cli.run(["events", "apply", "fixtures/events/sample-day.jsonl", "--date", "2026-11-23", "--db", db])
+        #expect(again.status == 0 && again.stdout == "0 events applied, 10 already applied; live revision 9 of 2026-11-23 version 1\n")
+
+        let live = try cli.run(["live", "--date", "2026-11-23", "--db", db, "--next", "1"])
+        #expect(live.status == 0, "\(live.stderr)")
+        #expect(live.stdout.hasPrefix("""
+            2026-11-23 version 1, revision 9, clock 08:45:00
+            BIKE-009 (driver 9) at (47.0070200, 7.9925100) heading 45°, 08:27:00; on board 15 parcels, 63 kg; 1 done, 15 left
+               O-0030 ETA 08:53 (window 08:00–10:00)
+               back at DS-CENTRAL 12:12
+
+            """))
+        #expect(live.stdout.contains("at risk: customer 21 (order O-0021, vehicle BIKE-009): ETA 10:24 after the window end 10:00"))
+
+        let bad = "\(folder)/bad.jsonl"
+        let cases = [
+            (#"{"key":"x","at":"09:00""#, "error: \(bad):1: malformed event: invalid JSON at the top level: The given data was not valid JSON."),
+            (#"{"key":"x","at":"09:00","type":"delay","vehicle":"NOPE","minutes":5}"#,
+             "error: \(bad):1: vehicle (id x): unknown vehicle 'NOPE': no run in version 1 of 2026-11-23"),
+            (#"{"key":"x","at":"09:00","type":"cancelled","order":"O-7777"}"#, "error: \(bad):1: order (id x): unknown order 'O-7777' on 2026-11-23"),
+            (#"{"key":"x","at":"08:00","type":"position","vehicle":"VAN-007","lat":47,"lon":8}"#,
+             "error: \(bad):1: at (id x): time 08:00:00 is 45 min before the live clock 08:45:00 (tolerance 5 min)"),
+            (#"{"key":"x","at":"09:00","type":"completed","vehicle":"BIKE-009","order":"O-0008"}"#,
+             "error: \(bad):1: order (id x): order O-0008 was already completed at 08:26:00; a stop is completed once"),
+        ]
+        for (line, firstLine) in cases {
+            try (line + "\n").write(toFile: bad, atomically: true, encoding: .utf8)
+            try errors.expectFailure(["events", "apply", bad, "--date", "2026-11-23", "--db", db], exit: 2, firstLine: firstLine)
+        }
+        #expect(try cli.run(["live", "--date", "2026-11-23", "--db", db, "--next", "1"]).stdout == live.stdout)
+
+        try errors.expectFailure(["events", "apply", "missing.jsonl", "--date", "2026-11-23", "--db", db], exit: 2,
+                                 firstLine: "error: missing.jsonl: events file not found")
+        try errors.expectFailure(["live", "--date", "2030-01-01", "--db", db], exit: 2,
+                                 firstLine: "error: \(db): no active plan for 2030-01-01 in the database")
+        try errors.expectFailure(["live", "--date", "2026-11-23", "--db", "missing.sqlite"], exit: 2,
+                                 firstLine: "error: missing.sqlite: database not found")
+    }
+}
