@@ -12,14 +12,14 @@ enum LiveSummary {
             lines.append("\(vehicle.vehicleID) (\(vehicle.driver)) \(place), \(vehicle.time.withSeconds); on board "
                 + "\(vehicle.load.parcels) parcels, \(vehicle.load.grams / 1000) kg; \(vehicle.executed.count) done, "
                 + "\(vehicle.remaining.count + (vehicle.current == nil ? 0 : 1)) left")
-            if let current = vehicle.current { lines.append("   at \(current.orderID) since \(current.eta)") }
+            if let current = vehicle.current { lines.append("   at \(current.order.id) since \(current.eta)") }
             for stop in vehicle.remaining.prefix(nextStops) {
-                lines.append("   \(stop.orderID) ETA \(stop.eta) (window \(stop.windowStart)–\(stop.windowEnd))" + (stop.isAtRisk ? " AT RISK" : ""))
+                lines.append("   \(stop.order.id) ETA \(stop.eta) (window \(stop.order.windowStart)–\(stop.order.windowEnd))" + (stop.isAtRisk ? " AT RISK" : ""))
             }
             if vehicle.status == .running { lines.append("   back at \(vehicle.endDepotID) \(vehicle.endETA)") }
         }
         lines += state.atRisk.map(riskLine)
-        lines += state.openOrders.map { "needs a vehicle: \($0.orderID) (\($0.reason))" }
+        lines += state.openOrders.map { "needs a vehicle: \($0.order.id) (\($0.reason))" }
         if !state.roadConditions.isEmpty { lines.append("\(state.roadConditions.count) road conditions for the re-optimiser") }
         return lines
     }

@@ -11,10 +11,10 @@ public struct AtRiskStop: Hashable, Sendable {
 
     public init(vehicleID: String, stop: LiveStop) {
         self.vehicleID = vehicleID
-        orderID = stop.orderID
-        customer = stop.customer
+        orderID = stop.order.id
+        customer = stop.order.customer
         eta = stop.eta
-        windowEnd = stop.windowEnd
+        windowEnd = stop.order.windowEnd
     }
 
     public var reason: String { "ETA \(eta) after the window end \(windowEnd)" }

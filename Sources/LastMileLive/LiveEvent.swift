@@ -32,7 +32,7 @@ public struct LiveEvent: Hashable, Sendable {
         /// A road condition for the re-optimiser (closure, slowdown, weather); recorded, not routed here.
         case roadCondition(RoadCondition)
         /// A same-day order that arrived after planning; it waits for the re-optimiser.
-        case newOrder(NewOrder)
+        case newOrder(LiveOrder)
         /// The customer cancelled the order; it leaves its run (and stays on board when already loaded).
         case cancelled(orderID: String)
         /// The vehicle cannot go on; its remaining stops need another vehicle.

@@ -77,7 +77,7 @@ public struct LiveEventWire: Codable, Hashable, Sendable {
             percent = condition.kind == .closure ? nil : condition.speedPercent
             note = condition.note
         case .newOrder(let new):
-            (type, order, customer) = ("new-order", new.orderID, new.customer)
+            (type, order, customer) = ("new-order", new.id, new.customer)
             (lat, lon) = (new.coordinate.latitude, new.coordinate.longitude)
             (windowStart, windowEnd, serviceSeconds) = (new.windowStart.withSeconds, new.windowEnd.withSeconds, new.serviceSeconds)
             (weightGrams, volumeMillilitres) = (new.load.grams, new.load.millilitres)
@@ -142,8 +142,8 @@ public struct LiveEventWire: Codable, Hashable, Sendable {
             guard service >= 0, grams >= 0, millilitres >= 0 else {
                 throw LiveEventRejection(field: "service_seconds", "service time and loads must not be negative", hint: "write 0 or more")
             }
-            kind = .newOrder(NewOrder(
-                orderID: try required(order, "order"), customer: try required(customer, "customer"), coordinate: try coordinate(),
+            kind = .newOrder(LiveOrder(
+                id: try required(order, "order"), customer: try required(customer, "customer"), coordinate: try coordinate(),
                 windowStart: start, windowEnd: end, serviceSeconds: service, load: Load(grams: grams, millilitres: millilitres, parcels: 1)))
         case "cancelled": kind = .cancelled(orderID: try required(order, "order"))
         case "breakdown": kind = .breakdown(vehicleID: try required(vehicle, "vehicle"), coordinate: lat == nil && lon == nil ? nil : try coordinate())

@@ -40,9 +40,9 @@ extension LiveState {
         case .arrived(let vehicleID, let orderID):
             try next.update(vehicleID, at: event.at) { vehicle, now throws(LiveEventRejection) in
                 if let current = vehicle.current {
-                    guard current.orderID != orderID else { return }
-                    throw LiveEventRejection(field: "order", "vehicle \(vehicleID) is still at the stop of order \(current.orderID)",
-                                             hint: "send completed or failed for order \(current.orderID) first")
+                    guard current.order.id != orderID else { return }
+                    throw LiveEventRejection(field: "order", "vehicle \(vehicleID) is still at the stop of order \(current.order.id)",
+                                             hint: "send completed or failed for order \(current.order.id) first")
                 }
                 var stop = try takeRemaining(orderID, from: &vehicle)
                 stop.schedule(arrival: now)
@@ -53,7 +53,7 @@ extension LiveState {
             try next.update(vehicleID, at: event.at) { vehicle, now throws(LiveEventRejection) in
                 let stop = try finishCurrent(orderID, on: &vehicle, at: now)
                 vehicle.executed.append(ExecutedStop(orderID: orderID, arrival: stop.eta, departure: now, outcome: .delivered))
-                vehicle.load = vehicle.load - stop.load
+                vehicle.load = vehicle.load - stop.order.load
             }
         case .failed(let vehicleID, let orderID, let reason, let then):
             try next.update(vehicleID, at: event.at) { vehicle, now throws(LiveEventRejection) in
@@ -77,13 +77,12 @@ extension LiveState {
             next.roadConditions.append(condition)
             actions.append(.roadsChanged(condition))
         case .newOrder(let order):
-            guard !knows(order.orderID) else {
-                throw LiveEventRejection(field: "order", "order \(order.orderID) already exists", hint: "give the new order an id of its own")
+            guard !knows(order.id) else {
+                throw LiveEventRejection(field: "order", "order \(order.id) already exists", hint: "give the new order an id of its own")
             }
-            next.openOrders.append(OpenOrder(
-                orderID: order.orderID, customer: order.customer, windowStart: order.windowStart, windowEnd: order.windowEnd,
-                serviceSeconds: order.serviceSeconds, load: order.load, reason: "new order at \(event.at)"))
-            actions.append(.needsAssignment(orderIDs: [order.orderID], reason: "new order at \(event.at)"))
+            let reason = "new order at \(event.at)"
+            next.openOrders.append(OpenOrder(order: order, reason: reason))
+            actions.append(.needsAssignment(orderIDs: [order.id], reason: reason))
         case .cancelled(let orderID):
             try next.cancel(orderID)
         case .breakdown(let vehicleID, let coordinate):
@@ -96,11 +95,8 @@ extension LiveState {
                 vehicle.status = .brokenDown(at: now)
             }
             let reason = "vehicle \(vehicleID) broke down at \(event.at)"
-            next.openOrders += freed.map {
-                OpenOrder(orderID: $0.orderID, customer: $0.customer, windowStart: $0.windowStart, windowEnd: $0.windowEnd,
-                          serviceSeconds: $0.serviceSeconds, load: $0.load, reason: reason)
-            }
-            if !freed.isEmpty { actions.append(.needsAssignment(orderIDs: freed.map(\.orderID), reason: reason)) }
+            next.openOrders += freed.map { OpenOrder(order: $0.order, reason: reason) }
+            if !freed.isEmpty { actions.append(.needsAssignment(orderIDs: freed.map(\.order.id), reason: reason)) }
         case .shiftChange(let vehicleID, let driver, let shiftEnd):
             try next.update(vehicleID, at: event.at) { vehicle, _ in
                 vehicle.driver = driver
@@ -136,7 +132,7 @@ extension LiveState {
 
     /// Takes the stop of `orderID` out of `vehicle`'s remaining stops, or says why it is not there.
     private func takeRemaining(_ orderID: String, from vehicle: inout LiveVehicle) throws(LiveEventRejection) -> LiveStop {
-        if let index = vehicle.remaining.firstIndex(where: { $0.orderID == orderID }) { return vehicle.removeRemaining(at: index, bypassed: false) }
+        if let index = vehicle.remaining.firstIndex(where: { $0.order.id == orderID }) { return vehicle.removeRemaining(at: index, bypassed: false) }
         if let done = vehicle.executed.first(where: { $0.orderID == orderID && $0.outcome == .delivered }) {
             throw LiveEventRejection(field: "order", "order \(orderID) was already completed at \(done.departure.withSeconds); a stop is completed once",
                                      hint: "drop the duplicate, or send it with the original key so that it counts as a retry")
@@ -148,7 +144,7 @@ extension LiveState {
         if cancelled.contains(orderID) {
             throw LiveEventRejection(field: "order", "order \(orderID) was cancelled", hint: "drop the event")
         }
-        if openOrders.contains(where: { $0.orderID == orderID }) || vehicle.returning.contains(orderID) || knows(orderID) {
+        if openOrders.contains(where: { $0.order.id == orderID }) || vehicle.returning.contains(orderID) || knows(orderID) {
             throw LiveEventRejection(field: "order", "order \(orderID) is not a remaining stop of vehicle \(vehicle.vehicleID)",
                                      hint: "open orders need a vehicle from the re-optimiser first")
         }
@@ -160,9 +156,9 @@ extension LiveState {
     private func finishCurrent(_ orderID: String, on vehicle: inout LiveVehicle, at now: TimeOfDay) throws(LiveEventRejection) -> LiveStop {
         var stop: LiveStop
         if let current = vehicle.current {
-            guard current.orderID == orderID else {
-                throw LiveEventRejection(field: "order", "vehicle \(vehicle.vehicleID) is at the stop of order \(current.orderID), not \(orderID)",
-                                         hint: "send completed or failed for order \(current.orderID) first")
+            guard current.order.id == orderID else {
+                throw LiveEventRejection(field: "order", "vehicle \(vehicle.vehicleID) is at the stop of order \(current.order.id), not \(orderID)",
+                                         hint: "send completed or failed for order \(current.order.id) first")
             }
             stop = current
             vehicle.current = nil
@@ -177,19 +173,19 @@ extension LiveState {
     /// Whether `orderID` is an order of the live day (served, planned, open or cancelled).
     func knows(_ orderID: String) -> Bool {
         vehicles.contains { $0.serves(orderID) || $0.executed.contains { $0.orderID == orderID } || $0.returning.contains(orderID) }
-            || openOrders.contains { $0.orderID == orderID } || cancelled.contains(orderID)
+            || openOrders.contains { $0.order.id == orderID } || cancelled.contains(orderID)
     }
 
     /// Cancels `orderID`: its stop leaves the run (its goods, loaded at the depot, ride back) or the open orders.
     private mutating func cancel(_ orderID: String) throws(LiveEventRejection) {
-        if let vehicleIndex = vehicles.firstIndex(where: { $0.remaining.contains { $0.orderID == orderID } }) {
-            let index = vehicles[vehicleIndex].remaining.firstIndex { $0.orderID == orderID }!
+        if let vehicleIndex = vehicles.firstIndex(where: { $0.remaining.contains { $0.order.id == orderID } }) {
+            let index = vehicles[vehicleIndex].remaining.firstIndex { $0.order.id == orderID }!
             _ = vehicles[vehicleIndex].removeRemaining(at: index, bypassed: true)
             vehicles[vehicleIndex].returning.append(orderID)
             vehicles[vehicleIndex].reschedule()
-        } else if let index = openOrders.firstIndex(where: { $0.orderID == orderID }) {
+        } else if let index = openOrders.firstIndex(where: { $0.order.id == orderID }) {
             openOrders.remove(at: index)
-        } else if let vehicle = vehicles.first(where: { $0.current?.orderID == orderID }) {
+        } else if let vehicle = vehicles.first(where: { $0.current?.order.id == orderID }) {
             throw LiveEventRejection(field: "order", "vehicle \(vehicle.vehicleID) is at the customer of order \(orderID)",
                                      hint: "send failed with the reason 'cancelled' instead")
         } else if cancelled.contains(orderID) {

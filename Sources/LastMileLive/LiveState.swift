@@ -26,9 +26,10 @@ public struct LiveState: Hashable, Sendable {
     public static let lateTolerance = 300
 
     /// The state at revision 0: every run of `plan` as planned, each vehicle at its depot at departure with the
-    /// load of all its stops; windows, customers, loads and service times from `day`'s orders.
+    /// load of all its stops; the orders' windows, customers, places, loads and service times from `day` (an
+    /// order missing from it, which the store's foreign keys rule out, gets the whole day as its window).
     public init(plan: StoredPlan, day: DispatchDay) {
-        let orders = Dictionary(day.orders.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let orders = Dictionary(day.orders.map { ($0.id, LiveOrder($0)) }, uniquingKeysWith: { first, _ in first })
         let depots = Dictionary(day.depots.map { ($0.id, $0.coordinate) }, uniquingKeysWith: { first, _ in first })
         let shiftEnds = Dictionary(day.vehicles.map { ($0.id, $0.shiftEnd) }, uniquingKeysWith: { first, _ in first })
         date = plan.version.date
@@ -38,28 +39,19 @@ public struct LiveState: Hashable, Sendable {
         vehicles = plan.runs.map { run in
             var previous = run.departure
             let stops = run.stops.map { planned in
-                let order = orders[planned.orderID]
                 defer { previous = planned.departure }
-                return LiveStop(
-                    orderID: planned.orderID, customer: order?.customer ?? planned.orderID, windowStart: order?.windowStart ?? planned.serviceStart,
-                    windowEnd: order?.windowEnd ?? planned.serviceStart, serviceSeconds: planned.departure.seconds - planned.serviceStart.seconds,
-                    load: order?.load ?? .empty, legSeconds: planned.arrival.seconds - previous.seconds, eta: planned.arrival)
+                return LiveStop(order: orders[planned.orderID] ?? LiveOrder(missing: planned.orderID), legSeconds: planned.arrival.seconds - previous.seconds,
+                                eta: planned.arrival)
             }
             var vehicle = LiveVehicle(
                 vehicleID: run.vehicleID, driver: run.driver, depotID: run.depotID, endDepotID: run.endDepotID, shiftEnd: shiftEnds[run.vehicleID],
                 status: .running, position: depots[run.depotID].map { LiveVehicle.Position(coordinate: $0, headingDegrees: nil, at: run.departure) },
-                time: run.departure, readyAt: run.departure, load: stops.reduce(.empty) { $0 + $1.load }, executed: [], current: nil,
+                time: run.departure, readyAt: run.departure, load: stops.reduce(.empty) { $0 + $1.order.load }, executed: [], current: nil,
                 remaining: stops, returning: [], endLegSeconds: run.end.seconds - previous.seconds, endETA: run.end)
             vehicle.reschedule()
             return vehicle
         }
-        openOrders = plan.unassigned.map { unassigned in
-            let order = orders[unassigned.orderID]
-            return OpenOrder(
-                orderID: unassigned.orderID, customer: order?.customer ?? unassigned.orderID, windowStart: order?.windowStart ?? TimeOfDay(seconds: 0),
-                windowEnd: order?.windowEnd ?? TimeOfDay(seconds: 0), serviceSeconds: order?.serviceSeconds ?? 0, load: order?.load ?? .empty,
-                reason: unassigned.reason)
-        }
+        openOrders = plan.unassigned.map { OpenOrder(order: orders[$0.orderID] ?? LiveOrder(missing: $0.orderID), reason: $0.reason) }
         cancelled = []
         roadConditions = []
     }

@@ -53,7 +53,7 @@ public struct LiveVehicle: Hashable, Sendable {
     }
 
     /// Whether `orderID` is the current or a remaining stop.
-    func serves(_ orderID: String) -> Bool { current?.orderID == orderID || remaining.contains { $0.orderID == orderID } }
+    func serves(_ orderID: String) -> Bool { current?.order.id == orderID || remaining.contains { $0.order.id == orderID } }
 
     /// Removes the remaining stop at `index`. When it is `bypassed` (cancelled), the next leg (or the return)
     /// still runs through its place, an upper bound until the re-optimiser routes it.

@@ -30,12 +30,12 @@ public struct RandomLiveEvents {
                 return LiveEvent(key: key, at: at, kind: .roadCondition(RoadCondition(
                     kind: .slowdown, centre: centre, radiusMetres: 500, from: at, until: at.adding(seconds: 3600), speedPercent: 60, note: "queue")))
             case 1:
-                return LiveEvent(key: key, at: at, kind: .newOrder(NewOrder(
-                    orderID: "NEW-\(key)", customer: "walk-in \(count)", coordinate: centre, windowStart: at, windowEnd: at.adding(seconds: 7200),
+                return LiveEvent(key: key, at: at, kind: .newOrder(LiveOrder(
+                    id: "NEW-\(key)", customer: "walk-in \(count)", coordinate: centre, windowStart: at, windowEnd: at.adding(seconds: 7200),
                     serviceSeconds: 120, load: Load(grams: 1000, millilitres: 2000, parcels: 1))))
             case 2:
                 if let stop = running.flatMap(\.remaining).randomElement(using: &generator) {
-                    return LiveEvent(key: key, at: at, kind: .cancelled(orderID: stop.orderID))
+                    return LiveEvent(key: key, at: at, kind: .cancelled(orderID: stop.order.id))
                 }
                 return LiveEvent(key: key, at: at, kind: .roadCondition(RoadCondition(
                     kind: .closure, centre: centre, radiusMetres: 200, from: at, until: at.adding(seconds: 1800), speedPercent: 0, note: "works")))
@@ -48,13 +48,13 @@ public struct RandomLiveEvents {
         }
         let id = vehicle.vehicleID
         if let current = vehicle.current {
-            if roll < 60 { return LiveEvent(key: key, at: at, kind: .completed(vehicleID: id, orderID: current.orderID)) }
+            if roll < 60 { return LiveEvent(key: key, at: at, kind: .completed(vehicleID: id, orderID: current.order.id)) }
             if roll < 70 {
                 let then: LiveEvent.FailureFollowUp = roll % 2 == 0 ? .reattempt : .returnToDepot
-                return LiveEvent(key: key, at: at, kind: .failed(vehicleID: id, orderID: current.orderID, reason: "customer absent", then: then))
+                return LiveEvent(key: key, at: at, kind: .failed(vehicleID: id, orderID: current.order.id, reason: "customer absent", then: then))
             }
         } else if let stop = vehicle.remaining.first, roll < 60 {
-            return LiveEvent(key: key, at: at, kind: roll < 45 ? .arrived(vehicleID: id, orderID: stop.orderID) : .completed(vehicleID: id, orderID: stop.orderID))
+            return LiveEvent(key: key, at: at, kind: roll < 45 ? .arrived(vehicleID: id, orderID: stop.order.id) : .completed(vehicleID: id, orderID: stop.order.id))
         }
         if roll < 80 {
             let coordinate = Coordinate(latitudeE7: 470_000_000 + Int32.random(in: 0...200_000, using: &generator), longitudeE7: 79_950_000)

@@ -31,12 +31,12 @@ import Testing
                 #expect(new.time >= old.time && new.load.grams >= 0 && new.load.millilitres >= 0 && new.load.parcels >= 0, "seed \(seed)")
                 #expect(Array(new.executed.prefix(old.executed.count)) == old.executed, "seed \(seed) \(new.vehicleID)")
                 if let current = old.current, new.executed.count == old.executed.count, new.status == .running {
-                    #expect(new.current?.orderID == current.orderID && new.current?.eta == current.eta, "seed \(seed)")
+                    #expect(new.current?.order.id == current.order.id && new.current?.eta == current.eta, "seed \(seed)")
                 }
             }
             // No stop completed twice, and no delivered order still to serve.
             let delivered = after.vehicles.flatMap(\.executed).filter { $0.outcome == .delivered }.map(\.orderID)
-            let toServe = after.vehicles.flatMap { [$0.current].compactMap { $0 } + $0.remaining }.map(\.orderID)
+            let toServe = after.vehicles.flatMap { [$0.current].compactMap { $0 } + $0.remaining }.map(\.order.id)
             #expect(Set(delivered).count == delivered.count && Set(delivered).isDisjoint(with: toServe), "seed \(seed)")
         }
     }

@@ -60,7 +60,7 @@ enum SmallDay {
         return (state, actions)
     }
 
-    func etas(_ vehicle: LiveVehicle) -> [String] { vehicle.remaining.map { "\($0.orderID) \($0.eta.withSeconds) \($0.serviceStart.withSeconds)" } }
+    func etas(_ vehicle: LiveVehicle) -> [String] { vehicle.remaining.map { "\($0.order.id) \($0.eta.withSeconds) \($0.serviceStart.withSeconds)" } }
 
     @Test func theStartingStateIsThePlan() {
         let state = SmallDay.state
@@ -69,7 +69,7 @@ enum SmallDay {
         #expect(etas(v1) == ["A 08:10:00 08:10:00", "B 08:25:00 09:00:00", "C 09:15:00 09:15:00"])
         #expect(v1.endETA == time("09:40") && v1.load == Load(grams: 7000, millilitres: 14000, parcels: 3))
         #expect(v1.position?.coordinate == SmallDay.day.depots[0].coordinate && v1.executed.isEmpty)
-        #expect(state.openOrders.map(\.orderID) == ["E"] && state.atRisk.isEmpty)
+        #expect(state.openOrders.map(\.order.id) == ["E"] && state.atRisk.isEmpty)
     }
 
     @Test func waitingSlackAbsorbsADelayAndTheRestPutsWindowsAtRisk() throws {
@@ -115,20 +115,20 @@ enum SmallDay {
             return nil
         }
         #expect(reasons == ["A: ETA 09:10 after the window end 09:00", "C: ETA 09:40 after the window end 09:20"])
-        #expect(state.vehicles[0].current?.orderID == "A")
+        #expect(state.vehicles[0].current?.order.id == "A")
     }
 
     @Test func breakdownsAndNewOrdersNeedAssignment() throws {
         let (state, actions) = try applying([
             ("08:12", .completed(vehicleID: "V1", orderID: "A")),
             ("08:30", .breakdown(vehicleID: "V1", coordinate: Coordinate(latitudeE7: 470_050_000, longitudeE7: 80_050_000))),
-            ("08:31", .newOrder(NewOrder(orderID: "N1", customer: "walk-in", coordinate: Coordinate(latitudeE7: 470_000_000, longitudeE7: 80_000_000),
+            ("08:31", .newOrder(LiveOrder(id: "N1", customer: "walk-in", coordinate: Coordinate(latitudeE7: 470_000_000, longitudeE7: 80_000_000),
                                          windowStart: time("10:00"), windowEnd: time("11:00"), serviceSeconds: 60,
                                          load: Load(grams: 10, millilitres: 10, parcels: 1)))),
         ])
         #expect(actions == [.needsAssignment(orderIDs: ["B", "C"], reason: "vehicle V1 broke down at 08:30"),
                             .needsAssignment(orderIDs: ["N1"], reason: "new order at 08:31")])
-        #expect(state.openOrders.map(\.orderID) == ["E", "B", "C", "N1"])
+        #expect(state.openOrders.map(\.order.id) == ["E", "B", "C", "N1"])
         // The load at the breakdown point stays counted on the vehicle.
         #expect(state.vehicles[0].status == .brokenDown(at: time("08:30")) && state.vehicles[0].load.grams == 6000)
         #expect(state.vehicles[0].remaining.isEmpty && state.vehicles[0].current == nil)
