@@ -140,7 +140,10 @@ let package = Package(
         ),
         .testTarget(
             name: "LastMileCLITests",
-            dependencies: ["LastMileCLI", "LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileTestSupport"],
+            dependencies: [
+                "LastMileCLI", "LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileTestSupport", "LastMileLive",
+                "LastMileStore",
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -18,8 +18,9 @@ extension LiveState {
     ///   reassignment, the load on board at the breakdown stays counted on the vehicle.
     /// - Shift change: the new driver and end of shift.
     ///
-    /// Every event moves the clock to at least its time and yields one revision. Windows that become at risk
-    /// are reported once as ``LiveAction/windowAtRisk(_:)``.
+    /// Every event moves the clock to at least its time and yields one revision. A window is reported as
+    /// ``LiveAction/windowAtRisk(_:)`` by the event that puts it at risk (again, if an earlier event had made it
+    /// safe), not by every later event.
     ///
     /// - Throws: ``LiveEventRejection`` for an unknown vehicle or order, an event older than
     ///   ``lateTolerance`` before the clock, a stop completed twice, a stop of another vehicle, an event for a

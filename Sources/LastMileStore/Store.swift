@@ -49,6 +49,11 @@ public final class Store: Sendable {
         try db.execute(sql: "INSERT INTO event (at, kind, plan_id, detail) VALUES (?, ?, ?, ?)", arguments: [Self.now(), kind, plan, detail])
     }
 
+    /// What SQLite's `PRAGMA integrity_check` finds wrong with the file; empty when the database is sound.
+    public func integrityProblems() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+    }
+
     /// Events, oldest first: (kind, detail).
     public func events() throws -> [(kind: String, detail: String)] {
         try read { db in

@@ -5,7 +5,7 @@ import LastMileLive
 /// Seeded random events for a live state, as a day's devices would send them: mostly stop progress, positions
 /// and delays of running vehicles, now and then a failed delivery, a road condition, a new or cancelled order,
 /// a shift change or a breakdown. Each event suits the state it is drawn for (so it applies), times move on by
-/// 0–10 minutes; keys are `prefix-N`.
+/// 0–2 minutes; keys are `prefix-N`.
 public struct RandomLiveEvents {
     public var generator: SplitMix64
     public var prefix: String
@@ -19,7 +19,7 @@ public struct RandomLiveEvents {
     /// The next event for `state`.
     public mutating func next(for state: LiveState) -> LiveEvent {
         count += 1
-        let at = TimeOfDay(seconds: max(state.clock.seconds, state.vehicles.map(\.time.seconds).min() ?? 0) + Int.random(in: 0...600, using: &generator))
+        let at = TimeOfDay(seconds: max(state.clock.seconds, state.vehicles.map(\.time.seconds).min() ?? 0) + Int.random(in: 0...120, using: &generator))
         let key = "\(prefix)-\(count)"
         let running = state.vehicles.filter { $0.status == .running }
         let roll = Int.random(in: 0..<100, using: &generator)

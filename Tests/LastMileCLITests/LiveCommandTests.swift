@@ -1,4 +1,8 @@
 import Foundation
+import LastMileCore
+import LastMileLive
+import LastMileService
+import LastMileStore
 import LastMileTestSupport
 import Testing
 
@@ -58,5 +62,49 @@ import Testing
                                  firstLine: "error: \(db): no active plan for 2030-01-01 in the database")
         try errors.expectFailure(["live", "--date", "2026-11-23", "--db", "missing.sqlite"], exit: 2,
                                  firstLine: "error: missing.sqlite: database not found")
+    }
+
+    /// `events apply` killed (SIGKILL) at random points while it writes: every committed event stays, the log is a
+    /// prefix of the file, the database passes `PRAGMA integrity_check`, and applying the file again finishes it
+    /// with each event applied once, to the state the events make in memory.
+    @Test func killedWhileApplyingLosesNothingAndAppliesEachEventOnce() throws {
+        let folder = cli.temporaryPath("kill")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let demo = try cli.run(["demo", "--output", folder, "--orders", "40", "--iterations", "800", "--threads", "1"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let db = "\(folder)/lastmile.sqlite", file = "\(folder)/events.jsonl"
+        let settings = LastMileService.Settings(databasePath: db, createsDatabase: false)
+        var expected = try LastMileService.build(settings).liveState(date: "2026-11-23")
+        var random = RandomLiveEvents(seed: 11, prefix: "kill")
+        var events: [LiveEvent] = []
+        while events.count < 600 {
+            let event = random.next(for: expected)
+            guard let step = try? expected.apply(event) else { continue }
+            expected = step.state
+            events.append(event)
+        }
+        try events.map(LiveEventFile.line).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        var pause = SplitMix64(seed: 5)
+        for _ in 0..<3 {
+            let process = Process()
+            process.executableURL = CommandLineTests.binary
+            process.arguments = ["events", "apply", file, "--date", "2026-11-23", "--db", db]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 30_000...200_000, using: &pause))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let service = try LastMileService.build(settings)
+            #expect(try service.store.integrityProblems().isEmpty)
+            let logged = try service.store.liveEvents(date: "2026-11-23", planVersion: 1)
+            #expect(logged.map(\.key) == events.prefix(logged.count).map(\.key))
+            #expect(try service.liveState(date: "2026-11-23").revision == logged.count)
+        }
+        let done = try LastMileService.build(settings).store.liveEvents(date: "2026-11-23", planVersion: 1).count
+        let finish = try cli.run(["events", "apply", file, "--date", "2026-11-23", "--db", db])
+        #expect(finish.status == 0 && finish.stdout.hasPrefix("\(600 - done) events applied, \(done) already applied; live revision 600"), "\(finish.stdout)")
+        #expect(try LastMileService.build(settings).liveState(date: "2026-11-23") == expected)
     }
 }
