@@ -1,0 +1,64 @@
+import Foundation
+import LastMileCore
+import LastMileGeo
+
+/// A road or an area closed to traffic for a span of local time (road works, a market, an event).
+public struct RoadClosure: Sendable, Hashable {
+    /// What is closed.
+    public enum Target: Sendable, Hashable {
+        /// Every arc of one OSM way.
+        case way(Int64)
+        /// Every arc with an end inside the polygon.
+        case area(GeoPolygon)
+    }
+
+    public let target: Target
+    /// When, in the map's local time; the closure applies to every slice it overlaps.
+    public let span: Range<LocalMinute>
+
+    public init(_ target: Target, span: Range<LocalMinute>) {
+        self.target = target
+        self.span = span
+    }
+
+    /// Reads a closures file: a GeoJSON FeatureCollection whose features have `start` and `end` properties
+    /// (`YYYY-MM-DDTHH:MM`, local time) and either a `Polygon` geometry (an area) or a `null` geometry with a
+    /// `way` property (an OSM way id).
+    ///
+    /// - Throws: ``TrafficFileError`` naming the feature (`features[i]`) and the field.
+    public static func read(_ url: URL) throws(TrafficFileError) -> [RoadClosure] {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw TrafficFileError("cannot read the closures (\(error.localizedDescription))", at: ErrorLocation(file: url.path))
+        }
+        return try parse(data, name: url.lastPathComponent)
+    }
+
+    /// Parses the closures file format of ``read(_:)``.
+    public static func parse(_ data: Data, name: String) throws(TrafficFileError) -> [RoadClosure] {
+        var closures: [RoadClosure] = []
+        for feature in try GeoJSONFeatures(data, name: name).features {
+            let span = try feature.span()
+            if let area = feature.area {
+                closures.append(RoadClosure(.area(area), span: span))
+            } else if let way = (feature.properties["way"] as? NSNumber)?.int64Value, way > 0 {
+                closures.append(RoadClosure(.way(way), span: span))
+            } else {
+                throw TrafficFileError("a closure needs a Polygon geometry or a positive `way` property", at: feature.location.with(field: "way"))
+            }
+        }
+        return closures
+    }
+
+    /// The arcs of `graph` this closure closes (whatever the time).
+    public func arcs(in graph: RoadGraph) -> [Int] {
+        switch target {
+        case .way(let way):
+            return (0..<graph.arcCount).filter { graph.arcWayID[$0] == way }
+        case .area(let polygon):
+            let inside = graph.nodeCoordinate.map(polygon.contains)
+            let tails = graph.arcTails()
+            return (0..<graph.arcCount).filter { inside[Int(tails[$0])] || inside[Int(graph.arcHead[$0])] }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import LastMileCore
+import LastMileGraph
+
+/// One day on the road network under a ``TrafficProfile`` and ``RoadClosure``s: a ``RoadMetric`` for every
+/// 15-minute slice, and matrices for the slices a plan needs.
+///
+/// An arc of free-flow time `t` ms with speed factor `f` ‰ in a slice takes `max(1, round(t × 1000 / f))` ms
+/// (integer arithmetic); an arc closed at any moment of a slice is closed for the whole slice. Slices whose
+/// factors, overrides and closures are all equal share one metric, so a day costs one customization and one
+/// matrix per *distinct* situation, not per slice.
+public struct TrafficDay: Sendable {
+    public let graph: RoadGraph
+    public let date: CivilDate
+    public let profile: TrafficProfile
+    /// Closure spans with the arcs they close.
+    let closures: [(span: Range<LocalMinute>, arcs: [Int])]
+    /// Arcs of every overridden way.
+    let wayArcs: [Int64: [Int]]
+
+    public init(graph: RoadGraph, date: CivilDate, profile: TrafficProfile, closures: [RoadClosure] = []) {
+        self.graph = graph
+        self.date = date
+        self.profile = profile
+        let dayStart = date.firstMinute.value
+        self.closures = closures
+            .filter { $0.span.overlaps(LocalMinute(dayStart)..<LocalMinute(dayStart + 1440)) }
+            .map { ($0.span, $0.arcs(in: graph)) }
+        let overridden = Set(profile.wayOverrides.map(\.way))
+        var wayArcs: [Int64: [Int]] = [:]
+        for arc in 0..<graph.arcCount where overridden.contains(graph.arcWayID[arc]) { wayArcs[graph.arcWayID[arc], default: []].append(arc) }
+        self.wayArcs = wayArcs
+    }
+
+    /// Local time covered by `slice` (0 ..< ``TrafficProfile/slicesPerDay``).
+    public func span(ofSlice slice: Int) -> Range<LocalMinute> {
+        let start = date.firstMinute.value + slice * TrafficProfile.sliceMinutes
+        return LocalMinute(start)..<LocalMinute(start + TrafficProfile.sliceMinutes)
+    }
+
+    /// What decides a slice's metric; equal situations give equal metrics.
+    public struct Situation: Hashable, Sendable {
+        let classFactors: [UInt16]
+        let overrides: [WayOverride]
+        let closures: [Int]
+    }
+
+    /// The situation of `slice`.
+    public func situation(ofSlice slice: Int) -> Situation {
+        let span = span(ofSlice: slice)
+        return Situation(
+            classFactors: Array(profile.classFactors(on: date.weekday, slice: slice)),
+            overrides: profile.overrides(on: date.weekday, slice: slice),
+            closures: closures.indices.filter { closures[$0].span.overlaps(span) }
+        )
+    }
+
+    /// The travel times of `slice`.
+    public func metric(slice: Int) -> RoadMetric { metric(for: situation(ofSlice: slice)) }
+
+    func metric(for situation: Situation) -> RoadMetric {
+        let factor = situation.classFactors.map { UInt64($0) }
+        var arcFactor = graph.arcClass.map { factor[Int($0)] }
+        for override in situation.overrides {
+            for arc in wayArcs[override.way] ?? [] { arcFactor[arc] = UInt64(override.factor) }
+        }
+        var metric = RoadMetric(arcTime: zip(graph.arcTime, arcFactor).map { time, f in
+            UInt32(clamping: max(1, (UInt64(time) * 1000 + f / 2) / f))
+        })
+        for closure in situation.closures {
+            for arc in closures[closure].arcs { metric.arcTime[arc] = RoadMetric.closed }
+        }
+        return metric
+    }
+
+    /// The matrices from `sources` to `targets` for `slices`: `body` receives each distinct matrix once with the
+    /// slices it serves (ascending), in order of their first slice. One customization of `hierarchy` per distinct
+    /// situation; only one matrix is held at a time.
+    public func matrices(
+        hierarchy: ContractionHierarchy, sources: [RoadPosition], targets: [RoadPosition], slices: Range<Int>,
+        _ body: (_ slices: [Int], _ matrix: TravelMatrix) throws -> Void
+    ) rethrows {
+        var groups: [Situation: [Int]] = [:]
+        var order: [Situation] = []
+        for slice in slices {
+            let situation = situation(ofSlice: slice)
+            if groups[situation] == nil { order.append(situation) }
+            groups[situation, default: []].append(slice)
+        }
+        for situation in order {
+            let engine = RoutingEngine(hierarchy: hierarchy, metric: metric(for: situation))
+            try body(groups[situation]!, engine.matrix(sources: sources, targets: targets))
+        }
+    }
+}
