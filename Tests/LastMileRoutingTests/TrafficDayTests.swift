@@ -1,0 +1,105 @@
+import Foundation
+import LastMileCore
+import LastMileGeo
+import LastMileGraph
+import LastMileTestSupport
+import Testing
+
+@testable import LastMileRouting
+
+/// Slice metrics of a traffic day: factors, overrides and closures, checked against plain Dijkstra.
+@Suite struct TrafficDayTests {
+    static let date = CivilDate(year: 2026, month: 12, day: 1)!  // a Tuesday
+    static let morningPeak = 8 * 4  // 08:00–08:15
+
+    static func sampleTown() throws -> RoadGraph {
+        try RoadGraphBuilder.build(osmFile: SharedData.maps.appendingPathComponent("sample-town.osm.pbf"), profile: .car).graph
+    }
+
+    static func minute(_ text: String) -> LocalMinute { LocalMinute(parsing: text)! }
+
+    @Test func halfSpeedDoublesEveryArcTime() throws {
+        let graph = try Self.sampleTown()
+        let day = TrafficDay(graph: graph, date: Self.date, profile: .uniform(500))
+        let metric = day.metric(slice: Self.morningPeak)
+        #expect(metric.arcTime == graph.arcTime.map { $0 * 2 })
+    }
+
+    @Test func wayOverridesApplyOnlyToTheirWayWeekdayAndSlices() throws {
+        let graph = try Self.sampleTown()
+        let way = graph.arcWayID[0]
+        let text = "days,start,end,road,speed_factor\nall,00:00,24:00,all,1\ntue,08:00,08:30,way:\(way),0.25\n"
+        let day = TrafficDay(graph: graph, date: Self.date, profile: try TrafficProfileReader.parseCSV(text, name: "p"))
+        let slowed = day.metric(slice: Self.morningPeak)
+        for arc in 0..<graph.arcCount {
+            #expect(slowed.arcTime[arc] == (graph.arcWayID[arc] == way ? graph.arcTime[arc] * 4 : graph.arcTime[arc]))
+        }
+        #expect(day.metric(slice: Self.morningPeak + 2).arcTime == graph.arcTime)
+    }
+
+    /// A closure equals Dijkstra on the slice metric with the closed arcs removed, exactly in the slices it
+    /// overlaps (its end is exclusive), and changes nothing outside them.
+    @Test(arguments: ["way", "area"])
+    func closureEqualsDijkstraWithoutTheArcs(kind: String) throws {
+        let graph = try Self.sampleTown()
+        let seed: UInt64 = 11
+        var random = SplitMix64(seed: seed)
+        let closure: RoadClosure
+        if kind == "way" {
+            // The way with the most arcs: it surely matters to some pairs.
+            var arcsOfWay: [Int64: Int] = [:]
+            for way in graph.arcWayID { arcsOfWay[way, default: 0] += 1 }
+            let way = arcsOfWay.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            closure = RoadClosure(.way(way), span: Self.minute("2026-12-01T08:10")..<Self.minute("2026-12-01T09:00"))
+        } else {
+            let centre = graph.nodeCoordinate[graph.nodeCount / 2]
+            let d = 0.003
+            let ring = [(-d, -d), (d, -d), (d, d), (-d, d), (-d, -d)].map { Coordinate(latitude: centre.latitude + $0.1, longitude: centre.longitude + $0.0)! }
+            closure = RoadClosure(.area(GeoPolygon(rings: [ring])!), span: Self.minute("2026-12-01T08:10")..<Self.minute("2026-12-01T09:00"))
+        }
+        let closedArcs = closure.arcs(in: graph)
+        #expect(!closedArcs.isEmpty)
+        let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv"))
+        let day = TrafficDay(graph: graph, date: Self.date, profile: profile, closures: [closure])
+        let open = TrafficDay(graph: graph, date: Self.date, profile: profile)
+        let positions = MatrixOracleTests.randomPositions(30, in: graph, using: &random)
+            .filter { !closedArcs.contains($0.arc.position) && !closedArcs.contains($0.oppositeArc?.position ?? -1) }
+        let hierarchy = ContractionHierarchy(graph: graph)
+        var checked = 0
+        try day.matrices(hierarchy: hierarchy, sources: positions, targets: positions, slices: 31..<37) { slices, matrix in
+            for slice in slices {
+                let closed = (32..<36).contains(slice)  // 08:00–09:00: overlapped by 08:10–09:00
+                let expected = closed ? open.metric(slice: slice).closing(closedArcs) : open.metric(slice: slice)
+                let oracle = try DijkstraMatrix.compute(graph: graph, metric: expected, sources: positions, targets: positions)
+                #expect(matrix.costs == oracle.costs, "\(kind) closure, slice \(slice), seed \(seed)")
+                if closed { #expect(matrix.costs != open.matrixForTest(slice: slice, hierarchy: hierarchy, positions: positions).costs, "the closure changes nothing (seed \(seed))") }
+                checked += 1
+            }
+        }
+        #expect(checked == 6)
+    }
+
+    @Test func slicesWithTheSameSituationShareOneMatrix() throws {
+        let graph = try Self.sampleTown()
+        let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv"))
+        let day = TrafficDay(graph: graph, date: Self.date, profile: profile)
+        var random = SplitMix64(seed: 5)
+        let positions = MatrixOracleTests.randomPositions(5, in: graph, using: &random)
+        var served: [[Int]] = []
+        day.matrices(hierarchy: ContractionHierarchy(graph: graph), sources: positions, targets: positions, slices: 24..<88) { slices, _ in
+            served.append(slices)
+        }
+        // 06:00–22:00 on a weekday of the urban profile: 11 periods; the two peaks are alike, and so are
+        // 09:30–12:00 and 14:00–16:30.
+        #expect(served.flatMap { $0 }.sorted() == Array(24..<88))
+        #expect(served.count == 9)
+        #expect(served.first == [24, 25, 26, 27])
+    }
+}
+
+extension TrafficDay {
+    /// The matrix of one slice on its own.
+    func matrixForTest(slice: Int, hierarchy: ContractionHierarchy, positions: [RoadPosition]) -> TravelMatrix {
+        RoutingEngine(hierarchy: hierarchy, metric: metric(slice: slice)).matrix(sources: positions, targets: positions)
+    }
+}
