@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func theShippedUrbanProfileHasPeaksAndLighterWeekends() throws {
-        let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv"))
+        let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv").path)
         let morning = 8 * 4, evening = 18 * 4, night = 3 * 4
         #expect(profile.factor(.primary, on: .wednesday, slice: morning) < profile.factor(.primary, on: .wednesday, slice: night))
         #expect(profile.factor(.primary, on: .friday, slice: evening) < profile.factor(.primary, on: .friday, slice: 11 * 4))

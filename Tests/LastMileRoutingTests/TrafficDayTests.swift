@@ -59,7 +59,7 @@ import Testing
         }
         let closedArcs = closure.arcs(in: graph)
         #expect(!closedArcs.isEmpty)
-        let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv"))
+        let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv").path)
         let day = TrafficDay(graph: graph, date: Self.date, profile: profile, closures: [closure])
         let open = TrafficDay(graph: graph, date: Self.date, profile: profile)
         let positions = MatrixOracleTests.randomPositions(30, in: graph, using: &random)
@@ -81,7 +81,7 @@ import Testing
 
     @Test func slicesWithTheSameSituationShareOneMatrix() throws {
         let graph = try Self.sampleTown()
-        let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv"))
+        let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv").path)
         let day = TrafficDay(graph: graph, date: Self.date, profile: profile)
         var random = SplitMix64(seed: 5)
         let positions = MatrixOracleTests.randomPositions(5, in: graph, using: &random)

@@ -30,6 +30,8 @@ struct RouteCommand: AsyncParsableCommand {
     @Option(help: "Output format: \(RouteOutput.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: RouteOutput.Format = .geojson
 
+    @OptionGroup var conditions: RoadConditionsOptions
+
     /// The stops as given (option and text), in order.
     private var named: [(option: String, text: String)] { [("--from", from)] + via.map { ("--via", $0) } + [("--to", to)] }
 
@@ -39,8 +41,9 @@ struct RouteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let coordinates = try named.map { try Self.parse($0.text, option: $0.option) }
+        let departure = try conditions.departure()
         let roads = try RoadQueries.open(graphFile: graph)
-        let (route, stops) = try roads.route(through: zip(named, coordinates).map { ("\($0.0) \($0.1)", $1) })
+        let (route, stops) = try roads.route(through: zip(named, coordinates).map { ("\($0.0) \($0.1)", $1) }, departure: departure)
         print(RouteOutput.render(route, stops: stops, format: format))
     }
 

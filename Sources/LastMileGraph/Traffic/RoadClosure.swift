@@ -21,17 +21,17 @@ public struct RoadClosure: Sendable, Hashable {
         self.span = span
     }
 
-    /// Reads a closures file: a GeoJSON FeatureCollection whose features have `start` and `end` properties
+    /// Reads the closures file at `path` (named so in errors): a GeoJSON FeatureCollection whose features have `start` and `end` properties
     /// (`YYYY-MM-DDTHH:MM`, local time) and either a `Polygon` geometry (an area) or a `null` geometry with a
     /// `way` property (an OSM way id).
     ///
     /// - Throws: ``TrafficFileError`` naming the feature (`features[i]`) and the field.
-    public static func read(_ url: URL) throws(TrafficFileError) -> [RoadClosure] {
+    public static func read(_ path: String) throws(TrafficFileError) -> [RoadClosure] {
         let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw TrafficFileError("cannot read the closures (\(error.localizedDescription))", at: ErrorLocation(file: url.path))
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw TrafficFileError("cannot read the closures (\(error.localizedDescription))", at: ErrorLocation(file: path))
         }
-        return try parse(data, name: url.lastPathComponent)
+        return try parse(data, name: path)
     }
 
     /// Parses the closures file format of ``read(_:)``.

@@ -37,14 +37,13 @@ public enum TrafficProfileReader {
     ]
     static let columns = ["days", "start", "end", "road", "speed_factor"]
 
-    /// Reads `url`: JSON when its name ends in `.json`, CSV otherwise.
-    public static func read(_ url: URL) throws(TrafficFileError) -> TrafficProfile {
+    /// Reads the file at `path` (named so in errors): JSON when its name ends in `.json`, CSV otherwise.
+    public static func read(_ path: String) throws(TrafficFileError) -> TrafficProfile {
         let text: String
-        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
-            throw TrafficFileError("cannot read the traffic profile (\(error.localizedDescription))", at: ErrorLocation(file: url.path))
+        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
+            throw TrafficFileError("cannot read the traffic profile (\(error.localizedDescription))", at: ErrorLocation(file: path))
         }
-        let name = url.lastPathComponent
-        return url.pathExtension.lowercased() == "json" ? try parseJSON(text, name: name) : try parseCSV(text, name: name)
+        return path.lowercased().hasSuffix(".json") ? try parseJSON(text, name: path) : try parseCSV(text, name: path)
     }
 
     /// Parses the CSV form; `name` appears in error locations.
