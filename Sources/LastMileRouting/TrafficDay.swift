@@ -1,13 +1,16 @@
 import LastMileCore
 import LastMileGraph
 
-/// One day on the road network under a ``TrafficProfile`` and ``RoadClosure``s: a ``RoadMetric`` for every
-/// 15-minute slice, and matrices for the slices a plan needs.
+/// One day on the road network under a ``TrafficProfile``, ``RoadClosure``s and ``WeatherEvent``s: a
+/// ``RoadMetric`` for every 15-minute slice, and matrices for the slices a plan needs.
 ///
-/// An arc of free-flow time `t` ms with speed factor `f` ‰ in a slice takes `max(1, round(t × 1000 / f))` ms
-/// (integer arithmetic); an arc closed at any moment of a slice is closed for the whole slice. Slices whose
-/// factors, overrides and closures are all equal share one metric, so a day costs one customization and one
-/// matrix per *distinct* situation, not per slice.
+/// An arc's speed factor in a slice is its class's (or its way's override) times, when weather touches it
+/// (an end inside the area, the event overlapping the slice), the ``WeatherPenalties`` multiplier of the
+/// graph's mode — the strongest when events overlap. An arc of free-flow time `t` ms with factor `f` ‰ takes
+/// `max(1, round(t × 1000 / f))` ms (integer arithmetic); an arc closed at any moment of a slice (or closed to
+/// the mode by the weather) is closed for the whole slice. Slices whose factors, overrides, closures and
+/// weather are all equal share one metric, so a day costs one customization and one matrix per *distinct*
+/// situation, not per slice.
 public struct TrafficDay: Sendable {
     public let graph: RoadGraph
     public let date: CivilDate
@@ -16,15 +19,22 @@ public struct TrafficDay: Sendable {
     let closures: [(span: Range<LocalMinute>, arcs: [Int])]
     /// Arcs of every overridden way.
     let wayArcs: [Int64: [Int]]
+    /// Weather events of the day with the arcs they touch.
+    let weather: [(event: WeatherEvent, arcs: [Int])]
+    public let penalties: WeatherPenalties
 
-    public init(graph: RoadGraph, date: CivilDate, profile: TrafficProfile, closures: [RoadClosure] = []) {
+    public init(
+        graph: RoadGraph, date: CivilDate, profile: TrafficProfile, closures: [RoadClosure] = [], weather: [WeatherEvent] = [],
+        penalties: WeatherPenalties = .standard
+    ) {
         self.graph = graph
         self.date = date
         self.profile = profile
+        self.penalties = penalties
         let dayStart = date.firstMinute.value
-        self.closures = closures
-            .filter { $0.span.overlaps(LocalMinute(dayStart)..<LocalMinute(dayStart + 1440)) }
-            .map { ($0.span, $0.arcs(in: graph)) }
+        let wholeDay = LocalMinute(dayStart)..<LocalMinute(dayStart + 1440)
+        self.closures = closures.filter { $0.span.overlaps(wholeDay) }.map { ($0.span, $0.arcs(in: graph)) }
+        self.weather = weather.filter { $0.span.overlaps(wholeDay) }.map { ($0, graph.arcs(touching: $0.area)) }
         let overridden = Set(profile.wayOverrides.map(\.way))
         var wayArcs: [Int64: [Int]] = [:]
         for arc in 0..<graph.arcCount where overridden.contains(graph.arcWayID[arc]) { wayArcs[graph.arcWayID[arc], default: []].append(arc) }
@@ -42,6 +52,7 @@ public struct TrafficDay: Sendable {
         let classFactors: [UInt16]
         let overrides: [WayOverride]
         let closures: [Int]
+        let weather: [Int]
     }
 
     /// The situation of `slice`.
@@ -50,7 +61,8 @@ public struct TrafficDay: Sendable {
         return Situation(
             classFactors: Array(profile.classFactors(on: date.weekday, slice: slice)),
             overrides: profile.overrides(on: date.weekday, slice: slice),
-            closures: closures.indices.filter { closures[$0].span.overlaps(span) }
+            closures: closures.indices.filter { closures[$0].span.overlaps(span) },
+            weather: weather.indices.filter { weather[$0].event.span.overlaps(span) }
         )
     }
 
@@ -63,12 +75,31 @@ public struct TrafficDay: Sendable {
         for override in situation.overrides {
             for arc in wayArcs[override.way] ?? [] { arcFactor[arc] = UInt64(override.factor) }
         }
+        var weatherClosed: [Int] = []
+        if !situation.weather.isEmpty {
+            let mode = WeatherPenalties.Mode(profileName: graph.profileName)
+            var multiplier = [UInt16](repeating: 1000, count: graph.arcCount)
+            for index in situation.weather {
+                let (event, arcs) = weather[index]
+                for arc in arcs {
+                    guard let m = penalties.speedMultiplier(event.kind, mode: mode, on: RoadClass(rawValue: graph.arcClass[arc])!) else {
+                        weatherClosed.append(arc)
+                        continue
+                    }
+                    multiplier[arc] = min(multiplier[arc], UInt16(m))
+                }
+            }
+            for arc in 0..<graph.arcCount where multiplier[arc] != 1000 {
+                arcFactor[arc] = max(1, (arcFactor[arc] * UInt64(multiplier[arc]) + 500) / 1000)
+            }
+        }
         var metric = RoadMetric(arcTime: zip(graph.arcTime, arcFactor).map { time, f in
             UInt32(clamping: max(1, (UInt64(time) * 1000 + f / 2) / f))
         })
         for closure in situation.closures {
             for arc in closures[closure].arcs { metric.arcTime[arc] = RoadMetric.closed }
         }
+        for arc in weatherClosed { metric.arcTime[arc] = RoadMetric.closed }
         return metric
     }
 

@@ -158,6 +158,21 @@ import Testing
         let noDeparture = try run(["matrix", "--graph", graph, "--locations", points, "--traffic", badProfile])
         #expect(noDeparture.status == 64 && noDeparture.stderr.contains("--traffic needs --depart HH:MM"))
 
+        let weather = temporaryPath("weather.geojson")
+        defer { try? FileManager.default.removeItem(atPath: weather) }
+        func writeWeather(kind: String) throws {
+            let area = "{\"type\":\"Polygon\",\"coordinates\":[[[7.9,46.9],[8.1,46.9],[8.1,47.1],[7.9,47.1],[7.9,46.9]]]}"
+            try ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":\(area),\"properties\":"
+                + "{\"kind\":\"\(kind)\",\"start\":\"2026-12-01T07:00\",\"end\":\"2026-12-01T10:00\"}}]}").write(toFile: weather, atomically: true, encoding: .utf8)
+        }
+        try writeWeather(kind: "snow")
+        let snowy = try duration(["--depart", "08:00", "--date", "2026-12-01", "--weather", weather] + profile)
+        #expect(snowy > peak * 1.4, "peak \(peak), with snow \(snowy)")
+        try writeWeather(kind: "hail")
+        let hail = try run(["matrix", "--graph", graph, "--locations", points, "--depart", "08:00", "--date", "2026-12-01", "--weather", weather])
+        #expect(hail.status == 2)
+        #expect(hail.stderr.hasPrefix("error: \(weather), features[0]: kind: unknown weather kind 'hail'"), "\(hail.stderr)")
+
         let day = try run(["traffic", "matrices", "--graph", graph, "--points", points, "--date", "2026-12-01"] + profile)
         #expect(day.status == 0, "\(day.stderr)")
         #expect(day.stdout.contains("\"slices\": 64, \"distinct_matrices\": 9"), "\(day.stdout)")

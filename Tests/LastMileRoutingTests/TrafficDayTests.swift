@@ -103,3 +103,38 @@ extension TrafficDay {
         RoutingEngine(hierarchy: hierarchy, metric: metric(slice: slice)).matrix(sources: positions, targets: positions)
     }
 }
+
+/// Weather in slice metrics: only the arcs of the area, only the slices of the span, by the graph's mode.
+@Suite struct TrafficDayWeatherTests {
+    @Test func heavyRainSlowsTheArcsOfItsAreaInItsSlices() throws {
+        let graph = try TrafficDayTests.sampleTown()
+        let centre = graph.nodeCoordinate[graph.nodeCount / 2]
+        let d = 0.004
+        let ring = [(-d, -d), (d, -d), (d, d), (-d, d), (-d, -d)].map { Coordinate(latitude: centre.latitude + $0.1, longitude: centre.longitude + $0.0)! }
+        let area = GeoPolygon(rings: [ring])!
+        // 07:50–08:20 touches the slices 07:45, 08:00 and 08:15.
+        let rain = WeatherEvent(kind: .heavyRain, area: area, span: TrafficDayTests.minute("2026-12-01T07:50")..<TrafficDayTests.minute("2026-12-01T08:20"))
+        let day = TrafficDay(graph: graph, date: TrafficDayTests.date, profile: .uniform(1000), weather: [rain])
+        let touched = Set(graph.arcs(touching: area))
+        #expect(!touched.isEmpty && touched.count < graph.arcCount)
+        for slice in [30, 31, 32, 33, 34] {
+            let metric = day.metric(slice: slice)
+            let wet = (31...33).contains(slice)
+            for arc in 0..<graph.arcCount {
+                let multiplier = wet && touched.contains(arc)
+                    ? WeatherPenalties.standard.speedMultiplier(.heavyRain, mode: .car, on: RoadClass(rawValue: graph.arcClass[arc])!)!
+                    : 1000
+                let expected = UInt32(max(1, (UInt64(graph.arcTime[arc]) * 1000 + UInt64(multiplier) / 2) / UInt64(multiplier)))
+                #expect(metric.arcTime[arc] == expected, "slice \(slice), arc \(arc)")
+                if metric.arcTime[arc] != expected { return }
+            }
+        }
+        // Ice closes the area to bicycles but only slows cars.
+        let ice = WeatherEvent(kind: .ice, area: area, span: rain.span)
+        let bicycleGraph = try RoadGraphBuilder.build(osmFile: SharedData.maps.appendingPathComponent("sample-town.osm.pbf"), profile: .bicycle).graph
+        let bicycles = TrafficDay(graph: bicycleGraph, date: TrafficDayTests.date, profile: .uniform(1000), weather: [ice]).metric(slice: 32)
+        for arc in bicycleGraph.arcs(touching: area) { #expect(bicycles.arcTime[arc] == RoadMetric.closed) }
+        let cars = TrafficDay(graph: graph, date: TrafficDayTests.date, profile: .uniform(1000), weather: [ice]).metric(slice: 32)
+        #expect(!cars.arcTime.contains(RoadMetric.closed))
+    }
+}

@@ -31,6 +31,9 @@ struct TrafficMatrices: AsyncParsableCommand {
     @Option(help: "Closures of roads and areas, GeoJSON.")
     var closures: String?
 
+    @Option(help: "Weather events, GeoJSON.")
+    var weather: String?
+
     @Option(help: "First departure time, HH:MM.")
     var from = "06:00"
 
@@ -50,7 +53,7 @@ struct TrafficMatrices: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let conditions = try RoadConditions.load(day: date, trafficFile: traffic, closuresFile: closures)
+        let conditions = try RoadConditions.load(day: date, trafficFile: traffic, closuresFile: closures, weatherFile: weather)
         let roads = try RoadQueries.open(graphFile: graph)
         let located = try roads.snapEvery(try PointsFile.read(points), maxDistance: maxSnapDistance)
         let loaded = clock.now - started

@@ -2,8 +2,8 @@ import ArgumentParser
 import LastMileGraph
 import LastMileService
 
-/// `--depart`, `--date`, `--traffic`, `--closures` of `matrix` and `route`: the 15-minute traffic slice a
-/// query is answered in.
+/// `--depart`, `--date`, `--traffic`, `--closures`, `--weather` of `matrix` and `route`: the 15-minute traffic
+/// slice a query is answered in.
 struct RoadConditionsOptions: ParsableArguments {
     @Option(help: "Departure time HH:MM: answer with the traffic of its 15-minute slice (default: free flow).")
     var depart: String?
@@ -17,8 +17,11 @@ struct RoadConditionsOptions: ParsableArguments {
     @Option(help: "Closures of roads and areas, GeoJSON (needs --depart and --date YYYY-MM-DD).")
     var closures: String?
 
+    @Option(help: "Weather events, GeoJSON (README: Weather; needs --depart and --date YYYY-MM-DD).")
+    var weather: String?
+
     func validate() throws {
-        if depart == nil, let option = [("--date", date), ("--traffic", traffic), ("--closures", closures)].first(where: { $0.1 != nil })?.0 {
+        if depart == nil, let option = [("--date", date), ("--traffic", traffic), ("--closures", closures), ("--weather", weather)].first(where: { $0.1 != nil })?.0 {
             throw ValidationError("\(option) needs --depart HH:MM")
         }
         if let depart {
@@ -30,6 +33,6 @@ struct RoadConditionsOptions: ParsableArguments {
     /// The departure, or `nil` for free flow.
     func departure() throws -> Departure? {
         guard let depart, let date, let minute = LocalMinute.minuteOfDay(depart) else { return nil }
-        return Departure(conditions: try RoadConditions.load(day: date, trafficFile: traffic, closuresFile: closures), minuteOfDay: minute)
+        return Departure(conditions: try RoadConditions.load(day: date, trafficFile: traffic, closuresFile: closures, weatherFile: weather), minuteOfDay: minute)
     }
 }

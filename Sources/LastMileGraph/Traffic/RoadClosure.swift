@@ -56,9 +56,16 @@ public struct RoadClosure: Sendable, Hashable {
         case .way(let way):
             return (0..<graph.arcCount).filter { graph.arcWayID[$0] == way }
         case .area(let polygon):
-            let inside = graph.nodeCoordinate.map(polygon.contains)
-            let tails = graph.arcTails()
-            return (0..<graph.arcCount).filter { inside[Int(tails[$0])] || inside[Int(graph.arcHead[$0])] }
+            return graph.arcs(touching: polygon)
         }
+    }
+}
+
+extension RoadGraph {
+    /// The arcs with an end (tail or head node) inside `polygon`.
+    public func arcs(touching polygon: GeoPolygon) -> [Int] {
+        let inside = nodeCoordinate.map(polygon.contains)
+        let tails = arcTails()
+        return (0..<arcCount).filter { inside[Int(tails[$0])] || inside[Int(arcHead[$0])] }
     }
 }
