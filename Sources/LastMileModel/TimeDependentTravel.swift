@@ -115,8 +115,11 @@ public struct TimeDependentTravel: Sendable {
             for pair in meters.indices { meters[pair] = length(pair).map { UInt32(clamping: $0) } ?? .max }
         }
 
-        /// The travel times with each breakpoint lowered to at most the next one plus `interval` (waiting).
-        public consuming func build() -> TimeDependentTravel {
+        /// The travel times with each breakpoint lowered to at most the next one plus `interval` (waiting). Hands
+        /// the table over without copying it (`mutating`, not `consuming`: a builder captured by a closure would
+        /// be copied out of its box, and the first write would then copy the whole table); the builder is empty
+        /// afterwards.
+        public mutating func build() -> TimeDependentTravel {
             let limit = Int(TimeDependentTravel.unreachable)
             for pair in 0..<locationCount * locationCount {
                 let base = pair * sliceCount
@@ -129,10 +132,13 @@ public struct TimeDependentTravel: Sendable {
                     next = value
                 }
             }
-            return TimeDependentTravel(
+            let travel = TimeDependentTravel(
                 locationCount: locationCount, firstBreakpoint: firstBreakpoint, interval: interval, sliceCount: sliceCount,
                 seconds: seconds, meters: meters
             )
+            seconds = []
+            meters = []
+            return travel
         }
     }
 }

@@ -25,14 +25,7 @@ struct TrafficMatrices: AsyncParsableCommand {
     @Option(help: "The day: YYYY-MM-DD, or a weekday mon … sun.")
     var date: String
 
-    @Option(help: "Traffic profile, CSV or JSON (default: free flow).")
-    var traffic: String?
-
-    @Option(help: "Closures of roads and areas, GeoJSON.")
-    var closures: String?
-
-    @Option(help: "Weather events, GeoJSON.")
-    var weather: String?
+    @OptionGroup var files: TrafficFilesOptions
 
     @Option(help: "First departure time, HH:MM.")
     var from = "06:00"
@@ -53,7 +46,7 @@ struct TrafficMatrices: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let conditions = try RoadConditions.load(day: date, trafficFile: traffic, closuresFile: closures, weatherFile: weather)
+        let conditions = try files.conditions(day: date)
         let roads = try RoadQueries.open(graphFile: graph)
         let located = try roads.snapEvery(try PointsFile.read(points), maxDistance: maxSnapDistance)
         let loaded = clock.now - started

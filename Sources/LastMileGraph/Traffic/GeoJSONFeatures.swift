@@ -40,6 +40,15 @@ struct GeoJSONFeatures {
 
     let features: [Feature]
 
+    /// Reads the file at `path` (named so in errors); `what` names its content in the read error ("closures").
+    init(path: String, what: String) throws(TrafficFileError) {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw TrafficFileError("cannot read the \(what) (\(error.localizedDescription))", at: ErrorLocation(file: path))
+        }
+        try self.init(data, name: path)
+    }
+
     /// Parses `data` of the file `name`; every feature's geometry must be a `Polygon` or `null`.
     init(_ data: Data, name: String) throws(TrafficFileError) {
         let root = try? JSONSerialization.jsonObject(with: data)

@@ -21,23 +21,23 @@ public struct RoadClosure: Sendable, Hashable {
         self.span = span
     }
 
-    /// Reads the closures file at `path` (named so in errors): a GeoJSON FeatureCollection whose features have `start` and `end` properties
-    /// (`YYYY-MM-DDTHH:MM`, local time) and either a `Polygon` geometry (an area) or a `null` geometry with a
-    /// `way` property (an OSM way id).
+    /// Reads the closures file at `path` (named so in errors): a GeoJSON FeatureCollection whose features have
+    /// `start` and `end` properties (`YYYY-MM-DDTHH:MM`, local time) and either a `Polygon` geometry (an area) or
+    /// a `null` geometry with a `way` property (an OSM way id).
     ///
     /// - Throws: ``TrafficFileError`` naming the feature (`features[i]`) and the field.
     public static func read(_ path: String) throws(TrafficFileError) -> [RoadClosure] {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw TrafficFileError("cannot read the closures (\(error.localizedDescription))", at: ErrorLocation(file: path))
-        }
-        return try parse(data, name: path)
+        try closures(GeoJSONFeatures(path: path, what: "closures"))
     }
 
     /// Parses the closures file format of ``read(_:)``.
     public static func parse(_ data: Data, name: String) throws(TrafficFileError) -> [RoadClosure] {
+        try closures(GeoJSONFeatures(data, name: name))
+    }
+
+    private static func closures(_ features: GeoJSONFeatures) throws(TrafficFileError) -> [RoadClosure] {
         var closures: [RoadClosure] = []
-        for feature in try GeoJSONFeatures(data, name: name).features {
+        for feature in features.features {
             let span = try feature.span()
             if let area = feature.area {
                 closures.append(RoadClosure(.area(area), span: span))

@@ -25,17 +25,17 @@ public struct WeatherEvent: Sendable, Hashable {
     ///
     /// - Throws: ``TrafficFileError`` naming the feature (`features[i]`) and the field.
     public static func read(_ path: String) throws(TrafficFileError) -> [WeatherEvent] {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw TrafficFileError("cannot read the weather (\(error.localizedDescription))", at: ErrorLocation(file: path))
-        }
-        return try parse(data, name: path)
+        try events(GeoJSONFeatures(path: path, what: "weather"))
     }
 
     /// Parses the weather file format of ``read(_:)``.
     public static func parse(_ data: Data, name: String) throws(TrafficFileError) -> [WeatherEvent] {
+        try events(GeoJSONFeatures(data, name: name))
+    }
+
+    private static func events(_ features: GeoJSONFeatures) throws(TrafficFileError) -> [WeatherEvent] {
         var events: [WeatherEvent] = []
-        for feature in try GeoJSONFeatures(data, name: name).features {
+        for feature in features.features {
             guard let area = feature.area else {
                 throw TrafficFileError("a weather event needs a Polygon area", at: feature.location.with(field: "geometry"))
             }
