@@ -86,8 +86,8 @@ public struct TimeDependentTravel: Sendable {
 
     /// Collects the breakpoint values slice by slice, then makes them FIFO.
     public struct Builder: Sendable {
-        let locationCount: Int, firstBreakpoint: Int, interval: Int, sliceCount: Int
-        var seconds: [UInt16]
+        public let locationCount: Int, firstBreakpoint: Int, interval: Int, sliceCount: Int
+        @usableFromInline var seconds: [UInt16]
         var meters: [UInt32]
 
         /// Every pair starts unreachable at every breakpoint.
@@ -101,13 +101,12 @@ public struct TimeDependentTravel: Sendable {
             meters = [UInt32](repeating: .max, count: locationCount * locationCount)
         }
 
-        /// Sets the travel time (s, `nil` = no route) of every pair `p = from × locationCount + to` at each of `slices`.
-        public mutating func set(slices: [Int], seconds travel: (_ pair: Int) -> Int?) {
-            let unreachable = Int(TimeDependentTravel.unreachable)
-            for pair in 0..<locationCount * locationCount {
-                let value = travel(pair).map { $0 < unreachable ? UInt16($0) : TimeDependentTravel.unreachable } ?? TimeDependentTravel.unreachable
-                for slice in slices { seconds[pair * sliceCount + slice] = value }
-            }
+        /// Sets the travel time of pair `p = from × locationCount + to` at breakpoint `slice`: seconds, `nil` (or
+        /// ``TimeDependentTravel/unreachable`` s and more) for no route.
+        @inlinable
+        public mutating func set(_ seconds: Int?, pair: Int, slice: Int) {
+            let value = seconds.map { $0 < Int(TimeDependentTravel.unreachable) ? UInt16($0) : TimeDependentTravel.unreachable }
+            self.seconds[pair * sliceCount + slice] = value ?? TimeDependentTravel.unreachable
         }
 
         /// Sets the route length (m, `nil` = no route) of every pair.

@@ -103,13 +103,8 @@ public struct TrafficDay: Sendable {
         return metric
     }
 
-    /// The matrices from `sources` to `targets` for `slices`: `body` receives each distinct matrix once with the
-    /// slices it serves (ascending), in order of their first slice. One customization of `hierarchy` per distinct
-    /// situation; only one matrix is held at a time.
-    public func matrices(
-        hierarchy: ContractionHierarchy, sources: [RoadPosition], targets: [RoadPosition], slices: Range<Int>,
-        _ body: (_ slices: [Int], _ matrix: TravelMatrix) throws -> Void
-    ) rethrows {
+    /// The distinct situations of `slices`, each with the slices it serves (ascending), in order of first slice.
+    public func distinctSituations(of slices: Range<Int>) -> [(situation: Situation, slices: [Int])] {
         var groups: [Situation: [Int]] = [:]
         var order: [Situation] = []
         for slice in slices {
@@ -117,9 +112,22 @@ public struct TrafficDay: Sendable {
             if groups[situation] == nil { order.append(situation) }
             groups[situation, default: []].append(slice)
         }
-        for situation in order {
-            let engine = RoutingEngine(hierarchy: hierarchy, metric: metric(for: situation))
-            try body(groups[situation]!, engine.matrix(sources: sources, targets: targets))
+        return order.map { ($0, groups[$0]!) }
+    }
+
+    /// The travel times (ms) from `sources` to `targets` in `slices`: one metric per distinct situation, 16 to a
+    /// ``MultiMetricMatrix``. `body` receives, per batch and block of sources, the slices each lane serves
+    /// (lanes past the batch's situations serve none) and the rows of ``MultiMetricMatrix/times(sources:targets:blockSize:_:)``.
+    public func travelTimes(
+        hierarchy: ContractionHierarchy, sources: [RoadPosition], targets: [RoadPosition], slices: Range<Int>,
+        _ body: (_ laneSlices: [[Int]], _ block: Range<Int>, _ rows: [MultiMetricMatrix.Lanes]) throws -> Void
+    ) rethrows {
+        let distinct = distinctSituations(of: slices)
+        for batchStart in stride(from: 0, to: distinct.count, by: MultiMetricMatrix.laneCount) {
+            let batch = distinct[batchStart..<min(distinct.count, batchStart + MultiMetricMatrix.laneCount)]
+            let matrix = MultiMetricMatrix(hierarchy: hierarchy, metrics: batch.map { metric(for: $0.situation) })
+            let laneSlices = (0..<MultiMetricMatrix.laneCount).map { lane in lane < batch.count ? batch[batchStart + lane].slices : [] }
+            try matrix.times(sources: sources, targets: targets) { block, rows in try body(laneSlices, block, rows) }
         }
     }
 }

@@ -15,10 +15,10 @@ import Testing
             locationCount: locations, firstBreakpoint: firstBreakpoint, interval: interval, sliceCount: slices
         )
         for slice in 0..<slices {
-            builder.set(slices: [slice]) { pair in
+            for pair in 0..<locations * locations {
                 let draw = random.next() % 100
-                if draw < 3 { return nil }
-                return pair % (locations + 1) == 0 ? 0 : Int(random.next() % (draw < 20 ? 7200 : 1500))
+                let seconds = draw < 3 ? nil : pair % (locations + 1) == 0 ? 0 : Int(random.next() % (draw < 20 ? 7200 : 1500))
+                builder.set(seconds, pair: pair, slice: slice)
             }
         }
         builder.setMeters { $0 * 10 }
@@ -49,9 +49,9 @@ import Testing
 
     @Test func breakpointsAreExactAndInterpolatedLinearlyInBetween() throws {
         var builder = TimeDependentTravel.Builder(locationCount: 1, firstBreakpoint: 1000, interval: 100, sliceCount: 3)
-        builder.set(slices: [0]) { _ in 60 }
-        builder.set(slices: [1]) { _ in 160 }
-        builder.set(slices: [2]) { _ in 10 }  // a drop of 150 s over 100 s: lowered to 110 for FIFO
+        builder.set(60, pair: 0, slice: 0)
+        builder.set(160, pair: 0, slice: 1)
+        builder.set(10, pair: 0, slice: 2)  // a drop of 150 s over 100 s: lowered to 110 for FIFO
         let travel = builder.build()
         #expect(travel.breakpointSeconds(from: 0, to: 0, slice: 1) == 110)
         #expect(travel.travelSeconds(from: 0, to: 0, departingAt: 0) == 60)  // before the first: constant
@@ -67,8 +67,9 @@ import Testing
 
     @Test func unreachableBreakpointsAndTheLatestDeparture() throws {
         var builder = TimeDependentTravel.Builder(locationCount: 2, firstBreakpoint: 0, interval: 900, sliceCount: 4)
-        builder.set(slices: [0, 1]) { pair in pair == 1 ? nil : 300 }
-        builder.set(slices: [2, 3]) { pair in pair == 1 ? 600 : 300 }
+        for pair in 0..<4 {
+            for slice in 0..<4 { builder.set(pair == 1 ? (slice < 2 ? nil : 600) : 300, pair: pair, slice: slice) }
+        }
         builder.setMeters { $0 == 2 ? nil : 1234 }
         let travel = builder.build()
         // Closed until the third breakpoint: leaving before it means waiting for it.

@@ -66,14 +66,21 @@ import Testing
             .filter { !closedArcs.contains($0.arc.position) && !closedArcs.contains($0.oppositeArc?.position ?? -1) }
         let hierarchy = ContractionHierarchy(graph: graph)
         var checked = 0
-        try day.matrices(hierarchy: hierarchy, sources: positions, targets: positions, slices: 31..<37) { slices, matrix in
-            for slice in slices {
-                let closed = (32..<36).contains(slice)  // 08:00–09:00: overlapped by 08:10–09:00
-                let expected = closed ? open.metric(slice: slice).closing(closedArcs) : open.metric(slice: slice)
-                let oracle = try DijkstraMatrix.compute(graph: graph, metric: expected, sources: positions, targets: positions)
-                #expect(matrix.costs == oracle.costs, "\(kind) closure, slice \(slice), seed \(seed)")
-                if closed { #expect(matrix.costs != open.matrixForTest(slice: slice, hierarchy: hierarchy, positions: positions).costs, "the closure changes nothing (seed \(seed))") }
-                checked += 1
+        try day.travelTimes(hierarchy: hierarchy, sources: positions, targets: positions, slices: 31..<37) { laneSlices, block, rows in
+            #expect(block == 0..<positions.count)
+            for (lane, slices) in laneSlices.enumerated() {
+                for slice in slices {
+                    let closed = (32..<36).contains(slice)  // 08:00–09:00: overlapped by 08:10–09:00
+                    let expected = closed ? open.metric(slice: slice).closing(closedArcs) : open.metric(slice: slice)
+                    let oracle = try DijkstraMatrix.compute(graph: graph, metric: expected, sources: positions, targets: positions)
+                    let times = rows.map { $0[lane] }
+                    #expect(times == oracle.costs.map(MultiMetricMatrix.lane), "\(kind) closure, slice \(slice), seed \(seed)")
+                    if closed {
+                        let unclosed = try DijkstraMatrix.compute(graph: graph, metric: open.metric(slice: slice), sources: positions, targets: positions)
+                        #expect(times != unclosed.costs.map(MultiMetricMatrix.lane), "the closure changes nothing (seed \(seed))")
+                    }
+                    checked += 1
+                }
             }
         }
         #expect(checked == 6)
@@ -83,24 +90,12 @@ import Testing
         let graph = try Self.sampleTown()
         let profile = try TrafficProfileReader.read(SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv").path)
         let day = TrafficDay(graph: graph, date: Self.date, profile: profile)
-        var random = SplitMix64(seed: 5)
-        let positions = MatrixOracleTests.randomPositions(5, in: graph, using: &random)
-        var served: [[Int]] = []
-        day.matrices(hierarchy: ContractionHierarchy(graph: graph), sources: positions, targets: positions, slices: 24..<88) { slices, _ in
-            served.append(slices)
-        }
+        let served = day.distinctSituations(of: 24..<88).map(\.slices)
         // 06:00–22:00 on a weekday of the urban profile: 11 periods; the two peaks are alike, and so are
         // 09:30–12:00 and 14:00–16:30.
         #expect(served.flatMap { $0 }.sorted() == Array(24..<88))
         #expect(served.count == 9)
         #expect(served.first == [24, 25, 26, 27])
-    }
-}
-
-extension TrafficDay {
-    /// The matrix of one slice on its own.
-    func matrixForTest(slice: Int, hierarchy: ContractionHierarchy, positions: [RoadPosition]) -> TravelMatrix {
-        RoutingEngine(hierarchy: hierarchy, metric: metric(slice: slice)).matrix(sources: positions, targets: positions)
     }
 }
 
