@@ -124,6 +124,28 @@ import Testing
         #expect(badPosition.stderr.contains("--from '46.99;7.99'"))
     }
 
+    /// `traffic history` writes a stop log that `traffic fit` turns into a profile `matrix --traffic` reads.
+    @Test func trafficHistoryAndFit() throws {
+        let graph = temporaryPath("town-history.graph")
+        let history = temporaryPath("history.csv")
+        let profile = temporaryPath("fitted.json")
+        let services = temporaryPath("services.csv")
+        let points = temporaryPath("fit-points.csv")
+        defer { for path in [graph, history, profile, services, points] { try? FileManager.default.removeItem(atPath: path) } }
+        #expect(try run(["import", "maps/sample-town.osm.pbf", "-o", graph]).status == 0)
+        let generated = try run(["traffic", "history", "--graph", graph, "--traffic", "profiles/traffic-urban-default.csv",
+                                 "--days", "6", "--vehicles", "3", "--stops", "10", "--seed", "4", "-o", history])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(try String(contentsOfFile: history, encoding: .utf8).hasPrefix("day,vehicle,customer,lat,lon,planned_arrival,actual_arrival,actual_departure\n2026-11-02,V1,,"))
+        let fit = try run(["traffic", "fit", history, "--graph", graph, "-o", profile, "--service-times", services, "--holdout-days", "2"])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        #expect(fit.stdout.contains("held out") && fit.stdout.contains("| travel time per leg |"), "\(fit.stdout)")
+        #expect(try String(contentsOfFile: services, encoding: .utf8).hasPrefix("customer,service_s,observations\n"))
+        try "id,lat,lon\na,46.99,7.99\nb,47.01,8.01\n".write(toFile: points, atomically: true, encoding: .utf8)
+        let matrix = try run(["matrix", "--graph", graph, "--locations", points, "--depart", "08:00", "--date", "mon", "--traffic", profile])
+        #expect(matrix.status == 0, "\(matrix.stderr)")
+    }
+
     /// `--depart` answers in the traffic slice of the departure: the weekday morning peak is slower than free
     /// flow and than Sunday morning; traffic files with errors name their line.
     @Test func matrixAndRouteAtADepartureTime() throws {
