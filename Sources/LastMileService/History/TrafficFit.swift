@@ -7,8 +7,9 @@ import LastMileGraph
 /// **Travel**: a leg's free-flow route is split by road group (``LegRoads``); its travel time is modelled as
 /// `Σ_g t_g × x_g` with `x_g` = 1 / speed factor of group `g` (arterial, collector, local; ferries fixed) in the
 /// leg's departure slice and day type (weekdays, weekend). Per day type and slice, `x` minimises
-/// `Σ_legs (observed − Σ_g t_g x_g)² + λ Σ_g (x_g − 1)²` with `λ = ridge × trace(Σ t tᵀ) / 3` (shrinkage toward
-/// free flow; a group a slice never drove stays at free flow). Factors are clamped to 0.05…1.5.
+/// `Σ_legs (observed − Σ_g t_g x_g)² + Σ_g λ_g (x_g − 1)²` with `λ_g = ridge × Σ_legs t_g²` (shrinkage toward
+/// free flow in proportion to what the group was observed, so little-driven groups are not swamped by the
+/// main roads; a group a slice never drove stays at free flow). Factors are clamped to 0.05…1.5.
 /// **Service**: per customer `(Σ observed + k × global mean) / (n + k)` with `k` = ``serviceShrinkage``.
 public struct TrafficFit: Sendable {
     /// Weight of the global mean in a customer's service time, in observations.
@@ -23,6 +24,10 @@ public struct TrafficFit: Sendable {
     public var trainingLegs: Int, heldOutLegs: Int, heldOutDays: [String]
     /// Training legs per slice: weekday slices 0 ..< 96, then weekend slices.
     public var legsPerSlice: [Int]
+    /// Standard error of each fitted factor relative to the factor, per slice (as ``legsPerSlice``) and road
+    /// group (arterial, collector, local), from the residual variance and the regularised normal matrix; 9.99 where
+    /// a slice has fewer than 4 legs. Written as `relative_error` in the JSON: how far to trust each factor.
+    public var relativeError: [[Double]]
     /// Absolute errors on held-out legs and stops, s.
     public var travelBefore: ErrorSummary, travelAfter: ErrorSummary
     public var serviceBefore: ErrorSummary, serviceAfter: ErrorSummary
@@ -74,11 +79,14 @@ extension RoadQueries {
         var a = [[Double]](repeating: [Double](repeating: 0, count: 9), count: 2 * TrafficProfile.slicesPerDay)
         var b = [[Double]](repeating: [Double](repeating: 0, count: 3), count: 2 * TrafficProfile.slicesPerDay)
         var legsPerSlice = [Int](repeating: 0, count: 2 * TrafficProfile.slicesPerDay)
+        var squares = [Double](repeating: 0, count: 2 * TrafficProfile.slicesPerDay)
+        var relativeError = [[Double]](repeating: [9.99, 9.99, 9.99], count: 2 * TrafficProfile.slicesPerDay)
         for leg in training {
             let key = (weekday[leg.stop.day]!.rawValue >= 5 ? 1 : 0) * TrafficProfile.slicesPerDay + min(leg.departure / sliceSeconds, TrafficProfile.slicesPerDay - 1)
             let t = leg.roads.groupTimes(TrafficFit.groups).map { $0 / 1000 }
             let fixed = leg.roads.classTime[Int(RoadClass.ferry.rawValue)] / 1000
             legsPerSlice[key] += 1
+            squares[key] += (leg.observed - fixed) * (leg.observed - fixed)
             for i in 0..<3 {
                 b[key][i] += t[i] * (leg.observed - fixed)
                 for j in 0..<3 { a[key][i * 3 + j] += t[i] * t[j] }
@@ -86,18 +94,32 @@ extension RoadQueries {
         }
         var periods: [String] = ["{\"days\":\"all\",\"start\":\"00:00\",\"end\":\"24:00\",\"road\":\"ferry\",\"speed_factor\":1}"]
         for key in 0..<a.count {
-            let lambda = max(1e-9, ridge * (a[key][0] + a[key][4] + a[key][8]) / 3)
             var system = a[key], rhs = b[key]
             for i in 0..<3 {
+                let lambda = ridge * a[key][i * 3 + i] + 1e-9
                 system[i * 3 + i] += lambda
                 rhs[i] += lambda
             }
             let x = solve3(system, rhs)
+            if legsPerSlice[key] >= 4 {
+                // Residual variance σ² = (Σy² − 2 xᵀb + xᵀAx) / (n − 3); Var(x_g) ≈ σ² [(A + Λ)⁻¹]_gg.
+                var residual = squares[key]
+                for i in 0..<3 {
+                    residual -= 2 * x[i] * b[key][i]
+                    for j in 0..<3 { residual += x[i] * a[key][i * 3 + j] * x[j] }
+                }
+                let variance = max(0, residual) / Double(legsPerSlice[key] - 3)
+                for g in 0..<3 {
+                    let inverse = solve3(system, (0..<3).map { $0 == g ? 1 : 0 })[g]
+                    relativeError[key][g] = min(9.99, (variance * inverse).squareRoot() / max(x[g], 1e-3))
+                }
+            }
             let slice = key % TrafficProfile.slicesPerDay
-            for (group, multiplier) in zip(TrafficFit.groups, x) {
+            for (g, (group, multiplier)) in zip(TrafficFit.groups, x).enumerated() {
                 let factor = min(1500, max(50, Int((1000 / max(multiplier, 1e-3)).rounded())))
+                let error = FixedPoint.string(relativeError[key][g], decimals: 4)
                 periods.append("{\"days\":\"\(key < TrafficProfile.slicesPerDay ? "weekdays" : "weekend")\",\"start\":\"\(clock(slice))\","
-                    + "\"end\":\"\(clock(slice + 1))\",\"road\":\"\(group)\",\"speed_factor\":\(Double(factor) / 1000)}")
+                    + "\"end\":\"\(clock(slice + 1))\",\"road\":\"\(group)\",\"speed_factor\":\(Double(factor) / 1000),\"relative_error\":\(error)}")
             }
         }
         let json = "{\"name\":\"fitted\",\"periods\":[\n" + periods.joined(separator: ",\n") + "\n]}\n"
@@ -118,7 +140,7 @@ extension RoadQueries {
         return TrafficFit(
             profileJSON: json, profile: profile,
             serviceTimes: sums.keys.sorted().map { ($0, Int(shrunk[$0]!.rounded()), sums[$0]!.count) },
-            trainingLegs: training.count, heldOutLegs: test.count, heldOutDays: days.suffix(holdoutDays), legsPerSlice: legsPerSlice,
+            trainingLegs: training.count, heldOutLegs: test.count, heldOutDays: days.suffix(holdoutDays), legsPerSlice: legsPerSlice, relativeError: relativeError,
             travelBefore: .init(travelErrors(.uniform(1000))), travelAfter: .init(travelErrors(profile)),
             serviceBefore: .init(testStops.map { globalMean - Double($0.actualDeparture - $0.actualArrival) }),
             serviceAfter: .init(testStops.map { (shrunk[$0.customer!] ?? globalMean) - Double($0.actualDeparture - $0.actualArrival) })
