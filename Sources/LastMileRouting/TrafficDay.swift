@@ -2,15 +2,15 @@ import LastMileCore
 import LastMileGraph
 
 /// One day on the road network under a ``TrafficProfile``, ``RoadClosure``s and ``WeatherEvent``s: a
-/// ``RoadMetric`` for every 15-minute slice, and matrices for the slices a plan needs.
+/// ``RoadMetric`` for every 15-minute slice, and the travel times of the slices a plan needs.
 ///
 /// An arc's speed factor in a slice is its class's (or its way's override) times, when weather touches it
 /// (an end inside the area, the event overlapping the slice), the ``WeatherPenalties`` multiplier of the
 /// graph's mode — the strongest when events overlap. An arc of free-flow time `t` ms with factor `f` ‰ takes
 /// `max(1, round(t × 1000 / f))` ms (integer arithmetic); an arc closed at any moment of a slice (or closed to
 /// the mode by the weather) is closed for the whole slice. Slices whose factors, overrides, closures and
-/// weather are all equal share one metric, so a day costs one customization and one matrix per *distinct*
-/// situation, not per slice.
+/// weather are all equal share one metric, so a day costs one customization and one lane of a
+/// ``MultiMetricMatrix`` per *distinct* situation, not per slice.
 public struct TrafficDay: Sendable {
     public let graph: RoadGraph
     public let date: CivilDate
