@@ -24,7 +24,7 @@ import Testing
         #expect(try roads.generateHistory(truth: truth, settings: settings).csv == log.csv)
 
         let fit = try roads.fitTraffic(log, holdoutDays: 6)
-        #expect(fit.heldOutDays == ["2026-12-06", "2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"])
+        #expect(fit.heldOutDays.map(\.description) == ["2026-12-06", "2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"])
         // Well observed: the fit's own relative standard error is at most 2 %.
         var checked = 0
         for slice in 0..<TrafficProfile.slicesPerDay {

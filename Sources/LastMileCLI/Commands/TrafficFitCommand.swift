@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LastMileCore
+import LastMileGraph
 import LastMileService
 
 /// `lastmile traffic fit HISTORY.csv --graph G -o profile.json`: learn a traffic profile and service times.
@@ -50,7 +51,7 @@ struct TrafficFitCommand: AsyncParsableCommand {
             "| \(name) | \(FixedPoint.string(before.mae, decimals: 1)) | \(FixedPoint.string(before.p90, decimals: 1)) | "
                 + "\(FixedPoint.string(after.mae, decimals: 1)) | \(FixedPoint.string(after.p90, decimals: 1)) |"
         }
-        print("fitted on \(fit.trainingLegs) legs; held out \(fit.heldOutLegs) legs on \(fit.heldOutDays.joined(separator: ", "))")
+        print("fitted on \(fit.trainingLegs) legs; held out \(fit.heldOutLegs) legs on \(fit.heldOutDays.map(\.description).joined(separator: ", "))")
         print("| held-out error, s | MAE before | p90 before | MAE after | p90 after |\n|---|---:|---:|---:|---:|")
         print(row("travel time per leg", fit.travelBefore, fit.travelAfter))
         print(row("service time per stop", fit.serviceBefore, fit.serviceAfter))

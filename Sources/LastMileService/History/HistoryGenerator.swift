@@ -61,7 +61,7 @@ extension RoadQueries {
             let day = CivilDate(daysSinceEpoch: settings.firstDay.daysSinceEpoch + dayOffset)
             for vehicle in 1...settings.vehicles {
                 var clock = 7 * 3600 + Int(random.next() % (3 * 3600))
-                stops.append(StopLog.Stop(day: day.description, vehicle: "V\(vehicle)", customer: nil, coordinate: located[0].coordinate,
+                stops.append(StopLog.Stop(day: day, vehicle: "V\(vehicle)", customer: nil, coordinate: located[0].coordinate,
                                           plannedArrival: clock, actualArrival: clock, actualDeparture: clock))
                 var here = 0
                 for _ in 0..<settings.stopsPerRun {
@@ -72,7 +72,7 @@ extension RoadQueries {
                     let arrival = clock + Int(travel.rounded())
                     let departure = arrival + Int((Double(serviceTruth[customer]) * max(0.3, 1 + settings.serviceNoise * normal())).rounded())
                     stops.append(StopLog.Stop(
-                        day: day.description, vehicle: "V\(vehicle)", customer: points.ids[customer], coordinate: located[customer].coordinate,
+                        day: day, vehicle: "V\(vehicle)", customer: points.ids[customer], coordinate: located[customer].coordinate,
                         plannedArrival: clock + Int(freeFlow.rounded()), actualArrival: arrival, actualDeparture: departure
                     ))
                     (clock, here) = (departure, customer)

@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileGraph
 
 /// Delivery history: one row per stop as the driver's device logged it, runs in driving order.
 ///
@@ -11,7 +12,7 @@ import LastMileCore
 /// `actual_arrival`.
 public struct StopLog: Sendable {
     public struct Stop: Sendable, Hashable {
-        public var day: String
+        public var day: CivilDate
         public var vehicle: String
         /// `nil` at the run's start (the depot).
         public var customer: String?
@@ -59,7 +60,7 @@ public struct StopLog: Sendable {
             }
             guard cells.count == header.count else { throw fail("", "\(cells.count) cells where the header has \(header.count)") }
             let row = Dictionary(zip(header, cells), uniquingKeysWith: { first, _ in first })
-            guard let day = row["day"], day.count == 10 else { throw fail("day", "'\(row["day"] ?? "")' is not a date YYYY-MM-DD") }
+            guard let day = CivilDate(parsing: row["day"]!) else { throw fail("day", "'\(row["day"]!)' is not a date YYYY-MM-DD") }
             guard let lat = Double(row["lat"]!), let lon = Double(row["lon"]!), let coordinate = Coordinate(latitude: lat, longitude: lon) else {
                 throw fail("lat", "lat '\(row["lat"]!)' / lon '\(row["lon"]!)' is not a position")
             }
@@ -82,7 +83,7 @@ public struct StopLog: Sendable {
     public var csv: String {
         var text = Self.columns.joined(separator: ",") + "\n"
         for stop in stops {
-            let cells = [stop.day, stop.vehicle, stop.customer ?? "", formatDegrees(stop.coordinate.latitudeE7), formatDegrees(stop.coordinate.longitudeE7),
+            let cells = [stop.day.description, stop.vehicle, stop.customer ?? "", formatDegrees(stop.coordinate.latitudeE7), formatDegrees(stop.coordinate.longitudeE7),
                          Self.clock(stop.plannedArrival), Self.clock(stop.actualArrival), Self.clock(stop.actualDeparture)]
             text += cells.joined(separator: ",") + "\n"
         }

@@ -21,7 +21,7 @@ public struct TrafficFit: Sendable {
     public var profile: TrafficProfile
     /// Customer → (seconds, observations), sorted by customer.
     public var serviceTimes: [(customer: String, seconds: Int, observations: Int)]
-    public var trainingLegs: Int, heldOutLegs: Int, heldOutDays: [String]
+    public var trainingLegs: Int, heldOutLegs: Int, heldOutDays: [CivilDate]
     /// Training legs per slice: weekday slices 0 ..< 96, then weekend slices.
     public var legsPerSlice: [Int]
     /// Standard error of each fitted factor relative to the factor, per slice (as ``legsPerSlice``) and road
@@ -47,16 +47,11 @@ public struct TrafficFit: Sendable {
 extension RoadQueries {
     /// Fits ``TrafficFit`` on every day of `log` but the last `holdoutDays` (by date), which measure the errors.
     ///
-    /// - Throws: ``LastMileError`` (bad input) for a day that is not a date, too few days, or stops far from roads.
+    /// - Throws: ``LastMileError`` (bad input) for too few days; (routing data) for stops far from every road.
     public func fitTraffic(_ log: StopLog, holdoutDays: Int = 5, ridge: Double = 0.01) throws(LastMileError) -> TrafficFit {
         let days = Array(Set(log.stops.map(\.day))).sorted()
         guard days.count > holdoutDays, holdoutDays >= 1 else {
             throw LastMileError(.badInput, "the stop log has \(days.count) days; fitting needs more than the \(holdoutDays) held out")
-        }
-        var weekday: [String: Weekday] = [:]
-        for day in days {
-            guard let date = CivilDate(parsing: day) else { throw LastMileError(.badInput, "day '\(day)' is not a date YYYY-MM-DD") }
-            weekday[day] = date.weekday
         }
         let heldOut = Set(days.suffix(holdoutDays))
         var points = PointsFile()
@@ -82,7 +77,7 @@ extension RoadQueries {
         var squares = [Double](repeating: 0, count: 2 * TrafficProfile.slicesPerDay)
         var relativeError = [[Double]](repeating: [9.99, 9.99, 9.99], count: 2 * TrafficProfile.slicesPerDay)
         for leg in training {
-            let key = (weekday[leg.stop.day]!.rawValue >= 5 ? 1 : 0) * TrafficProfile.slicesPerDay + min(leg.departure / sliceSeconds, TrafficProfile.slicesPerDay - 1)
+            let key = (leg.stop.day.weekday.rawValue >= 5 ? 1 : 0) * TrafficProfile.slicesPerDay + min(leg.departure / sliceSeconds, TrafficProfile.slicesPerDay - 1)
             let t = leg.roads.groupTimes(TrafficFit.groups).map { $0 / 1000 }
             let fixed = leg.roads.classTime[Int(RoadClass.ferry.rawValue)] / 1000
             legsPerSlice[key] += 1
@@ -135,7 +130,7 @@ extension RoadQueries {
         let testStops = log.stops.filter { $0.customer != nil && heldOut.contains($0.day) }
 
         func travelErrors(_ profile: TrafficProfile) -> [Double] {
-            test.map { $0.roads.seconds(under: profile, on: weekday[$0.stop.day]!, departingAt: $0.departure) - $0.observed }
+            test.map { $0.roads.seconds(under: profile, on: $0.stop.day.weekday, departingAt: $0.departure) - $0.observed }
         }
         return TrafficFit(
             profileJSON: json, profile: profile,
