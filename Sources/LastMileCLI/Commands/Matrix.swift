@@ -11,7 +11,9 @@ struct Matrix: AsyncParsableCommand {
         discussion: """
             Writes OSRM's /table JSON shape: durations (s) and distances (m) of the fastest route for every pair, \
             null where no route exists; sources and destinations with the snapped location and snap distance. \
-            --durations-csv / --distances-csv write plain N×N CSV files instead (empty cell = no route).
+            --durations-csv / --distances-csv write plain N×N CSV files instead (empty cell = no route). \
+            With --depart HH:MM --date D, the matrix of the departure's 15-minute slice under --traffic, --closures \
+            and --weather.
             """
     )
 

@@ -11,7 +11,8 @@ struct RouteCommand: AsyncParsableCommand {
         discussion: """
             Prints GeoJSON (a FeatureCollection: the route as a LineString with total and per-leg duration in \
             seconds and distance in metres, and the snapped stops as Points), or with --format polyline5 / \
-            polyline6 the encoded polyline and the per-leg figures as JSON.
+            polyline6 the encoded polyline and the per-leg figures as JSON. With --depart HH:MM --date D, the \
+            route of the departure's 15-minute slice under --traffic, --closures and --weather.
             """
     )
 

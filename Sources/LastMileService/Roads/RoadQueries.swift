@@ -56,7 +56,7 @@ public struct RoadQueries: Sendable {
     }
 
     /// The travel-time and distance matrix between `points` at free-flow speeds, or in the 15-minute slice of
-    /// `departure` (its traffic factors and closures).
+    /// `departure` (its traffic factors, closures and weather).
     public func matrix(_ points: [SnappedPoint], engine: MatrixEngine, departure: Departure? = nil) throws(LastMileError) -> MatrixRun {
         let positions = points.map(RoadPosition.init)
         let metric = departure?.metric(on: graph) ?? RoadMetric(freeFlowOf: graph)
