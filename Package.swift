@@ -112,6 +112,7 @@ let package = Package(
             dependencies: ["LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileTestSupport"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "LastMileModelTests", dependencies: ["LastMileCore", "LastMileModel"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LastMileSolverTests",
             dependencies: ["LastMileCore", "LastMileModel", "LastMileSolver", "LastMileTestSupport"],

@@ -14,7 +14,10 @@ struct LastMileCommand: AsyncParsableCommand {
         commandName: "lastmile",
         abstract: "Last-mile delivery planning on OpenStreetMap roads.",
         version: LastMileVersion.current,
-        subcommands: [Demo.self, Load.self, Plan.self, Events.self, Live.self, Import.self, Info.self, Snap.self, Matrix.self, RouteCommand.self, Solve.self, Check.self, GenerateSampleTown.self]
+        subcommands: [
+            Demo.self, Load.self, Plan.self, Events.self, Live.self, Import.self, Info.self, Snap.self, Matrix.self, RouteCommand.self,
+            Traffic.self, Solve.self, Check.self, GenerateSampleTown.self,
+        ]
     )
 
     static func main() async {

@@ -23,6 +23,8 @@ public struct RoadGraph: Sendable {
     public internal(set) var arcClass: [UInt8]
     /// ``ArcFlags`` of each arc.
     public internal(set) var arcFlags: [UInt8]
+    /// The OSM way each arc comes from (the key of per-road traffic overrides and closures).
+    public internal(set) var arcWayID: [Int64]
     /// Intermediate shape points of arc `a` (tail and head excluded) are
     /// `shapePoints[shapeStart[a] ..< shapeStart[a + 1]]`, in driving order; `shapeStart.count == arcCount + 1`.
     public internal(set) var shapeStart: [UInt32]
@@ -90,7 +92,7 @@ public struct RoadGraph: Sendable {
             return "firstOut has \(firstOut.count) entries for \(n) nodes or does not span 0...\(m)"
         }
         for v in 0..<n where firstOut[v] > firstOut[v + 1] { return "firstOut decreases at node \(v)" }
-        for array in [arcLength.count, arcTime.count, arcClass.count, arcFlags.count] where array != m {
+        for array in [arcLength.count, arcTime.count, arcClass.count, arcFlags.count, arcWayID.count] where array != m {
             return "arc arrays differ in length"
         }
         guard shapeStart.count == m + 1, shapeStart.last == UInt32(shapePoints.count) else {

@@ -110,7 +110,7 @@ public enum RoadGraphBuilder {
         let n = keptOld.count
         var graph = RoadGraph(
             firstOut: [UInt32](repeating: 0, count: n + 1), arcHead: [], arcLength: [], arcTime: [], arcClass: [],
-            arcFlags: [], shapeStart: [0], shapePoints: [],
+            arcFlags: [], arcWayID: [], shapeStart: [0], shapePoints: [],
             nodeCoordinate: [Coordinate](repeating: Coordinate(latitudeE7: 0, longitudeE7: 0), count: n),
             nodeX: [Int32](repeating: 0, count: n), nodeY: [Int32](repeating: 0, count: n),
             nodeOSMID: [Int64](repeating: 0, count: n), nodePrimary: [UInt32](repeating: 0, count: n),
@@ -134,6 +134,7 @@ public enum RoadGraphBuilder {
             graph.arcTime.append(arc.time)
             graph.arcClass.append(arc.roadClass)
             graph.arcFlags.append(arc.flags)
+            graph.arcWayID.append(data.ways[Int(arc.way)].id)
             let shape = segments.shapes[Int(arc.shapeLower)..<Int(arc.shapeUpper)]
             if arc.shapeReversed {
                 graph.shapePoints.append(contentsOf: shape.reversed())

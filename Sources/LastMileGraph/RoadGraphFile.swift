@@ -15,8 +15,8 @@ import LastMileOSM
 /// host byte order, which is little-endian on every platform Swift targets for servers (x86-64, arm64).
 public enum RoadGraphFile {
     public static let magic: [UInt8] = Array("LMGRAPH\0".utf8)
-    /// Bumped whenever the layout or the meaning of a field changes.
-    public static let version: UInt32 = 2
+    /// Bumped whenever the layout or the meaning of a field changes (3: the OSM way id of every arc).
+    public static let version: UInt32 = 3
     static let headerSize = 32
 
     /// What the file records besides the arrays.
@@ -43,6 +43,7 @@ public enum RoadGraphFile {
         payload.append(graph.arcTime)
         payload.append(graph.arcClass)
         payload.append(graph.arcFlags)
+        payload.append(graph.arcWayID)
         payload.append(graph.shapeStart)
         payload.append(graph.shapePoints)
         payload.append(graph.nodeCoordinate)
@@ -89,7 +90,8 @@ public enum RoadGraphFile {
         let fileVersion = bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian
         guard fileVersion == version else {
             throw GraphError(.wrongFormat, "\(name) is a graph file of format version \(fileVersion); this lastmile "
-                + "reads version \(version). Re-create it with `lastmile import`.")
+                + "reads version \(version)\(fileVersion < 3 ? " (older files lack the OSM way id of each arc, which traffic overrides and closures need)" : ""). "
+                + "Re-create it with `lastmile import MAP.osm.pbf -o \(URL(fileURLWithPath: name).lastPathComponent)`.")
         }
         let payloadLength = bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian
         let expectedCRC = bytes.loadUnaligned(fromByteOffset: 24, as: UInt32.self).littleEndian
@@ -115,6 +117,7 @@ public enum RoadGraphFile {
         var graph = RoadGraph(
             firstOut: try reader.next(), arcHead: try reader.next(), arcLength: try reader.next(),
             arcTime: try reader.next(), arcClass: try reader.next(), arcFlags: try reader.next(),
+            arcWayID: try reader.next(),
             shapeStart: try reader.next(), shapePoints: try reader.next(), nodeCoordinate: try reader.next(),
             nodeX: try reader.next(), nodeY: try reader.next(), nodeOSMID: try reader.next(),
             nodePrimary: try reader.next(),

@@ -124,6 +124,82 @@ import Testing
         #expect(badPosition.stderr.contains("--from '46.99;7.99'"))
     }
 
+    /// `traffic history` writes a stop log that `traffic fit` turns into a profile `matrix --traffic` reads.
+    @Test func trafficHistoryAndFit() throws {
+        let graph = temporaryPath("town-history.graph")
+        let history = temporaryPath("history.csv")
+        let profile = temporaryPath("fitted.json")
+        let services = temporaryPath("services.csv")
+        let points = temporaryPath("fit-points.csv")
+        defer { for path in [graph, history, profile, services, points] { try? FileManager.default.removeItem(atPath: path) } }
+        #expect(try run(["import", "maps/sample-town.osm.pbf", "-o", graph]).status == 0)
+        let generated = try run(["traffic", "history", "--graph", graph, "--traffic", "profiles/traffic-urban-default.csv",
+                                 "--days", "6", "--vehicles", "3", "--stops", "10", "--seed", "4", "-o", history])
+        #expect(generated.status == 0, "\(generated.stderr)")
+        #expect(try String(contentsOfFile: history, encoding: .utf8).hasPrefix("day,vehicle,customer,lat,lon,planned_arrival,actual_arrival,actual_departure\n2026-11-02,V1,,"))
+        let fit = try run(["traffic", "fit", history, "--graph", graph, "-o", profile, "--service-times", services, "--holdout-days", "2"])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        #expect(fit.stdout.contains("held out") && fit.stdout.contains("| travel time per leg |"), "\(fit.stdout)")
+        #expect(try String(contentsOfFile: services, encoding: .utf8).hasPrefix("customer,service_s,observations\n"))
+        try "id,lat,lon\na,46.99,7.99\nb,47.01,8.01\n".write(toFile: points, atomically: true, encoding: .utf8)
+        let matrix = try run(["matrix", "--graph", graph, "--locations", points, "--depart", "08:00", "--date", "mon", "--traffic", profile])
+        #expect(matrix.status == 0, "\(matrix.stderr)")
+    }
+
+    /// `--depart` answers in the traffic slice of the departure: the weekday morning peak is slower than free
+    /// flow and than Sunday morning; traffic files with errors name their line.
+    @Test func matrixAndRouteAtADepartureTime() throws {
+        let graph = temporaryPath("town-traffic.graph")
+        let points = temporaryPath("traffic-stops.csv")
+        let badProfile = temporaryPath("bad-profile.csv")
+        defer { for path in [graph, points, badProfile] { try? FileManager.default.removeItem(atPath: path) } }
+        #expect(try run(["import", "maps/sample-town.osm.pbf", "-o", graph]).status == 0)
+        try "id,lat,lon\na,46.99,7.99\nb,47.01,8.01\n".write(toFile: points, atomically: true, encoding: .utf8)
+        func duration(_ extra: [String]) throws -> Double {
+            let matrix = try run(["matrix", "--graph", graph, "--locations", points] + extra)
+            #expect(matrix.status == 0, "\(extra): \(matrix.stderr)")
+            let table = try #require(try JSONSerialization.jsonObject(with: Data(matrix.stdout.utf8)) as? [String: Any])
+            return try #require((table["durations"] as? [[Double]])?[0][1])
+        }
+        let profile = ["--traffic", "profiles/traffic-urban-default.csv"]
+        let free = try duration([])
+        let peak = try duration(["--depart", "08:00", "--date", "2026-12-01"] + profile)
+        let sunday = try duration(["--depart", "08:00", "--date", "sun"] + profile)
+        #expect(peak > free * 1.2 && sunday == free, "free \(free), Tuesday 08:00 \(peak), Sunday 08:00 \(sunday)")
+        #expect(try duration(["--depart", "03:00", "--date", "tue"] + profile) == free)
+
+        let route = try run(["route", "--graph", graph, "--from", "46.99,7.99", "--to", "47.01,8.01", "--depart", "08:00", "--date", "tue"] + profile)
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(route.stdout.utf8)) as? [String: Any])
+        let properties = try #require((collection["features"] as? [[String: Any]])?.first?["properties"] as? [String: Any])
+        #expect(abs(try #require(properties["duration"] as? Double) - peak) < 0.0015)
+
+        try "days,start,end,road,speed_factor\nall,00:00,24:00,all,1\nmon,08:00,09:00,motorway,2.5\n".write(toFile: badProfile, atomically: true, encoding: .utf8)
+        let bad = try run(["matrix", "--graph", graph, "--locations", points, "--depart", "08:00", "--date", "mon", "--traffic", badProfile])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("error: \(badProfile):3: speed_factor: speed factor '2.5' is out of range"), "\(bad.stderr)")
+        let noDeparture = try run(["matrix", "--graph", graph, "--locations", points, "--traffic", badProfile])
+        #expect(noDeparture.status == 64 && noDeparture.stderr.contains("--traffic needs --depart HH:MM"))
+
+        let weather = temporaryPath("weather.geojson")
+        defer { try? FileManager.default.removeItem(atPath: weather) }
+        func writeWeather(kind: String) throws {
+            let area = "{\"type\":\"Polygon\",\"coordinates\":[[[7.9,46.9],[8.1,46.9],[8.1,47.1],[7.9,47.1],[7.9,46.9]]]}"
+            try ("{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":\(area),\"properties\":"
+                + "{\"kind\":\"\(kind)\",\"start\":\"2026-12-01T07:00\",\"end\":\"2026-12-01T10:00\"}}]}").write(toFile: weather, atomically: true, encoding: .utf8)
+        }
+        try writeWeather(kind: "snow")
+        let snowy = try duration(["--depart", "08:00", "--date", "2026-12-01", "--weather", weather] + profile)
+        #expect(snowy > peak * 1.4, "peak \(peak), with snow \(snowy)")
+        try writeWeather(kind: "hail")
+        let hail = try run(["matrix", "--graph", graph, "--locations", points, "--depart", "08:00", "--date", "2026-12-01", "--weather", weather])
+        #expect(hail.status == 2)
+        #expect(hail.stderr.hasPrefix("error: \(weather), features[0]: kind: unknown weather kind 'hail'"), "\(hail.stderr)")
+
+        let day = try run(["traffic", "matrices", "--graph", graph, "--points", points, "--date", "2026-12-01"] + profile)
+        #expect(day.status == 0, "\(day.stderr)")
+        #expect(day.stdout.contains("\"slices\": 64, \"distinct_matrices\": 9"), "\(day.stdout)")
+    }
+
     @Test func solveBenchmarkAndVroomInstances() throws {
         let vroom = try run(["solve", "fixtures/vroom/small.json", "--iterations", "200", "--check"])
         #expect(vroom.status == 0, "\(vroom.stderr)")

@@ -65,8 +65,9 @@ import Testing
         bytes += [UInt8](repeating: 0, count: 20)
         try Data(bytes).write(to: URL(fileURLWithPath: graph))
         try expectFailure(["info", graph], exit: 2,
-                          firstLine: "error: \(graph) is a graph file of format version 1; this lastmile reads version 2. "
-                              + "Re-create it with `lastmile import`.")
+                          firstLine: "error: \(graph) is a graph file of format version 1; this lastmile reads version 3 "
+                              + "(older files lack the OSM way id of each arc, which traffic overrides and closures need). "
+                              + "Re-create it with `lastmile import MAP.osm.pbf -o \((graph as NSString).lastPathComponent)`.")
     }
 
     @Test func pointsFarFromRoads() throws {

@@ -20,6 +20,10 @@ import Testing
         let tail = graph.tail(of: forward)
         #expect(graph.geometry(of: forward, tail: tail).count == 3)
         #expect(graph.invariantViolation() == nil)
+        // Every arc keeps its OSM way (the key of traffic overrides and closures).
+        for (tail, head, way) in [(1, 3, 10), (3, 4, 11), (1, 4, 12), (4, 1, 12)] as [(Int64, Int64, Int64)] {
+            #expect(graph.arcWayID[try #require(GraphFixtures.arc(from: tail, to: head, in: graph)).position] == way)
+        }
     }
 
     @Test func accessRules() throws {

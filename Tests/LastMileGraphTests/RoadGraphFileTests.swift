@@ -22,6 +22,7 @@ import Testing
         #expect(loaded.arcTime == graph.arcTime)
         #expect(loaded.arcClass == graph.arcClass)
         #expect(loaded.arcFlags == graph.arcFlags)
+        #expect(loaded.arcWayID == graph.arcWayID)
         #expect(loaded.shapeStart == graph.shapeStart)
         #expect(loaded.shapePoints == graph.shapePoints)
         #expect(loaded.nodeCoordinate == graph.nodeCoordinate)
@@ -48,6 +49,12 @@ import Testing
         let versionError = try error(for: otherVersion)
         #expect(versionError.code == .wrongFormat)
         #expect(versionError.message.contains("version 99"))
+
+        var version2 = good
+        version2[8] = 2
+        let oldError = try error(for: version2)
+        #expect(oldError.code == .wrongFormat)
+        #expect(oldError.message.contains("lack the OSM way id") && oldError.message.contains("lastmile import"))
 
         var flipped = good
         flipped[good.count - 5] ^= 0xFF

@@ -11,7 +11,9 @@ struct Matrix: AsyncParsableCommand {
         discussion: """
             Writes OSRM's /table JSON shape: durations (s) and distances (m) of the fastest route for every pair, \
             null where no route exists; sources and destinations with the snapped location and snap distance. \
-            --durations-csv / --distances-csv write plain N×N CSV files instead (empty cell = no route).
+            --durations-csv / --distances-csv write plain N×N CSV files instead (empty cell = no route). \
+            With --depart HH:MM --date D, the matrix of the departure's 15-minute slice under --traffic, --closures \
+            and --weather.
             """
     )
 
@@ -39,14 +41,17 @@ struct Matrix: AsyncParsableCommand {
     @Option(help: "cch (customizable contraction hierarchy, default) or dijkstra (one plain search per source).")
     var engine: RoadQueries.MatrixEngine = .cch
 
+    @OptionGroup var conditions: RoadConditionsOptions
+
     func run() async throws {
         let input = try PointsFile.read(locations)
+        let departure = try conditions.departure()
         let clock = ContinuousClock()
         let started = clock.now
         let roads = try RoadQueries.open(graphFile: graph)
         let points = try roads.snapEvery(input, maxDistance: maxSnapDistance)
         let loaded = clock.now - started
-        let run = try roads.matrix(points, engine: engine)
+        let run = try roads.matrix(points, engine: engine, departure: departure)
         if durationsCSV != nil || distancesCSV != nil {
             if let durationsCSV { try MatrixOutput.write(MatrixOutput.csv(run.matrix, .durations), to: durationsCSV) }
             if let distancesCSV { try MatrixOutput.write(MatrixOutput.csv(run.matrix, .distances), to: distancesCSV) }

@@ -11,7 +11,8 @@ struct RouteCommand: AsyncParsableCommand {
         discussion: """
             Prints GeoJSON (a FeatureCollection: the route as a LineString with total and per-leg duration in \
             seconds and distance in metres, and the snapped stops as Points), or with --format polyline5 / \
-            polyline6 the encoded polyline and the per-leg figures as JSON.
+            polyline6 the encoded polyline and the per-leg figures as JSON. With --depart HH:MM --date D, the \
+            route of the departure's 15-minute slice under --traffic, --closures and --weather.
             """
     )
 
@@ -30,6 +31,8 @@ struct RouteCommand: AsyncParsableCommand {
     @Option(help: "Output format: \(RouteOutput.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
     var format: RouteOutput.Format = .geojson
 
+    @OptionGroup var conditions: RoadConditionsOptions
+
     /// The stops as given (option and text), in order.
     private var named: [(option: String, text: String)] { [("--from", from)] + via.map { ("--via", $0) } + [("--to", to)] }
 
@@ -39,8 +42,9 @@ struct RouteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let coordinates = try named.map { try Self.parse($0.text, option: $0.option) }
+        let departure = try conditions.departure()
         let roads = try RoadQueries.open(graphFile: graph)
-        let (route, stops) = try roads.route(through: zip(named, coordinates).map { ("\($0.0) \($0.1)", $1) })
+        let (route, stops) = try roads.route(through: zip(named, coordinates).map { ("\($0.0) \($0.1)", $1) }, departure: departure)
         print(RouteOutput.render(route, stops: stops, format: format))
     }
 

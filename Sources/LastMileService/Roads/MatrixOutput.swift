@@ -57,7 +57,7 @@ public enum MatrixOutput {
     /// - Throws: ``LastMileError`` (bad input) when `path` cannot be written.
     public static func write(_ bytes: [UInt8], to path: String?) throws(LastMileError) {
         do { try writeBytes(bytes, to: path) } catch {
-            throw LastMileError(.badInput, "cannot write the matrix: \(error.localizedDescription)", at: ErrorLocation(file: path),
+            throw LastMileError(.badInput, "cannot write the output: \(error.localizedDescription)", at: ErrorLocation(file: path),
                                 hint: "give a path in a folder you may write to")
         }
     }

@@ -55,10 +55,11 @@ public struct RoadQueries: Sendable {
         public var hierarchyEdges: Int?, eliminationTreeHeight: Int?
     }
 
-    /// The travel-time and distance matrix between `points` (free-flow speeds).
-    public func matrix(_ points: [SnappedPoint], engine: MatrixEngine) throws(LastMileError) -> MatrixRun {
+    /// The travel-time and distance matrix between `points` at free-flow speeds, or in the 15-minute slice of
+    /// `departure` (its traffic factors, closures and weather).
+    public func matrix(_ points: [SnappedPoint], engine: MatrixEngine, departure: Departure? = nil) throws(LastMileError) -> MatrixRun {
         let positions = points.map(RoadPosition.init)
-        let metric = RoadMetric(freeFlowOf: graph)
+        let metric = departure?.metric(on: graph) ?? RoadMetric(freeFlowOf: graph)
         let clock = ContinuousClock()
         let started = clock.now
         switch engine {
@@ -79,17 +80,21 @@ public struct RoadQueries: Sendable {
         }
     }
 
-    /// The fastest route through `stops` in order (each a name for messages and a position), with the snapped stops.
+    /// The fastest route through `stops` in order (each a name for messages and a position), with the snapped
+    /// stops, at free-flow speeds or in the 15-minute slice of `departure` (the whole route in that slice).
     ///
     /// - Throws: ``LastMileError`` (routing data) for a stop far from every road or stops no route connects.
-    public func route(through stops: [(name: String, coordinate: Coordinate)]) throws(LastMileError) -> (route: Route, stops: [SnappedPoint]) {
+    public func route(
+        through stops: [(name: String, coordinate: Coordinate)], departure: Departure? = nil
+    ) throws(LastMileError) -> (route: Route, stops: [SnappedPoint]) {
         let snapped = try reportingErrors {
             let snapper = try Snapper(index: index)
             return try stops.map { try snapper.snap($0.coordinate, name: $0.name) }
         }
-        let engine = RoutingEngine(hierarchy: ContractionHierarchy(graph: graph), metric: RoadMetric(freeFlowOf: graph))
+        let metric = departure?.metric(on: graph) ?? RoadMetric(freeFlowOf: graph)
+        let engine = RoutingEngine(hierarchy: ContractionHierarchy(graph: graph), metric: metric)
         guard let route = engine.route(through: snapped.map(RoadPosition.init)) else {
-            throw LastMileError(.routingData, "no route connects these stops", hint: "a one-way or closed road cuts them off; check the positions")
+            throw LastMileError(.routingData, "no route connects these stops", hint: "a one-way or closed road cuts them off; check the positions and closures")
         }
         return (route, snapped)
     }
