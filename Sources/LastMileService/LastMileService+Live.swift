@@ -44,7 +44,7 @@ extension LastMileService {
     /// - Throws: ``LastMileError`` (bad input) at `file:line` naming the field, for a malformed or inapplicable
     ///   event; (conflict) when another writer moved the log on meanwhile.
     public func applyEvents(date: String, file: String) throws(LastMileError) -> EventsOutcome {
-        let lines = try LiveEventFile.read(try Self.contents(of: file, what: "events file"), file: file)
+        let lines = try LiveEventFile.read(try InputFile.read(file, what: "events file"), file: file)
         let start = try liveState(date: date)
         var seen = Set(try reportingErrors { try store.appliedRevisions(keys: lines.map(\.event.key)) }.keys)
         var state = start

@@ -21,7 +21,11 @@ extension LastMileService {
     ///
     /// - Throws: ``LastMileError`` (bad input) for a missing or unreadable file or bad rows.
     public func load(_ kind: InputKind, file: String, skipInvalid: Bool = false) throws(LastMileError) -> LoadOutcome {
-        let data = try Self.contents(of: file, what: "\(kind.name) file")
+        try load(kind, data: InputFile.read(file, what: "\(kind.name) file"), file: file, skipInvalid: skipInvalid)
+    }
+
+    /// Loads the bytes of an input file already read (see ``InputFile``); `file` names it in messages.
+    public func load(_ kind: InputKind, data: Data, file: String, skipInvalid: Bool = false) throws(LastMileError) -> LoadOutcome {
         let summary = try reportingErrors {
             switch kind {
             case .records(let records): try store.importFile(records, data: data, file: file, skipInvalid: skipInvalid)
@@ -37,18 +41,5 @@ extension LastMileService {
         let depots = try reportingErrors { try store.day("").depots }
         let orders = (try? DispatchFile.orders.read(data, file: file, as: DispatchRecords.order).records.map(\.record)) ?? []
         return FarOrder.find(orders: orders, depots: depots)
-    }
-
-    /// The bytes of `path`, or a bad-input error naming the file and saying what to do.
-    static func contents(of path: String, what: String) throws(LastMileError) -> Data {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw LastMileError(.badInput, "\(what) not found", at: ErrorLocation(file: path), hint: "check the path")
-        }
-        guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
-            throw LastMileError(.badInput, "cannot read the \(what)", at: ErrorLocation(file: path),
-                                hint: isFolder.boolValue ? "give a file, not a folder" : "check its permissions")
-        }
-        return data
     }
 }

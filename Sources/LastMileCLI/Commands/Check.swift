@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LastMileCore
 import LastMileModel
+import LastMileService
 
 /// `lastmile check INSTANCE SOLUTION`: the independent plan checker on a solution file.
 struct Check: AsyncParsableCommand {
@@ -17,16 +18,9 @@ struct Check: AsyncParsableCommand {
     var solution: String
 
     func run() async throws {
-        let (problem, vroom) = try Solve.loadInstance(instance, objective: .distance)
-        guard let text = try? String(contentsOfFile: solution, encoding: .utf8) else { throw ModelInputError(file: solution, "cannot read the file") }
-        let parsed: VRPSolution
-        if let vroom, text.drop { $0.isWhitespace }.first == "{" {
-            parsed = try VroomFormat.readSolution(Data(text.utf8), name: solution, for: vroom)
-        } else {
-            parsed = try RouteListReader.read(text, name: solution, for: problem)
-        }
-        let report = PlanChecker.check(parsed, for: problem)
-        print("Cost \(Solve.decimal(report.travelCost, scale: problem.costScale))")
+        let instance = try RoutingInstance.read(self.instance, objective: .distance)
+        let report = PlanChecker.check(try instance.readSolution(solution), for: instance.problem)
+        print("Cost \(instance.decimal(report.travelCost))")
         print("Vehicles \(report.usedVehicles)")
         guard report.isFeasible else {
             throw LastMileError(.checkFailed, "the solution is infeasible", at: ErrorLocation(file: solution), details: report.violations)

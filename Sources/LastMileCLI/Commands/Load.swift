@@ -40,8 +40,10 @@ struct Load: AsyncParsableCommand {
 
     func run() async throws {
         let input: InputKind = DispatchFile(rawValue: kind).map(InputKind.records) ?? .vroomJobs(date: date ?? "")
+        // The file first: a missing or unreadable input must not leave a new, empty database behind.
+        let data = try InputFile.read(file, what: "\(input.name) file")
         let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: true))
-        let outcome = try service.load(input, file: file, skipInvalid: skipInvalid)
+        let outcome = try service.load(input, data: data, file: file, skipInvalid: skipInvalid)
         print("\(outcome.inserted + outcome.updated) \(kind) rows loaded from \(file) into \(database.db) "
             + "(\(outcome.inserted) new, \(outcome.updated) updated)")
         for order in outcome.farOrders {

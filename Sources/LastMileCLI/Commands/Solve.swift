@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LastMileCore
 import LastMileModel
+import LastMileService
 import LastMileSolver
 
 /// `lastmile solve INSTANCE`: solves a benchmark instance and prints the routes.
@@ -66,66 +67,33 @@ struct Solve: AsyncParsableCommand {
     private var chains: Int { threads ?? ProcessorCount.active }
 
     func run() async throws {
-        let (problem, vroom) = try Self.loadInstance(instance, objective: objective.model)
+        let instance = try RoutingInstance.read(self.instance, objective: objective.model)
+        let problem = instance.problem
         var configuration = SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit)
         configuration.threads = chains
         let result = Solver.solve(problem, configuration: configuration)
         let report = PlanChecker.check(result.solution, for: problem)
         let text: String
-        if let vroom, (format ?? .vroom) == .vroom {
+        if let vroom = instance.vroom, (format ?? .vroom) == .vroom {
             text = VroomFormat.write(result.solution, for: vroom)
         } else {
-            text = vrplibText(result.solution, problem: problem, report: report)
+            text = instance.routeList(result.solution, report: report)
         }
-        if let output { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } else { print(text) }
+        if let output {
+            do { try (text + "\n").write(toFile: output, atomically: true, encoding: .utf8) } catch {
+                throw LastMileError(.badInput, "cannot write the solution", at: ErrorLocation(file: output), hint: "give a path you may write to")
+            }
+        } else {
+            print(text)
+        }
         let perChain = chains > 1 ? " over \(chains) chains" + (iterations.map { " of \($0) each" } ?? "") : ""
         Terminal.error("\(result.iterations) iterations\(perChain) in \(FixedPoint.string(result.seconds, decimals: 2)) s, seed \(seed)")
         if check {
             guard report.isFeasible else {
-                FileHandle.standardError.write(Data(("check failed:\n" + report.violations.joined(separator: "\n") + "\n").utf8))
-                throw ExitCode(1)
+                throw LastMileError(.checkFailed, "the solver's plan fails the independent check", at: ErrorLocation(file: self.instance),
+                                    details: report.violations)
             }
-            FileHandle.standardError.write(Data("check passed: feasible, cost recomputed \(Self.decimal(report.travelCost, scale: problem.costScale))\n".utf8))
-        }
-    }
-
-    /// VRPLIB solution lines, then the unassigned jobs with their reasons. Route `#k` is driven by vehicle `k`
-    /// (PyVRP's convention, which `lastmile check` reads): interchangeable vehicles are packed so that a
-    /// single-depot route list numbers 1…n, and an unused vehicle before the last used one gets an empty line.
-    private func vrplibText(_ solution: VRPSolution, problem: VRPProblem, report: PlanChecker.Report) -> String {
-        let routes = solution.packed(for: problem).routes
-        var lines = routes.indices.prefix((routes.lastIndex { !$0.isEmpty } ?? -1) + 1).map { v in
-            (["Route #\(v + 1):"] + routes[v].map { problem.job($0).id }).joined(separator: " ")
-        }
-        lines.append("Cost \(Self.decimal(report.travelCost, scale: problem.costScale))")
-        lines.append("Vehicles \(report.usedVehicles)")
-        for job in solution.unassigned {
-            lines.append("Unassigned \(problem.job(job).id): \(UnassignedReason.explain(job, in: problem))")
-        }
-        return lines.joined(separator: "\n")
-    }
-
-    /// `value / scale` with one decimal per digit of `scale` after its first: exact for powers of ten (Solomon's
-    /// ×1000), rounded for other scales (VROOM rates: 3,600,000 internal units per cost unit).
-    static func decimal(_ value: Int64, scale: Int64) -> String {
-        let decimals = String(scale).count - 1
-        let isPowerOfTen = (0..<decimals).reduce(Int64(1)) { power, _ in power * 10 } == scale
-        return isPowerOfTen ? FixedPoint.string(value, decimals: decimals) : FixedPoint.string(Double(value) / Double(scale), decimals: decimals)
-    }
-
-    /// Reads an instance in any supported format (by extension and content); VROOM input also returns its ids.
-    static func loadInstance(_ path: String, objective: BenchmarkObjective) throws -> (VRPProblem, VroomFormat.Input?) {
-        let url = URL(fileURLWithPath: path)
-        if path.hasSuffix(".json") {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ModelInputError(file: path, "cannot read the file") }
-            let vroom = try VroomFormat.read(data, name: path)
-            return (vroom.problem, vroom)
-        } else if CordeauReader.looksLikeCordeau(url) {
-            return (try CordeauReader.read(url), nil)
-        } else if path.hasSuffix(".vrp") {
-            return (try VRPLIBReader.read(url), nil)
-        } else {
-            return (try SolomonReader.read(url, objective: objective), nil)
+            Terminal.error("check passed: feasible, cost recomputed \(instance.decimal(report.travelCost))")
         }
     }
 }
