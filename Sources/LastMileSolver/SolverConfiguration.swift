@@ -32,9 +32,24 @@ public struct SolverConfiguration: Sendable {
     /// Iterations one route removal may take before fleet minimisation gives up.
     public var fleetAttemptIterations = 60_000
 
+    /// Granular local search after recreation: each job tries moves towards this many nearest jobs (by a
+    /// time-window-aware proximity). 0 = no local search.
+    public var localSearchNeighbours = 20
+    /// Which ruin-and-recreate candidates the local search improves.
+    public var localSearchPolicy = LocalSearchPolicy.accepted
+
     public init(seed: UInt64 = 1, iterations: Int? = nil, timeLimit: Double? = nil) {
         self.seed = seed
         self.iterations = iterations
         self.timeLimit = timeLimit
     }
+}
+
+/// Which candidates of the annealing the local search improves.
+public enum LocalSearchPolicy: Sendable {
+    /// Every candidate, before the acceptance test.
+    case always
+    /// Only candidates the annealing accepts as they are (the search can only lower their cost), so the
+    /// current solution is always a local optimum and the next search examines only what changed.
+    case accepted
 }
