@@ -115,22 +115,33 @@ struct LocalSearchRun {
     }
 
     /// Whether `move` lowers the objective and keeps every route feasible: cost and time warp from the
-    /// summaries first, then loads, then the exact confirmations the summaries cannot give.
+    /// summaries first, then loads and the exact confirmations.
     func isImproving(_ move: Move, _ state: SearchState) -> Bool {
+        guard let delta = delta(of: move, state), delta.cost < 0 else { return false }
+        return isFeasible(move, distances: delta.distances, state)
+    }
+
+    /// The objective change of `move` in O(1) (for pieces of at most two moved jobs), with each changed
+    /// route's distance; `nil` when a changed route is late somewhere or drives too far.
+    func delta(of move: Move, _ state: SearchState) -> (cost: Int64, distances: (Int64, Int64))? {
         let (r0, r1) = move.routes
-        guard let first = summary(of: move.plans.0, for: r0, state) else { return false }
-        var delta = first.cost - segments[r0].cost
-        var second: (cost: Int64, segment: RouteSegment?)? = nil
+        guard let first = summary(of: move.plans.0, for: r0, state) else { return nil }
+        var cost = first.cost - segments[r0].cost
+        var distances = (first.segment?.distance ?? 0, Int64(0))
         if move.twoRoutes {
-            guard let found = summary(of: move.plans.1, for: r1, state) else { return false }
-            second = found
-            delta += found.cost - segments[r1].cost
+            guard let second = summary(of: move.plans.1, for: r1, state) else { return nil }
+            cost += second.cost - segments[r1].cost
+            distances.1 = second.segment?.distance ?? 0
         }
-        guard delta < 0 else { return false }
+        return (cost, distances)
+    }
+
+    /// Whether the routes of `move` keep their loads, and pass the exact checks the summaries cannot make.
+    func isFeasible(_ move: Move, distances: (Int64, Int64), _ state: SearchState) -> Bool {
+        let (r0, r1) = move.routes
         guard keepsLoads(move.plans.0, in: r0, state), !move.twoRoutes || keepsLoads(move.plans.1, in: r1, state) else { return false }
-        guard confirms(move.plans.0, in: r0, distance: first.segment?.distance ?? 0, state) else { return false }
-        if let second, !confirms(move.plans.1, in: r1, distance: second.segment?.distance ?? 0, state) { return false }
-        return true
+        return confirms(move.plans.0, in: r0, distance: distances.0, state)
+            && (!move.twoRoutes || confirms(move.plans.1, in: r1, distance: distances.1, state))
     }
 
     /// The objective share of `plan` as the route of vehicle `r` (0 when empty) and its summary with both
