@@ -49,6 +49,8 @@ public struct SolverConfiguration: Sendable {
 public enum LocalSearchPolicy: Sendable {
     /// Every candidate, before the acceptance test.
     case always
+    /// Only candidates better than the current solution before the search.
+    case improving
     /// Only candidates the annealing accepts as they are (the search can only lower their cost), so the
     /// current solution is always a local optimum and the next search examines only what changed.
     case accepted

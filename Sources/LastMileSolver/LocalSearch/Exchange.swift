@@ -6,6 +6,7 @@ extension LocalSearchRun {
     ///
     /// `nil` when the move is not defined or changes nothing, or a block holds a shipment half (halves do not
     /// move; see ``LocalSearch``).
+    @inline(__always)
     func exchange(_ ra: Int, _ a1: Int, _ a2: Int, reversed: Bool, with rb: Int, _ b1: Int, _ b2: Int) -> Move? {
         let (na, nb) = (segments[ra].count, segments[rb].count)
         guard a1 >= 1, a2 <= na, b1 >= 1, b2 <= nb, b1 <= nb + 1,

@@ -17,8 +17,10 @@ import LastMileCore
 /// Shipments stay exact by not moving their halves: exchanges skip blocks holding a half, 2-opt skips
 /// reversals over a half, 2-opt* only cuts routes where no shipment is on board.
 ///
-/// A pair (`u`, `v`) is skipped when neither route changed since `u` was last tried (per-route stamps), so a
-/// solution that was a local optimum before a ruin-and-recreate is re-examined only around what changed.
+/// A pair (`u`, `v`) is skipped when neither job's predecessor or successor changed since `u` was last tried
+/// (per-job stamps; PyVRP stamps whole routes, which on long routes costs more than it finds: measured
+/// on Gehring–Homberger R2/RC2). After a ruin-and-recreate of a local optimum, only the jobs around what
+/// changed are looked at.
 struct LocalSearch: Sendable {
     let data: SolverData
     let neighbourhood: Neighbourhood
@@ -35,13 +37,14 @@ struct LocalSearch: Sendable {
     }
 
     /// Improves `state` to a local optimum. With `reference`, a local optimum the state was derived from,
-    /// only pairs touching a route that differs from it are examined at first.
+    /// only the jobs whose predecessor or successor differ from it are examined at first (with their
+    /// neighbours), then whatever the search changes.
     func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil, using random: inout SplitMix64) {
         var run = LocalSearchRun(search: self, state: state)
         if let reference {
-            for r in state.routes.indices where state.routes[r].jobs != reference.routes[r].jobs { run.lastModified[r] = 1 }
+            run.markChangedJobs(state, since: reference)
         } else {
-            for r in state.routes.indices { run.lastModified[r] = 1 }
+            for job in run.lastChanged.indices { run.lastChanged[job] = 1 }
         }
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
         order.shuffle(using: &random)
@@ -53,7 +56,7 @@ struct LocalSearch: Sendable {
                 run.lastTested[u] = run.updates
                 for v in neighbourhood.nearest[u] {
                     let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[Int(v)]))
-                    guard ru >= 0, rv >= 0, run.lastModified[ru] > tested || run.lastModified[rv] > tested else { continue }
+                    guard ru >= 0, rv >= 0, run.lastChanged[u] > tested || run.lastChanged[Int(v)] > tested else { continue }
                     if run.improve(u, Int(v), &state) { improved = true }
                 }
             }
@@ -68,8 +71,8 @@ struct LocalSearchRun {
     var segments: [RouteSegments]
     /// `positionOf[job]`: 1-based position in its route (valid for served jobs).
     var positionOf: [Int]
-    /// Update count when each route last changed, and when each job was last tried.
-    var lastModified: [Int]
+    /// Update count when each job's predecessor or successor last changed, and when it was last tried.
+    var lastChanged: [Int]
     var lastTested: [Int]
     var updates = 1
 
@@ -85,37 +88,62 @@ struct LocalSearchRun {
         for route in state.routes {
             for (k, job) in route.jobs.enumerated() { positionOf[Int(job)] = k + 1 }
         }
-        lastModified = [Int](repeating: 0, count: state.routes.count)
         lastTested = [Int](repeating: 0, count: data.jobCount)
+        lastChanged = lastTested
+    }
+
+    /// Marks the jobs of `state` whose predecessor or successor (a job or a depot) differs in `reference`.
+    mutating func markChangedJobs(_ state: SearchState, since reference: SearchState) {
+        let depot: Int32 = -1
+        var before = [(Int32, Int32)](repeating: (depot, depot), count: search.data.jobCount)
+        for route in reference.routes {
+            for (k, job) in route.jobs.enumerated() {
+                before[Int(job)] = (k > 0 ? route.jobs[k - 1] : depot, k + 1 < route.jobs.count ? route.jobs[k + 1] : depot)
+            }
+        }
+        for r in state.routes.indices where state.routes[r].jobs != reference.routes[r].jobs {
+            let jobs = state.routes[r].jobs
+            for (k, job) in jobs.enumerated() {
+                let around = (k > 0 ? jobs[k - 1] : depot, k + 1 < jobs.count ? jobs[k + 1] : depot)
+                if around != before[Int(job)] || reference.routeOf[Int(job)] != Int32(r) { lastChanged[Int(job)] = 1 }
+            }
+        }
     }
 
     /// Tries the moves that put `u` next to `v`; applies the first improving one.
     mutating func improve(_ u: Int, _ v: Int, _ state: inout SearchState) -> Bool {
-        let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[v]))
-        let (pu, pv) = (positionOf[u], positionOf[v])
-        let (nu, nv) = (segments[ru].count, segments[rv].count)
-        func attempt(_ move: Move?) -> Bool {
-            guard let move, isImproving(move, state) else { return false }
+        for kind in 0..<9 {
+            guard let move = move(kind, u, v, state), isImproving(move, state) else { continue }
             apply(move, &state)
             return true
         }
-        // Relocate u (then u and its successor, also reversed) after v, or before v when v comes first.
-        if attempt(exchange(ru, pu, pu, reversed: false, with: rv, pv + 1, pv)) { return true }
-        if pv == 1, attempt(exchange(ru, pu, pu, reversed: false, with: rv, 1, 0)) { return true }
-        if pu < nu {
-            if attempt(exchange(ru, pu, pu + 1, reversed: false, with: rv, pv + 1, pv)) { return true }
-            if attempt(exchange(ru, pu, pu + 1, reversed: true, with: rv, pv + 1, pv)) { return true }
+        return false
+    }
+
+    /// The `kind`-th move that puts `u` next to `v`, when defined: relocate u after v (0), before v when v comes
+    /// first (1), u and its successor after v (2), reversed (3); swap 1-1 (4), 2-1 (5), 2-2 (6); 2-opt (7,
+    /// same route) or 2-opt* (8, two routes).
+    @inline(__always)
+    private func move(_ kind: Int, _ u: Int, _ v: Int, _ state: SearchState) -> Move? {
+        let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[v]))
+        let (pu, pv) = (positionOf[u], positionOf[v])
+        let (nu, nv) = (segments[ru].count, segments[rv].count)
+        switch kind {
+        case 0: return exchange(ru, pu, pu, reversed: false, with: rv, pv + 1, pv)
+        case 1: return pv == 1 ? exchange(ru, pu, pu, reversed: false, with: rv, 1, 0) : nil
+        case 2: return pu < nu ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv + 1, pv) : nil
+        case 3: return pu < nu ? exchange(ru, pu, pu + 1, reversed: true, with: rv, pv + 1, pv) : nil
+        case 4: return exchange(ru, pu, pu, reversed: false, with: rv, pv, pv)
+        case 5: return pu < nu ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv) : nil
+        case 6: return pu < nu && pv < nv ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv + 1) : nil
+        case 7: return ru == rv ? twoOpt(ru, min(pu, pv), max(pu, pv)) : nil
+        default: return ru != rv ? twoOptStar(ru, pu, rv, pv) : nil
         }
-        // Swap 1-1, 2-1, 2-2.
-        if attempt(exchange(ru, pu, pu, reversed: false, with: rv, pv, pv)) { return true }
-        if pu < nu, attempt(exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv)) { return true }
-        if pu < nu, pv < nv, attempt(exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv + 1)) { return true }
-        if ru == rv { return attempt(twoOpt(ru, min(pu, pv), max(pu, pv))) }
-        return attempt(twoOptStar(ru, pu, rv, pv))
     }
 
     /// Whether `move` lowers the objective and keeps every route feasible: cost and time warp from the
     /// summaries first, then loads and the exact confirmations.
+    @inline(__always)
     func isImproving(_ move: Move, _ state: SearchState) -> Bool {
         guard let delta = delta(of: move, state), delta.cost < 0 else { return false }
         return isFeasible(move, distances: delta.distances, state)
@@ -173,9 +201,8 @@ struct LocalSearchRun {
     /// most two jobs, except 2-opt* tails between unlike vehicles and 2-opt reversals).
     func segment(of piece: RoutePiece, for evaluator: LegEvaluator, _ state: SearchState) -> RouteSegment {
         let data = search.data
-        let source = segments[piece.route]
-        if !piece.reversed, piece.last == source.count, evaluator.drivesLike(source.evaluator) {
-            return source.suffix[piece.first]
+        if !piece.reversed, piece.last == segments[piece.route].count, evaluator.drivesLike(segments[piece.route].evaluator) {
+            return segments[piece.route].suffix[piece.first]
         }
         let jobs = state.routes[piece.route].jobs
         let step = piece.reversed ? -1 : 1
@@ -196,11 +223,10 @@ struct LocalSearchRun {
             var total = LoadSegment()
             for k in 0..<plan.count {
                 let piece = plan.pieces[k]
-                let source = segments[piece.route]
                 if !piece.reversed, piece.first == 1 {
-                    total = total.then(source.loadPrefix[piece.last * dimensions + d])
-                } else if !piece.reversed, piece.last == source.count {
-                    total = total.then(source.loadSuffix[piece.first * dimensions + d])
+                    total = total.then(segments[piece.route].loadPrefix[piece.last * dimensions + d])
+                } else if !piece.reversed, piece.last == segments[piece.route].count {
+                    total = total.then(segments[piece.route].loadSuffix[piece.first * dimensions + d])
                 } else {
                     let jobs = state.routes[piece.route].jobs
                     for offset in 0..<piece.length {
@@ -261,20 +287,34 @@ struct LocalSearchRun {
         return jobs
     }
 
-    /// Makes the move: rebuilds the changed routes, their summaries, positions, `routeOf` and stamps.
+    /// Makes the move: rebuilds the changed routes, their summaries, positions, `routeOf`, and stamps the
+    /// jobs whose predecessor or successor changed.
     mutating func apply(_ move: Move, _ state: inout SearchState) {
         let data = search.data
-        let first = jobs(of: move.plans.0, state)
-        let second = move.twoRoutes ? jobs(of: move.plans.1, state) : []
+        let changed = move.twoRoutes
+            ? [(move.routes.0, jobs(of: move.plans.0, state)), (move.routes.1, jobs(of: move.plans.1, state))]
+            : [(move.routes.0, jobs(of: move.plans.0, state))]
         updates += 1
-        for (r, jobs) in move.twoRoutes ? [(move.routes.0, first), (move.routes.1, second)] : [(move.routes.0, first)] {
+        for (r, jobs) in changed {
+            for (k, job) in jobs.enumerated() {
+                let (before, after) = (around(Int(job), state), (k > 0 ? jobs[k - 1] : -1, k + 1 < jobs.count ? jobs[k + 1] : -1))
+                if before != after || state.routeOf[Int(job)] != Int32(r) { lastChanged[Int(job)] = updates }
+            }
+        }
+        for (r, jobs) in changed {
             state.routes[r].replaceJobs(jobs, data: data)
             segments[r].refresh(jobs, data: data)
             for (k, job) in jobs.enumerated() {
                 state.routeOf[Int(job)] = Int32(r)
                 positionOf[Int(job)] = k + 1
             }
-            lastModified[r] = updates
         }
+    }
+
+    /// The predecessor and successor of `job` in its current route (-1 for a depot).
+    private func around(_ job: Int, _ state: SearchState) -> (Int32, Int32) {
+        let jobs = state.routes[Int(state.routeOf[job])].jobs
+        let k = positionOf[job] - 1
+        return (k > 0 ? jobs[k - 1] : -1, k + 1 < jobs.count ? jobs[k + 1] : -1)
     }
 }

@@ -1,11 +1,21 @@
 /// Job positions `first…last` of route `route` (empty when `first > last`), read backwards when `reversed`.
+/// Stored in 32-bit fields: a move holds ten pieces and is copied while it is evaluated.
 struct RoutePiece {
-    var route: Int
-    var first: Int
-    var last: Int
-    var reversed: Bool
+    private var storedRoute: Int32
+    private var storedFirst: Int32
+    private var storedLast: Int32
+    let reversed: Bool
 
-    var isEmpty: Bool { first > last }
+    init(route: Int, first: Int, last: Int, reversed: Bool) {
+        storedRoute = Int32(route)
+        storedFirst = Int32(first)
+        storedLast = Int32(last)
+        self.reversed = reversed
+    }
+
+    var route: Int { Int(storedRoute) }
+    var first: Int { Int(storedFirst) }
+    var last: Int { Int(storedLast) }
     var length: Int { max(0, last - first + 1) }
 }
 
@@ -16,6 +26,7 @@ struct RoutePlan {
     private(set) var count = 0
 
     /// Appends positions `first…last` of `route` (nothing when empty).
+    @inline(__always)
     mutating func append(_ route: Int, _ first: Int, _ last: Int, reversed: Bool = false) {
         guard first <= last else { return }
         pieces[count] = RoutePiece(route: route, first: first, last: last, reversed: reversed)

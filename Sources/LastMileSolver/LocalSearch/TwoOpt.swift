@@ -1,6 +1,7 @@
 extension LocalSearchRun {
     /// 2-opt within route `r`: reverses positions `i + 1…j` (`i < j`), so that the job at `i` is followed by
     /// the job at `j`. `nil` when that changes nothing or the reversed run holds a shipment half.
+    @inline(__always)
     func twoOpt(_ r: Int, _ i: Int, _ j: Int) -> Move? {
         guard j > i + 1, !segments[r].holdsShipmentHalf(i + 1, j) else { return nil }
         var plan = RoutePlan()
