@@ -113,14 +113,12 @@ public enum Solver {
 
         // Fewest vehicles first: when vehicles cost something, spend the first part of the budget removing routes.
         if problem.vehicles.contains(where: { $0.fixedCost > 0 }), current.unassigned.isEmpty {
-            let minimizer = FleetMinimizer(search: search, attemptIterations: configuration.fleetAttemptIterations)
+            let minimizer = FleetMinimizer(search: search, localSearch: localSearch, attemptIterations: configuration.fleetAttemptIterations)
             (best, iteration) = minimizer.minimize(
                 best, from: iteration, until: { progress(at: $0).map { $0 >= configuration.fleetShare } ?? true },
                 using: &random
             )
             current = best
-            localSearch?.improve(&current, using: &random)
-            best = current
             currentCost = best.objective(search.data)
             bestCost = currentCost
         }

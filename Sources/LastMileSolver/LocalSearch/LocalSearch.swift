@@ -5,7 +5,7 @@ import LastMileCore
 /// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:)`` (relocate one or two jobs, also
 /// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:)`` within a route and
 /// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — and apply the first that lowers the objective,
-/// until no move does.
+/// until none does.
 ///
 /// Only feasible solutions are visited (infinite penalties): a move is evaluated in O(1) from
 /// ``RouteSegments`` (cost, distance, time warp and loads are exact there for jobs with one window and
@@ -21,7 +21,9 @@ import LastMileCore
 /// (per-job stamps; PyVRP stamps whole routes, which on long routes costs more than it finds: measured
 /// on Gehring–Homberger R2/RC2). After a ruin-and-recreate of a local optimum, only the jobs around what
 /// changed are looked at.
-struct LocalSearch: Sendable {
+///
+/// A class so that the run's working data refer to it instead of copying the problem data at each call.
+final class LocalSearch: Sendable {
     let data: SolverData
     let neighbourhood: Neighbourhood
     /// Whether some job has several windows (then time windows are confirmed exactly).
@@ -36,9 +38,9 @@ struct LocalSearch: Sendable {
         allCompatible = !data.compatible.contains(false)
     }
 
-    /// Improves `state` to a local optimum. With `reference`, a local optimum the state was derived from,
-    /// only the jobs whose predecessor or successor differ from it are examined at first (with their
-    /// neighbours), then whatever the search changes.
+    /// Improves `state` until no examined move improves it: every pair at first, or with `reference` (a
+    /// local optimum the state was derived from) only the pairs with a job whose predecessor or successor
+    /// differs from it; then the pairs around each applied move.
     func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil, using random: inout SplitMix64) {
         var run = LocalSearchRun(search: self, state: state)
         if let reference {
