@@ -24,11 +24,17 @@ struct Neighbourhood: Sendable {
         }
         var nearest: [[Int32]] = []
         nearest.reserveCapacity(n)
-        var keys = [Double](repeating: 0, count: n)
+        // The `count` smallest (proximity, job) pairs of each row, kept sorted: O(n × count) per job at worst.
+        var best: [(Double, Int32)] = []
         for u in 0..<n {
-            for v in 0..<n where v != u { keys[v] = min(proximity(u, v), proximity(v, u)) }
-            let others = (0..<n).filter { $0 != u }.sorted { (keys[$0], $0) < (keys[$1], $1) }
-            nearest.append(others.prefix(count).map { Int32($0) })
+            best.removeAll(keepingCapacity: true)
+            for v in 0..<n where v != u && count > 0 {
+                let key = (min(proximity(u, v), proximity(v, u)), Int32(v))
+                guard best.count < count || key < best[best.count - 1] else { continue }
+                if best.count == count { best.removeLast() }
+                best.insert(key, at: best.firstIndex { key < $0 } ?? best.count)
+            }
+            nearest.append(best.map(\.1))
         }
         self.nearest = nearest
     }
