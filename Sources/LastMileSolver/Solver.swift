@@ -62,15 +62,6 @@ public enum Solver {
         return best
     }
 
-    /// Whether the local search improves a candidate of cost `candidate` under `policy`.
-    private static func improvesLocally(_ candidate: Int64, current: Int64, threshold: Double, _ policy: LocalSearchPolicy) -> Bool {
-        switch policy {
-        case .always: true
-        case .improving: candidate < current
-        case .accepted: Double(candidate) < threshold
-        }
-    }
-
     /// One search chain on the calling thread.
     static func solveChain(
         _ problem: VRPProblem, configuration: SolverConfiguration, search: RuinAndRecreate, localSearch: LocalSearch?,
@@ -137,7 +128,9 @@ public enum Solver {
             search.recreate(&candidate, using: &random)
             var candidateCost = candidate.objective(search.data)
             let threshold = Double(currentCost) - temperature * log(uniform(Double.leastNonzeroMagnitude, 1, &random))
-            if let localSearch, Self.improvesLocally(candidateCost, current: currentCost, threshold: threshold, configuration.localSearchPolicy) {
+            if let localSearch,
+                localSearch.improves(candidateCost, current: currentCost, threshold: threshold, configuration.localSearchPolicy)
+            {
                 localSearch.improve(&candidate, changedSince: current, using: &random)
                 candidateCost = candidate.objective(search.data)
             }

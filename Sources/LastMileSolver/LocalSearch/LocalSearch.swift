@@ -30,12 +30,27 @@ final class LocalSearch: Sendable {
     let confirmsWindows: Bool
     /// Whether every vehicle may serve every job.
     let allCompatible: Bool
+    /// Whether some job's windows are narrower than the vehicles' shifts (see ``LocalSearchPolicy/automatic``).
+    let windowsBind: Bool
 
     init(data: SolverData, neighbours: Int) {
         self.data = data
         neighbourhood = Neighbourhood(data: data, count: neighbours)
         confirmsWindows = (0..<data.jobCount).contains { data.windowFirst[$0 + 1] - data.windowFirst[$0] > 1 }
         allCompatible = !data.compatible.contains(false)
+        let (opening, closing) = (data.vehicleEarliest.min() ?? 0, data.vehicleLatest.max() ?? 0)
+        windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
+    }
+
+    /// Whether a candidate of cost `candidate` is improved under `policy`, given the current solution's cost
+    /// and the annealing's acceptance threshold.
+    func improves(_ candidate: Int64, current: Int64, threshold: Double, _ policy: LocalSearchPolicy) -> Bool {
+        switch policy {
+        case .automatic: windowsBind || candidate < current
+        case .always: true
+        case .improving: candidate < current
+        case .accepted: Double(candidate) < threshold
+        }
     }
 
     /// Improves `state` until no examined move improves it: every pair at first, or with `reference` (a
