@@ -129,7 +129,7 @@ public enum Solver {
             var candidateCost = candidate.objective(search.data)
             let threshold = Double(currentCost) - temperature * log(uniform(Double.leastNonzeroMagnitude, 1, &random))
             if let localSearch,
-                localSearch.improves(candidateCost, current: currentCost, threshold: threshold, configuration.localSearchPolicy)
+                localSearch.improves(candidate, cost: candidateCost, current: currentCost, threshold: threshold, configuration.localSearchPolicy)
             {
                 localSearch.improve(&candidate, changedSince: current, using: &random)
                 candidateCost = candidate.objective(search.data)

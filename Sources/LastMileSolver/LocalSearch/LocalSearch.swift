@@ -42,14 +42,18 @@ final class LocalSearch: Sendable {
         windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
     }
 
-    /// Whether a candidate of cost `candidate` is improved under `policy`, given the current solution's cost
-    /// and the annealing's acceptance threshold.
-    func improves(_ candidate: Int64, current: Int64, threshold: Double, _ policy: LocalSearchPolicy) -> Bool {
+    /// Whether `candidate`, of cost `cost`, is improved under `policy`, given the current solution's cost and
+    /// the annealing's acceptance threshold.
+    func improves(_ candidate: SearchState, cost: Int64, current: Int64, threshold: Double, _ policy: LocalSearchPolicy) -> Bool {
         switch policy {
-        case .automatic: windowsBind || candidate < current
-        case .always: true
-        case .improving: candidate < current
-        case .accepted: Double(candidate) < threshold
+        case .automatic:
+            if cost < current { return true }
+            guard windowsBind else { return false }
+            let used = candidate.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+            return candidate.routeOf.count - candidate.unassigned.count >= LocalSearchPolicy.longRoute * used
+        case .always: return true
+        case .improving: return cost < current
+        case .accepted: return Double(cost) < threshold
         }
     }
 
