@@ -8,10 +8,14 @@ import LastMileCore
 /// far (absence counters steer the search to the hard jobs). Once no job is left out, the solution has one
 /// vehicle fewer and the next route goes.
 ///
+/// Each solution with one route fewer is improved by the local search, if any, before the next removal: a
+/// shorter plan leaves more slack for the next route's jobs.
+///
 /// A removal that has not succeeded after `attemptIterations` iterations ends the phase, leaving the rest of
 /// the budget to distance.
 struct FleetMinimizer {
     let search: RuinAndRecreate
+    let localSearch: LocalSearch?
     let attemptIterations: Int
 
     /// The solution with the fewest routes found, and the iteration count after the phase.
@@ -47,6 +51,7 @@ struct FleetMinimizer {
                 iteration += 1
             }
             guard trial.unassigned.isEmpty else { break }
+            localSearch?.improve(&trial, using: &random)
             best = trial
         }
         return (best, iteration)

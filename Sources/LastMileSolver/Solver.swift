@@ -36,8 +36,12 @@ public enum Solver {
         // time limit counts from here.
         let started = Date()
         let search = RuinAndRecreate(problem: problem, configuration: configuration)
+        let localSearch = configuration.localSearchNeighbours > 0
+            ? LocalSearch(data: search.data, neighbours: configuration.localSearchNeighbours) : nil
         guard configuration.threads > 1 else {
-            return solveChain(problem, configuration: configuration, search: search, started: started, onImprovement: onImprovement)
+            return solveChain(
+                problem, configuration: configuration, search: search, localSearch: localSearch, started: started,
+                onImprovement: onImprovement)
         }
         var streams = SplitMix64(seed: configuration.seed)
         let seeds = (0..<configuration.threads).map { _ in streams.next() }
@@ -45,7 +49,9 @@ public enum Solver {
             var single = configuration
             single.seed = seeds[chain]
             single.threads = 1
-            return solveChain(problem, configuration: single, search: search, started: started, onImprovement: chain == 0 ? onImprovement : nil)
+            return solveChain(
+                problem, configuration: single, search: search, localSearch: localSearch, started: started,
+                onImprovement: chain == 0 ? onImprovement : nil)
         }) ?? []
         var best = results[0]
         for result in results.dropFirst()
@@ -58,8 +64,8 @@ public enum Solver {
 
     /// One search chain on the calling thread.
     static func solveChain(
-        _ problem: VRPProblem, configuration: SolverConfiguration, search: RuinAndRecreate, started: Date,
-        onImprovement: (@Sendable (Progress) -> Void)? = nil
+        _ problem: VRPProblem, configuration: SolverConfiguration, search: RuinAndRecreate, localSearch: LocalSearch?,
+        started: Date, onImprovement: (@Sendable (Progress) -> Void)? = nil
     ) -> Result {
         var lastReport = -1.0
         func report(_ state: SearchState, _ cost: Int64) {
@@ -73,6 +79,7 @@ public enum Solver {
 
         var current = SearchState(data: search.data)
         search.recreate(&current, using: &random)
+        localSearch?.improve(&current, using: &random)
         var currentCost = current.objective(search.data)
         var best = current
         var bestCost = currentCost
@@ -96,7 +103,7 @@ public enum Solver {
 
         // Fewest vehicles first: when vehicles cost something, spend the first part of the budget removing routes.
         if problem.vehicles.contains(where: { $0.fixedCost > 0 }), current.unassigned.isEmpty {
-            let minimizer = FleetMinimizer(search: search, attemptIterations: configuration.fleetAttemptIterations)
+            let minimizer = FleetMinimizer(search: search, localSearch: localSearch, attemptIterations: configuration.fleetAttemptIterations)
             (best, iteration) = minimizer.minimize(
                 best, from: iteration, until: { progress(at: $0).map { $0 >= configuration.fleetShare } ?? true },
                 using: &random
@@ -118,8 +125,14 @@ public enum Solver {
             var candidate = current
             _ = search.ruin(&candidate, using: &random)
             search.recreate(&candidate, using: &random)
-            let candidateCost = candidate.objective(search.data)
+            var candidateCost = candidate.objective(search.data)
             let threshold = Double(currentCost) - temperature * log(uniform(Double.leastNonzeroMagnitude, 1, &random))
+            if let localSearch,
+                localSearch.improves(candidate, cost: candidateCost, current: currentCost, threshold: threshold, configuration.localSearchPolicy)
+            {
+                localSearch.improve(&candidate, changedSince: current, using: &random)
+                candidateCost = candidate.objective(search.data)
+            }
             if Double(candidateCost) < threshold {
                 current = candidate
                 currentCost = candidateCost

@@ -28,8 +28,8 @@ import Testing
                           firstLine: "error: missing.csv: cannot read the points file")
         try expectFailure(["matrix", "--graph", "missing.graph", "--locations", "missing.csv"], exit: 2,
                           firstLine: "error: missing.csv: cannot read the points file")
-        try expectFailure(["solve", "missing.json", "--iterations", "10"], exit: 2, firstLine: "error: missing.json: cannot read the file")
-        try expectFailure(["check", "missing.json", "missing.sol"], exit: 2, firstLine: "error: missing.json: cannot read the file")
+        try expectFailure(["solve", "missing.json", "--iterations", "10"], exit: 2, firstLine: "error: missing.json: instance not found")
+        try expectFailure(["check", "missing.json", "missing.sol"], exit: 2, firstLine: "error: missing.json: instance not found")
         let info = try cli.run(["info", "missing.graph"])
         #expect(info.status == 2 && info.stderr.hasPrefix("error: cannot read graph file"), "\(info.stderr)")
         let imported = try cli.run(["import", "missing.osm.pbf", "-o", cli.temporaryPath("x.graph")])

@@ -23,7 +23,7 @@ import Testing
         #expect(applied.status == 0, "\(applied.stderr)")
         let lines = applied.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "9 events applied, 1 already applied; live revision 9 of 2026-11-23 version 1")
-        #expect(lines.contains("   at risk: customer 37 (order O-0037, vehicle BIKE-009): ETA 10:13 after the window end 10:00"))
+        #expect(lines.contains("   at risk: customer 37 (order O-0037, vehicle BIKE-010): ETA 10:13 after the window end 10:00"))
         #expect(lines.contains("   needs a vehicle: O-NEW-1 (new order at 08:40)"))
         let again = try cli.run(["events", "apply", "fixtures/events/sample-day.jsonl", "--date", "2026-11-23", "--db", db])
         #expect(again.status == 0 && again.stdout == "0 events applied, 10 already applied; live revision 9 of 2026-11-23 version 1\n")
@@ -32,12 +32,12 @@ import Testing
         #expect(live.status == 0, "\(live.stderr)")
         #expect(live.stdout.hasPrefix("""
             2026-11-23 version 1, revision 9, clock 08:45:00
-            BIKE-009 (driver 9) at (47.0070200, 7.9925100) heading 45°, 08:27:00; on board 15 parcels, 63 kg; 1 done, 15 left
+            BIKE-010 (driver 10) at (47.0070200, 7.9925100) heading 45°, 08:27:00; on board 15 parcels, 63 kg; 1 done, 15 left
                O-0030 ETA 08:53 (window 08:00–10:00)
                back at DS-CENTRAL 12:12
 
             """))
-        #expect(live.stdout.contains("at risk: customer 21 (order O-0021, vehicle BIKE-009): ETA 10:24 after the window end 10:00"))
+        #expect(live.stdout.contains("at risk: customer 21 (order O-0021, vehicle BIKE-010): ETA 10:24 after the window end 10:00"))
 
         let bad = "\(folder)/bad.jsonl"
         let cases = [
@@ -47,7 +47,7 @@ import Testing
             (#"{"key":"x","at":"09:00","type":"cancelled","order":"O-7777"}"#, "error: \(bad):1: order (id x): unknown order 'O-7777' on 2026-11-23"),
             (#"{"key":"x","at":"08:00","type":"position","vehicle":"VAN-007","lat":47,"lon":8}"#,
              "error: \(bad):1: at (id x): time 08:00:00 is 45 min before the live clock 08:45:00 (tolerance 5 min)"),
-            (#"{"key":"x","at":"09:00","type":"completed","vehicle":"BIKE-009","order":"O-0008"}"#,
+            (#"{"key":"x","at":"09:00","type":"completed","vehicle":"BIKE-010","order":"O-0008"}"#,
              "error: \(bad):1: order (id x): order O-0008 was already completed at 08:26:00; a stop is completed once"),
         ]
         for (line, firstLine) in cases {

@@ -1,0 +1,341 @@
+import LastMileCore
+
+/// A granular local search with first improvement (after Vidal et al. 2013 and PyVRP): for each served job
+/// `u`, in random order, and each of its nearest jobs `v` (``Neighbourhood``), try the moves that bring `u`
+/// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:)`` (relocate one or two jobs, also
+/// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:)`` within a route and
+/// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — and apply the first that lowers the objective,
+/// until none does.
+///
+/// Only feasible solutions are visited (infinite penalties): a move is evaluated in O(1) from
+/// ``RouteSegments`` (cost, distance, time warp and loads are exact there for jobs with one window and
+/// vehicles without breaks), and an improving move is confirmed exactly where the summaries are only a
+/// bound: jobs with several windows (their hull is summarised) by a forward schedule, breaks and route
+/// duration limits (duration with waiting depends on the start) by ``RouteState/keepsLimits(_:distanceDelta:data:)``,
+/// skills and allowed depots of jobs that change vehicle by ``SolverData/canServe(_:by:)``.
+///
+/// Shipments stay exact by not moving their halves: exchanges skip blocks holding a half, 2-opt skips
+/// reversals over a half, 2-opt* only cuts routes where no shipment is on board.
+///
+/// A pair (`u`, `v`) is skipped when neither job's predecessor or successor changed since `u` was last tried
+/// (per-job stamps; PyVRP stamps whole routes, which on long routes costs more than it finds: measured
+/// on Gehring–Homberger R2/RC2). After a ruin-and-recreate of a local optimum, only the jobs around what
+/// changed are looked at.
+///
+/// A class so that the run's working data refer to it instead of copying the problem data at each call.
+final class LocalSearch: Sendable {
+    let data: SolverData
+    let neighbourhood: Neighbourhood
+    /// Whether some job has several windows (then time windows are confirmed exactly).
+    let confirmsWindows: Bool
+    /// Whether every vehicle may serve every job.
+    let allCompatible: Bool
+    /// Whether some job's windows are narrower than the vehicles' shifts (see ``LocalSearchPolicy/automatic``).
+    let windowsBind: Bool
+
+    init(data: SolverData, neighbours: Int) {
+        self.data = data
+        neighbourhood = Neighbourhood(data: data, count: neighbours)
+        confirmsWindows = (0..<data.jobCount).contains { data.windowFirst[$0 + 1] - data.windowFirst[$0] > 1 }
+        allCompatible = !data.compatible.contains(false)
+        let (opening, closing) = (data.vehicleEarliest.min() ?? 0, data.vehicleLatest.max() ?? 0)
+        windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
+    }
+
+    /// Whether `candidate`, of cost `cost`, is improved under `policy`, given the current solution's cost and
+    /// the annealing's acceptance threshold.
+    func improves(_ candidate: SearchState, cost: Int64, current: Int64, threshold: Double, _ policy: LocalSearchPolicy) -> Bool {
+        switch policy {
+        case .automatic:
+            if cost < current { return true }
+            guard windowsBind else { return false }
+            let used = candidate.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+            return candidate.routeOf.count - candidate.unassigned.count >= LocalSearchPolicy.longRoute * used
+        case .always: return true
+        case .improving: return cost < current
+        case .accepted: return Double(cost) < threshold
+        }
+    }
+
+    /// Improves `state` until no examined move improves it: every pair at first, or with `reference` (a
+    /// local optimum the state was derived from) only the pairs with a job whose predecessor or successor
+    /// differs from it; then the pairs around each applied move.
+    func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil, using random: inout SplitMix64) {
+        var run = LocalSearchRun(search: self, state: state)
+        if let reference {
+            run.markChangedJobs(state, since: reference)
+        } else {
+            for job in run.lastChanged.indices { run.lastChanged[job] = 1 }
+        }
+        var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
+        order.shuffle(using: &random)
+        var improved = true
+        while improved {
+            improved = false
+            for u in order {
+                let tested = run.lastTested[u]
+                run.lastTested[u] = run.updates
+                for v in neighbourhood.nearest[u] {
+                    let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[Int(v)]))
+                    guard ru >= 0, rv >= 0, run.lastChanged[u] > tested || run.lastChanged[Int(v)] > tested else { continue }
+                    if run.improve(u, Int(v), &state) { improved = true }
+                }
+            }
+        }
+    }
+}
+
+/// The working data of one ``LocalSearch/improve(_:changedSince:using:)``: route summaries, positions and
+/// the stamps that skip unchanged pairs.
+struct LocalSearchRun {
+    let search: LocalSearch
+    var segments: [RouteSegments]
+    /// `positionOf[job]`: 1-based position in its route (valid for served jobs).
+    var positionOf: [Int]
+    /// Update count when each job's predecessor or successor last changed, and when it was last tried.
+    var lastChanged: [Int]
+    var lastTested: [Int]
+    var updates = 1
+
+    init(search: LocalSearch, state: SearchState) {
+        self.search = search
+        let data = search.data
+        segments = state.routes.map { route in
+            var segments = RouteSegments(vehicle: route.vehicle, data: data)
+            segments.refresh(route.jobs, data: data)
+            return segments
+        }
+        positionOf = [Int](repeating: 0, count: data.jobCount)
+        for route in state.routes {
+            for (k, job) in route.jobs.enumerated() { positionOf[Int(job)] = k + 1 }
+        }
+        lastTested = [Int](repeating: 0, count: data.jobCount)
+        lastChanged = lastTested
+    }
+
+    /// Marks the jobs of `state` whose predecessor or successor (a job or a depot) differs in `reference`.
+    mutating func markChangedJobs(_ state: SearchState, since reference: SearchState) {
+        let depot: Int32 = -1
+        var before = [(Int32, Int32)](repeating: (depot, depot), count: search.data.jobCount)
+        for route in reference.routes {
+            for (k, job) in route.jobs.enumerated() {
+                before[Int(job)] = (k > 0 ? route.jobs[k - 1] : depot, k + 1 < route.jobs.count ? route.jobs[k + 1] : depot)
+            }
+        }
+        for r in state.routes.indices where state.routes[r].jobs != reference.routes[r].jobs {
+            let jobs = state.routes[r].jobs
+            for (k, job) in jobs.enumerated() {
+                let around = (k > 0 ? jobs[k - 1] : depot, k + 1 < jobs.count ? jobs[k + 1] : depot)
+                if around != before[Int(job)] || reference.routeOf[Int(job)] != Int32(r) { lastChanged[Int(job)] = 1 }
+            }
+        }
+    }
+
+    /// Tries the moves that put `u` next to `v`; applies the first improving one.
+    mutating func improve(_ u: Int, _ v: Int, _ state: inout SearchState) -> Bool {
+        for kind in 0..<9 {
+            guard let move = move(kind, u, v, state), isImproving(move, state) else { continue }
+            apply(move, &state)
+            return true
+        }
+        return false
+    }
+
+    /// The `kind`-th move that puts `u` next to `v`, when defined: relocate u after v (0), before v when v comes
+    /// first (1), u and its successor after v (2), reversed (3); swap 1-1 (4), 2-1 (5), 2-2 (6); 2-opt (7,
+    /// same route) or 2-opt* (8, two routes).
+    @inline(__always)
+    private func move(_ kind: Int, _ u: Int, _ v: Int, _ state: SearchState) -> Move? {
+        let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[v]))
+        let (pu, pv) = (positionOf[u], positionOf[v])
+        let (nu, nv) = (segments[ru].count, segments[rv].count)
+        switch kind {
+        case 0: return exchange(ru, pu, pu, reversed: false, with: rv, pv + 1, pv)
+        case 1: return pv == 1 ? exchange(ru, pu, pu, reversed: false, with: rv, 1, 0) : nil
+        case 2: return pu < nu ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv + 1, pv) : nil
+        case 3: return pu < nu ? exchange(ru, pu, pu + 1, reversed: true, with: rv, pv + 1, pv) : nil
+        case 4: return exchange(ru, pu, pu, reversed: false, with: rv, pv, pv)
+        case 5: return pu < nu ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv) : nil
+        case 6: return pu < nu && pv < nv ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv + 1) : nil
+        case 7: return ru == rv ? twoOpt(ru, min(pu, pv), max(pu, pv)) : nil
+        default: return ru != rv ? twoOptStar(ru, pu, rv, pv) : nil
+        }
+    }
+
+    /// Whether `move` lowers the objective and keeps every route feasible: cost and time warp from the
+    /// summaries first, then loads and the exact confirmations.
+    @inline(__always)
+    func isImproving(_ move: Move, _ state: SearchState) -> Bool {
+        guard let delta = delta(of: move, state), delta.cost < 0 else { return false }
+        return isFeasible(move, distances: delta.distances, state)
+    }
+
+    /// The objective change of `move` in O(1) (for pieces of at most two moved jobs), with each changed
+    /// route's distance; `nil` when a changed route is late somewhere or drives too far.
+    func delta(of move: Move, _ state: SearchState) -> (cost: Int64, distances: (Int64, Int64))? {
+        let (r0, r1) = move.routes
+        guard let first = summary(of: move.plans.0, for: r0, state) else { return nil }
+        var cost = first.cost - segments[r0].cost
+        var distances = (first.segment?.distance ?? 0, Int64(0))
+        if move.twoRoutes {
+            guard let second = summary(of: move.plans.1, for: r1, state) else { return nil }
+            cost += second.cost - segments[r1].cost
+            distances.1 = second.segment?.distance ?? 0
+        }
+        return (cost, distances)
+    }
+
+    /// Whether the routes of `move` keep their loads, and pass the exact checks the summaries cannot make.
+    func isFeasible(_ move: Move, distances: (Int64, Int64), _ state: SearchState) -> Bool {
+        let (r0, r1) = move.routes
+        guard keepsLoads(move.plans.0, in: r0, state), !move.twoRoutes || keepsLoads(move.plans.1, in: r1, state) else { return false }
+        return confirms(move.plans.0, in: r0, distance: distances.0, state)
+            && (!move.twoRoutes || confirms(move.plans.1, in: r1, distance: distances.1, state))
+    }
+
+    /// The objective share of `plan` as the route of vehicle `r` (0 when empty) and its summary with both
+    /// depots, or `nil` when it is late somewhere or drives too far.
+    func summary(of plan: RoutePlan, for r: Int, _ state: SearchState) -> (cost: Int64, segment: RouteSegment?)? {
+        guard plan.jobCount > 0 else { return (0, nil) }
+        let data = search.data
+        let evaluator = segments[r].evaluator
+        var total: RouteSegment
+        var next = 0
+        let head = plan.pieces[0]
+        if head.route == r, head.first == 1, !head.reversed {
+            total = segments[r].prefix[head.last]
+            next = 1
+        } else {
+            total = evaluator.startDepot(data)
+        }
+        while next < plan.count {
+            total = evaluator.concatenate(total, segment(of: plan.pieces[next], for: evaluator, state), data: data)
+            next += 1
+        }
+        total = evaluator.concatenate(total, evaluator.endDepot(data), data: data)
+        guard total.timeWarp == 0, total.distance <= data.vehicleMaxDistance[r] else { return nil }
+        return (total.cost + data.vehicleFixedCost[r], total)
+    }
+
+    /// The summary of a non-empty piece for the vehicle of `evaluator`: a cached suffix when it is one and the
+    /// vehicles drive alike, else concatenated job by job (O(length); pieces moved between routes have at
+    /// most two jobs, except 2-opt* tails between unlike vehicles and 2-opt reversals).
+    func segment(of piece: RoutePiece, for evaluator: LegEvaluator, _ state: SearchState) -> RouteSegment {
+        let data = search.data
+        if !piece.reversed, piece.last == segments[piece.route].count, evaluator.drivesLike(segments[piece.route].evaluator) {
+            return segments[piece.route].suffix[piece.first]
+        }
+        let jobs = state.routes[piece.route].jobs
+        let step = piece.reversed ? -1 : 1
+        var position = piece.reversed ? piece.last : piece.first
+        var total = RouteSegment(job: Int(jobs[position - 1]), data: data)
+        for _ in 1..<piece.length {
+            position += step
+            total = evaluator.concatenate(total, RouteSegment(job: Int(jobs[position - 1]), data: data), data: data)
+        }
+        return total
+    }
+
+    /// Whether the load of `plan` stays within the capacity of vehicle `r` in every dimension.
+    func keepsLoads(_ plan: RoutePlan, in r: Int, _ state: SearchState) -> Bool {
+        let data = search.data
+        let dimensions = data.dimensions
+        for d in 0..<dimensions {
+            var total = LoadSegment()
+            for k in 0..<plan.count {
+                let piece = plan.pieces[k]
+                if !piece.reversed, piece.first == 1 {
+                    total = total.then(segments[piece.route].loadPrefix[piece.last * dimensions + d])
+                } else if !piece.reversed, piece.last == segments[piece.route].count {
+                    total = total.then(segments[piece.route].loadSuffix[piece.first * dimensions + d])
+                } else {
+                    let jobs = state.routes[piece.route].jobs
+                    for offset in 0..<piece.length {
+                        let position = piece.reversed ? piece.last - offset : piece.first + offset
+                        total = total.then(LoadSegment(job: Int(jobs[position - 1]), dimension: d, data: data))
+                    }
+                }
+            }
+            if total.peak > data.vehicleCapacity[r * dimensions + d] { return false }
+        }
+        return true
+    }
+
+    /// The exact checks behind the summaries: vehicle compatibility of jobs from other routes, several
+    /// windows, breaks and duration limits. `distance` is the plan's distance from its summary.
+    func confirms(_ plan: RoutePlan, in r: Int, distance: Int64, _ state: SearchState) -> Bool {
+        let data = search.data
+        let route = state.routes[r]
+        guard plan.jobCount > 0 else { return true }
+        let needsSchedule = search.confirmsWindows || route.hasLimits(data)
+        let needsCompatibility = !search.allCompatible && (0..<plan.count).contains { plan.pieces[$0].route != r }
+        guard needsSchedule || needsCompatibility else { return true }
+        let jobs = jobs(of: plan, state)
+        if needsCompatibility, !jobs.allSatisfy({ data.canServe(Int($0), by: r) }) { return false }
+        if search.confirmsWindows, !keepsWindows(jobs, vehicle: r) { return false }
+        return !route.hasLimits(data) || route.keepsLimits(jobs, distanceDelta: distance - route.distance, data: data)
+    }
+
+    /// Whether vehicle `r` serves `jobs` within their windows (several per job) and is back in time, starting
+    /// at its shift start. O(length × windows).
+    func keepsWindows(_ jobs: [Int32], vehicle r: Int) -> Bool {
+        let data = search.data
+        let evaluator = segments[r].evaluator
+        var clock = data.vehicleEarliest[r] + data.vehicleLoadingTime[r]
+        var previous = data.vehicleStart[r]
+        for job in jobs.lazy.map(Int.init) {
+            let here = data.jobLocation[job]
+            guard let start = data.earliestStart(job, arrivingAt: clock + evaluator.travelTime(previous, here, data: data)) else { return false }
+            clock = start + data.jobService[job]
+            previous = here
+        }
+        return clock + evaluator.travelTime(previous, data.vehicleEnd[r], data: data) <= data.vehicleLatest[r]
+    }
+
+    /// The jobs `plan` lists, from the current routes.
+    func jobs(of plan: RoutePlan, _ state: SearchState) -> [Int32] {
+        var jobs: [Int32] = []
+        jobs.reserveCapacity(plan.jobCount)
+        for k in 0..<plan.count {
+            let piece = plan.pieces[k]
+            let source = state.routes[piece.route].jobs
+            if piece.reversed {
+                for position in stride(from: piece.last, through: piece.first, by: -1) { jobs.append(source[position - 1]) }
+            } else {
+                jobs.append(contentsOf: source[(piece.first - 1)..<piece.last])
+            }
+        }
+        return jobs
+    }
+
+    /// Makes the move: rebuilds the changed routes, their summaries, positions, `routeOf`, and stamps the
+    /// jobs whose predecessor or successor changed.
+    mutating func apply(_ move: Move, _ state: inout SearchState) {
+        let data = search.data
+        let changed = move.twoRoutes
+            ? [(move.routes.0, jobs(of: move.plans.0, state)), (move.routes.1, jobs(of: move.plans.1, state))]
+            : [(move.routes.0, jobs(of: move.plans.0, state))]
+        updates += 1
+        for (r, jobs) in changed {
+            for (k, job) in jobs.enumerated() {
+                let (before, after) = (around(Int(job), state), (k > 0 ? jobs[k - 1] : -1, k + 1 < jobs.count ? jobs[k + 1] : -1))
+                if before != after || state.routeOf[Int(job)] != Int32(r) { lastChanged[Int(job)] = updates }
+            }
+        }
+        for (r, jobs) in changed {
+            state.routes[r].replaceJobs(jobs, data: data)
+            segments[r].refresh(jobs, data: data)
+            for (k, job) in jobs.enumerated() {
+                state.routeOf[Int(job)] = Int32(r)
+                positionOf[Int(job)] = k + 1
+            }
+        }
+    }
+
+    /// The predecessor and successor of `job` in its current route (-1 for a depot).
+    private func around(_ job: Int, _ state: SearchState) -> (Int32, Int32) {
+        let jobs = state.routes[Int(state.routeOf[job])].jobs
+        let k = positionOf[job] - 1
+        return (k > 0 ? jobs[k - 1] : -1, k + 1 < jobs.count ? jobs[k + 1] : -1)
+    }
+}

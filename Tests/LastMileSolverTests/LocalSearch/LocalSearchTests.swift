@@ -1,0 +1,43 @@
+import LastMileCore
+import LastMileModel
+import Testing
+
+@testable import LastMileSolver
+
+/// The local search as a whole: it only lowers the objective, keeps the solution feasible for the checker,
+/// and is deterministic.
+@Suite struct LocalSearchTests {
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func improvesAndStaysFeasible(seed: UInt64) {
+        for problem in MoveOracle.instances(seed: seed) + [SolverTests.randomProblem(jobs: 40, vehicles: 8, seed: seed, windows: true)] {
+            let oracle = MoveOracle(problem, seed: seed)
+            var state = oracle.state
+            var random = SplitMix64(seed: seed)
+            oracle.search.improve(&state, using: &random)
+            let report = PlanChecker.check(state.solution, for: problem)
+            #expect(report.isFeasible, "seed \(seed) \(problem.name): \(report.violations)")
+            #expect(report.cost == state.objective(oracle.data) - state.unassignedPenalty(oracle.data), "seed \(seed) \(problem.name)")
+            #expect(report.cost <= oracle.before.cost, "seed \(seed) \(problem.name): \(report.cost) after, \(oracle.before.cost) before")
+            // Searching again from a changed solution, only around what changed, keeps it feasible and cheaper.
+            var ruined = state
+            let ruin = RuinAndRecreate(problem: problem, configuration: SolverConfiguration())
+            _ = ruin.ruin(&ruined, using: &random)
+            ruin.recreate(&ruined, using: &random)
+            let recreated = ruined.objective(oracle.data)
+            oracle.search.improve(&ruined, changedSince: state, using: &random)
+            #expect(ruined.objective(oracle.data) <= recreated, "seed \(seed) \(problem.name)")
+            #expect(PlanChecker.check(ruined.solution, for: problem).isFeasible, "seed \(seed) \(problem.name)")
+        }
+    }
+
+    @Test(arguments: [LocalSearchPolicy.always, .accepted])
+    func sameSeedSameSolution(policy: LocalSearchPolicy) {
+        let problem = RichModelTests.richProblem(jobs: 20, seed: 5)
+        var configuration = SolverConfiguration(seed: 9, iterations: 300)
+        configuration.localSearchPolicy = policy
+        let first = Solver.solve(problem, configuration: configuration)
+        let second = Solver.solve(problem, configuration: configuration)
+        #expect(first.solution == second.solution && first.cost == second.cost)
+        #expect(PlanChecker.check(first.solution, for: problem).isFeasible)
+    }
+}
