@@ -18,6 +18,13 @@ public struct Coordinate: Hashable, Sendable, BitwiseCopyable, CustomStringConve
         self.longitudeE7 = Int32((longitude * 1e7).rounded())
     }
 
+    /// Parses "lat,lon" in degrees ("41.1496,-8.6109", spaces allowed); `nil` for anything else.
+    public init?(parsing text: String) {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { Double(String($0.filter { !$0.isWhitespace })) }
+        guard parts.count == 2, let latitude = parts[0], let longitude = parts[1] else { return nil }
+        self.init(latitude: latitude, longitude: longitude)
+    }
+
     /// Latitude in degrees.
     public var latitude: Double { Double(latitudeE7) / 1e7 }
     /// Longitude in degrees.

@@ -19,22 +19,30 @@ public struct GraphError: Error, Sendable, CustomStringConvertible {
     }
 
     public var code: Code
+    /// What is wrong, without the file.
     public var message: String
+    /// The file concerned, as the user named it.
+    public var file: String?
+    /// How to fix it.
+    public var hint: String?
 
-    public init(_ code: Code, _ message: String) {
+    public init(_ code: Code, _ message: String, file: String? = nil, hint: String? = nil) {
         self.code = code
         self.message = message
+        self.file = file
+        self.hint = hint
     }
 
-    public var description: String { message }
+    public var description: String { lastMileError.description }
 }
 
 extension GraphError: LastMileErrorConvertible {
     /// Routing data for maps without usable roads and points far from them; bad input for profiles and files.
     public var lastMileError: LastMileError {
         switch code {
-        case .noRoads, .tooFarFromRoad: LastMileError(.routingData, message)
-        case .invalidProfile, .wrongFormat, .corruptFile, .fileAccess: LastMileError(.badInput, message)
+        case .noRoads, .tooFarFromRoad: LastMileError(.routingData, message, at: file.map { ErrorLocation(file: $0) }, hint: hint)
+        case .invalidProfile, .wrongFormat, .corruptFile, .fileAccess:
+            LastMileError(.badInput, message, at: file.map { ErrorLocation(file: $0) }, hint: hint)
         }
     }
 }

@@ -63,7 +63,7 @@ public enum RoadGraphFile {
         do {
             try Data(file).write(to: url, options: .atomic)
         } catch {
-            throw GraphError(.fileAccess, "cannot write graph file \(url.path): \(error.localizedDescription)")
+            throw GraphError(.fileAccess, "cannot write the graph file (\(error.localizedDescription))", file: url.relativePath, hint: "give -o a path in a folder you may write to")
         }
     }
 
@@ -72,36 +72,41 @@ public enum RoadGraphFile {
     /// - Throws: ``GraphError`` `.wrongFormat` for a file that is not a LastMile graph or of another version
     ///   (re-run `lastmile import`), `.corruptFile` when the checksum or structure does not match.
     public static func read(_ url: URL) throws -> (graph: RoadGraph, report: ImportReport) {
-        let name = url.path
+        let name = url.relativePath
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw GraphError(.fileAccess, isFolder.boolValue ? "is a folder, not a graph file" : "graph file not found", file: name,
+                             hint: "give the file `lastmile import MAP.osm.pbf -o FILE.graph` wrote")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw GraphError(.fileAccess, "cannot read graph file \(name): \(error.localizedDescription)")
+            throw GraphError(.fileAccess, "cannot read the graph file (\(error.localizedDescription))", file: name, hint: "check its permissions")
         }
         return try data.withUnsafeBytes { bytes in try read(bytes, name: name) }
     }
 
     static func read(_ bytes: UnsafeRawBufferPointer, name: String) throws -> (graph: RoadGraph, report: ImportReport) {
         guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else {
-            throw GraphError(.wrongFormat, "\(name) is not a LastMile graph file (no LMGRAPH header); "
-                + "create one with `lastmile import MAP.osm.pbf -o \(URL(fileURLWithPath: name).lastPathComponent)`")
+            throw GraphError(.wrongFormat, "not a LastMile graph file (no LMGRAPH header)", file: name,
+                             hint: "build one from an OSM extract with `lastmile import MAP.osm.pbf -o FILE.graph` and give FILE.graph")
         }
         let fileVersion = bytes.loadUnaligned(fromByteOffset: 8, as: UInt32.self).littleEndian
         guard fileVersion == version else {
-            throw GraphError(.wrongFormat, "\(name) is a graph file of format version \(fileVersion); this lastmile "
-                + "reads version \(version)\(fileVersion < 3 ? " (older files lack the OSM way id of each arc, which traffic overrides and closures need)" : ""). "
-                + "Re-create it with `lastmile import MAP.osm.pbf -o \(URL(fileURLWithPath: name).lastPathComponent)`.")
+            throw GraphError(.wrongFormat, "graph file of format version \(fileVersion); this lastmile reads version \(version)"
+                + (fileVersion < 3 ? " (older files lack the OSM way id of each arc, which traffic overrides and closures need)" : ""),
+                file: name, hint: "re-create it from its OSM extract with `lastmile import MAP.osm.pbf -o \(name)`")
         }
         let payloadLength = bytes.loadUnaligned(fromByteOffset: 16, as: UInt64.self).littleEndian
         let expectedCRC = bytes.loadUnaligned(fromByteOffset: 24, as: UInt32.self).littleEndian
         guard payloadLength == UInt64(bytes.count - headerSize) else {
-            throw GraphError(.corruptFile, "\(name) is truncated or padded: header announces \(payloadLength) bytes "
-                + "of data, the file holds \(bytes.count - headerSize). Re-create it with `lastmile import`.")
+            throw GraphError(.corruptFile, "truncated or padded: the header announces \(payloadLength) bytes of data, the file holds "
+                + "\(bytes.count - headerSize)", file: name, hint: "re-create it with `lastmile import MAP.osm.pbf -o \(name)`")
         }
         let payload = UnsafeRawBufferPointer(rebasing: bytes[headerSize...])
         guard Zlib.crc32(payload) == expectedCRC else {
-            throw GraphError(.corruptFile, "\(name) is damaged: checksum mismatch. Re-create it with `lastmile import`.")
+            throw GraphError(.corruptFile, "damaged: checksum mismatch", file: name, hint: "re-create it with `lastmile import MAP.osm.pbf -o \(name)`")
         }
         var reader = PayloadReader(bytes: payload, name: name)
         let metadataBytes: [UInt8] = try reader.next()
@@ -109,10 +114,10 @@ public enum RoadGraphFile {
         do {
             metadata = try JSONDecoder().decode(Metadata.self, from: Data(metadataBytes))
         } catch {
-            throw GraphError(.corruptFile, "\(name): unreadable metadata (\(error))")
+            throw GraphError(.corruptFile, "unreadable metadata (\(error))", file: name, hint: "re-create it with `lastmile import MAP.osm.pbf -o \(name)`")
         }
         guard (1...60).contains(metadata.utmZone) else {
-            throw GraphError(.corruptFile, "\(name): UTM zone \(metadata.utmZone) out of range")
+            throw GraphError(.corruptFile, "UTM zone \(metadata.utmZone) out of range", file: name, hint: "re-create it with `lastmile import MAP.osm.pbf -o \(name)`")
         }
         var graph = RoadGraph(
             firstOut: try reader.next(), arcHead: try reader.next(), arcLength: try reader.next(),
@@ -126,7 +131,7 @@ public enum RoadGraphFile {
         )
         graph.routingOrder = try reader.next()
         if let violation = graph.invariantViolation() {
-            throw GraphError(.corruptFile, "\(name): inconsistent graph (\(violation)). Re-create it with `lastmile import`.")
+            throw GraphError(.corruptFile, "inconsistent graph (\(violation))", file: name, hint: "re-create it with `lastmile import MAP.osm.pbf -o \(name)`")
         }
         return (graph, metadata.report)
     }
@@ -174,7 +179,7 @@ public enum RoadGraphFile {
         }
 
         private func truncated() -> GraphError {
-            GraphError(.corruptFile, "\(name): a section runs past the end of the file")
+            GraphError(.corruptFile, "a section runs past the end of the file", file: name, hint: "re-create it with `lastmile import MAP.osm.pbf -o \(name)`")
         }
     }
 }

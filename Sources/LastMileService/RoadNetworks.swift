@@ -21,6 +21,17 @@ public struct RoadNetworks: Sendable {
         try load(mapFile: map)
     }
 
+    /// The road graph of an OSM extract for `profile`, with its routing order (metric-independent: computed
+    /// once here, reused by every matrix and route), and what the import kept and dropped.
+    ///
+    /// - Throws: ``LastMileError``: bad input for a missing or damaged file; routing data for no usable roads.
+    public static func buildGraph(osmFile path: String, profile: VehicleProfile) throws(LastMileError) -> (graph: RoadGraph, report: ImportReport) {
+        try reportingErrors {
+            let (built, report) = try RoadGraphBuilder.build(osmFile: URL(fileURLWithPath: path), profile: profile)
+            return (built.withRoutingOrder(ContractionHierarchy.nestedDissectionOrder(of: built)), report)
+        }
+    }
+
     /// The roads of the bundled sample town, generated (it is deterministic) into the temporary folder: works
     /// from any directory.
     public static func sampleTown() throws(LastMileError) -> RoadNetworks {
@@ -37,14 +48,9 @@ public struct RoadNetworks: Sendable {
             throw LastMileError(.badInput, "map not found", at: ErrorLocation(file: map),
                                 hint: "give --map with an .osm.pbf, .osm or .graph file")
         }
-        let url = URL(fileURLWithPath: map)
-        return try reportingErrors {
-            if map.hasSuffix(".graph") { return RoadNetworks(car: try RoadGraphFile.read(url).graph, bike: nil) }
-            func build(_ profile: VehicleProfile) throws -> RoadGraph {
-                let built = try RoadGraphBuilder.build(osmFile: url, profile: profile).graph
-                return built.withRoutingOrder(ContractionHierarchy.nestedDissectionOrder(of: built))
-            }
-            return RoadNetworks(car: try build(.car), bike: try build(.bicycle))
+        if map.hasSuffix(".graph") {
+            return RoadNetworks(car: try reportingErrors { try RoadGraphFile.read(URL(fileURLWithPath: map)).graph }, bike: nil)
         }
+        return RoadNetworks(car: try buildGraph(osmFile: map, profile: .car).graph, bike: try buildGraph(osmFile: map, profile: .bicycle).graph)
     }
 }

@@ -41,17 +41,12 @@ struct Demo: AsyncParsableCommand {
         guard orders >= 1 else { throw ValidationError("--orders must be positive") }
         guard scale > 0 else { throw ValidationError("--scale must be positive") }
         if centre != nil, map == nil { throw ValidationError("--centre lays the day over another map: give --map too") }
+        if let centre { _ = try RouteCommand.parse(centre, option: "--centre") }
     }
 
     func run() async throws {
         var area = SampleDay.Area.sampleTown
-        if let centre {
-            let parts = centre.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
-            guard parts.count == 2, let point = Coordinate(latitude: parts[0], longitude: parts[1]) else {
-                throw ValidationError("--centre is LAT,LON in degrees, e.g. 41.1579,-8.6291")
-            }
-            area = SampleDay.Area(centre: point, scale: scale)
-        }
+        if let centre { area = SampleDay.Area(centre: try RouteCommand.parse(centre, option: "--centre"), scale: scale) }
         let demo = DemoDay(folder: output, date: date, orderCount: orders, map: map, area: area, settings: planning.settings)
         Terminal.print("1. a day in \(map ?? "the sample town"): input files → \(output)/")
         let outcome = try demo.run { event in

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import LastMileGraph
-import LastMileRouting
+import LastMileService
 
 /// `lastmile import MAP -o GRAPH`: builds the road graph of an OSM extract and saves it.
 struct Import: AsyncParsableCommand {
@@ -9,7 +9,7 @@ struct Import: AsyncParsableCommand {
         abstract: "Build the road graph of an OpenStreetMap extract (.osm.pbf, .osm, .osm.gz) and save it.",
         discussion: """
             Prints a summary of what was kept and dropped. The graph file is read by the other commands with \
-            --graph. Profiles: car (default), baseline, or a JSON file with the fields of VehicleProfile.
+            --graph.
             """
     )
 
@@ -19,15 +19,20 @@ struct Import: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Where to write the graph (default: MAP with .graph).")
     var output: String?
 
-    @Option(help: "Profile name (car, baseline) or path of a profile JSON file.")
+    @Option(help: "Profile: car, bicycle, baseline, or the path of a profile JSON file.")
     var profile: String = "car"
 
+    func validate() throws {
+        guard VehicleProfile.builtIn[profile] != nil || ProfileFile.namesAFile(profile) else {
+            throw ValidationError("unknown profile '\(profile)': use one of \(VehicleProfile.builtIn.keys.sorted().joined(separator: ", ")) "
+                + "or the path of a profile JSON file")
+        }
+    }
+
     func run() async throws {
-        let vehicleProfile = try ProfileLoader.load(profile)
+        let vehicleProfile = try ProfileFile.load(profile)
         let started = ContinuousClock.now
-        let (built, report) = try RoadGraphBuilder.build(osmFile: URL(fileURLWithPath: map), profile: vehicleProfile)
-        // The routing order is metric-independent: computed once here, reused by every matrix and route.
-        let graph = built.withRoutingOrder(ContractionHierarchy.nestedDissectionOrder(of: built))
+        let (graph, report) = try RoadNetworks.buildGraph(osmFile: map, profile: vehicleProfile)
         let elapsed = ContinuousClock.now - started
         let outputPath = output ?? Self.defaultOutput(for: map)
         try RoadGraphFile.write(graph, report: report, to: URL(fileURLWithPath: outputPath))

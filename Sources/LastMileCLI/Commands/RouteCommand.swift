@@ -48,9 +48,11 @@ struct RouteCommand: AsyncParsableCommand {
         print(RouteOutput.render(route, stops: stops, format: format))
     }
 
+    /// `text` of `option` as a position.
+    ///
+    /// - Throws: ArgumentParser's `ValidationError` (exit 64, with the usage) naming the option and the format.
     static func parse(_ text: String, option: String) throws -> Coordinate {
-        let parts = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-        guard parts.count == 2, let lat = parts[0], let lon = parts[1], let coordinate = Coordinate(latitude: lat, longitude: lon) else {
+        guard let coordinate = Coordinate(parsing: text) else {
             throw ValidationError("\(option) '\(text)' is not a position: write lat,lon in degrees, e.g. 41.1496,-8.6109")
         }
         return coordinate
