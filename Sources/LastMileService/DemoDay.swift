@@ -35,7 +35,7 @@ public struct DemoDay: Sendable {
     ///
     /// - Throws: ``LastMileError`` for bad settings, an unusable folder or map.
     public func run(events: @escaping @Sendable (ServiceEvent) -> Void = { _ in }) throws(LastMileError) -> PlanningOutcome {
-        guard orderCount >= 1 else { throw LastMileError(.usage, "--orders must be positive") }
+        guard orderCount >= 1 else { throw LastMileError(.usage, "the number of orders must be positive", at: ErrorLocation(field: "orders")) }
         _ = try settings.solverConfiguration()
         let root = URL(fileURLWithPath: folder)
         let input = root.appendingPathComponent("input")
@@ -49,7 +49,7 @@ public struct DemoDay: Sendable {
             }
         } catch {
             throw LastMileError(.badInput, "cannot write into the demo folder: \(error)", at: ErrorLocation(file: folder),
-                                hint: "give --output a folder you may write to")
+                                hint: "give an output folder you may write to")
         }
         let service = try LastMileService.build(.init(databasePath: databasePath, createsDatabase: true))
         for (kind, csv) in SampleDay.files(date: date, orderCount: orderCount, seed: settings.seed, area: area) {

@@ -46,7 +46,7 @@ public struct RoadNetworks: Sendable {
     private static func load(mapFile map: String) throws(LastMileError) -> RoadNetworks {
         guard FileManager.default.fileExists(atPath: map) else {
             throw LastMileError(.badInput, "map not found", at: ErrorLocation(file: map),
-                                hint: "give --map with an .osm.pbf, .osm or .graph file")
+                                hint: "give a map: an .osm.pbf, .osm or .graph file")
         }
         if map.hasSuffix(".graph") {
             return RoadNetworks(car: try reportingErrors { try RoadGraphFile.read(URL(fileURLWithPath: map)).graph }, bike: nil)

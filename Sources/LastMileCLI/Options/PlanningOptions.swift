@@ -17,7 +17,9 @@ struct PlanningOptions: ParsableArguments {
     var threads: Int?
 
     func validate() throws {
-        do { _ = try settings.solverConfiguration() } catch { throw ValidationError(error.message) }
+        do { _ = try settings.solverConfiguration() } catch {
+            throw ValidationError((error.location?.field.map { "--\($0): " } ?? "") + error.message)
+        }
     }
 
     var settings: PlanningSettings {
