@@ -62,6 +62,10 @@ import Testing
         #expect(issues("[{\"id\": \"O-1\", \"colour\": \"red\"}]", file: "orders.json").contains("orders.json record 1: colour: unknown column; "
             + "expected " + DispatchFile.orders.columns.joined(separator: ", ")))
         #expect(issues("[]", file: "orders.json").isEmpty)
+        #expect { try DispatchFile.orders.read(Data("x\n".utf8), file: "orders.csv", as: DispatchRecords.order) } throws: {
+            let error = ($0 as? InputReport)?.lastMileError
+            return error?.hint?.contains("name the columns") == true && error?.message.hasSuffix("(10 columns)") == true
+        }
         for kind in DispatchFile.allCases {
             #expect(kind.requiredColumns == Array(kind.columns.prefix(kind.requiredColumns.count)) && !kind.requiredColumns.isEmpty)
         }

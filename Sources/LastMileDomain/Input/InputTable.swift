@@ -38,7 +38,7 @@ public enum InputTable {
                                           message: "unknown column; expected \(columns.joined(separator: ", "))", isRecordNumber: isJSON))
             }
         }
-        guard issues.isEmpty else { throw InputReport(issues: issues) }
+        guard issues.isEmpty else { throw InputReport(issues: issues, concernsColumns: true) }
         return rows
     }
 
