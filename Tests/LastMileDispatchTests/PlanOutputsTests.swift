@@ -150,12 +150,20 @@ import Testing
         #expect(index.contains("not needed: the other runs serve every order") == plan.unassigned.isEmpty)
     }
 
+    /// A 30-order day planned with at least two runs, and the same plan cut to its first run.
+    static func planWithTwoRuns() throws -> (day: DispatchDay, plan: DayPlan, firstRunOnly: DayPlan) {
+        let day = try DayPlanningTests.sampleStore(orders: 30).day(DayPlanningTests.date)
+        let plan = try DayPlanner(graph: DayPlanningTests.graph).plan(day, configuration: configuration)
+        try #require(plan.runs.count >= 2)
+        var firstRunOnly = plan
+        firstRunOnly.runs = [plan.runs[0]]
+        return (day, plan, firstRunOnly)
+    }
+
     /// Planning again into the same folder: the new version's outputs only; the user's files stay, even CSV and
     /// HTML files in `manifests/`.
     @Test func replanningLeavesNoStaleRunSheet() throws {
-        let day = try DayPlanningTests.sampleStore(orders: 30).day(DayPlanningTests.date)
-        let plan = try DayPlanner(graph: DayPlanningTests.graph).plan(day, configuration: Self.configuration)
-        try #require(plan.runs.count >= 2)
+        let (day, plan, smaller) = try Self.planWithTwoRuns()
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try PlanOutputs.write(plan: plan, day: day, graph: DayPlanningTests.graph, version: 1, to: folder)
@@ -165,8 +173,6 @@ import Testing
         }
         try "mine".write(to: folder.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
 
-        var smaller = plan
-        smaller.runs = [plan.runs[0]]
         let written = try PlanOutputs.write(plan: smaller, day: day, graph: DayPlanningTests.graph, version: 2, to: folder)
         let sheets = try FileManager.default.contentsOfDirectory(atPath: manifests.path).sorted()
         let base = Manifests.baseName(of: plan.runs[0])
@@ -186,13 +192,9 @@ import Testing
     /// A plan whose outputs cannot all be put in place changes nothing: the previous plan's files stay as they
     /// were and no temporary folder is left behind.
     @Test func aFailedWriteLeavesThePreviousOutputs() throws {
-        let day = try DayPlanningTests.sampleStore(orders: 30).day(DayPlanningTests.date)
-        let plan = try DayPlanner(graph: DayPlanningTests.graph).plan(day, configuration: Self.configuration)
-        try #require(plan.runs.count >= 2)
+        let (day, plan, smaller) = try Self.planWithTwoRuns()
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        var smaller = plan
-        smaller.runs = [plan.runs[0]]
         try PlanOutputs.write(plan: smaller, day: day, graph: DayPlanningTests.graph, version: 1, to: folder)
         let manager = FileManager.default
         func snapshot() throws -> [String: String] {
