@@ -1,4 +1,5 @@
 import Foundation
+import LastMileCore
 import LastMileService
 
 /// Prints the service's progress events on the terminal; the solver's progress is one line rewritten in
@@ -15,7 +16,9 @@ enum EventPrinter {
             Terminal.print("   \(locations)×\(locations) road matrix in \(Duration.seconds(seconds).formattedSeconds)")
         case .solving(let seconds, let cost, let unassigned):
             guard Terminal.isInteractive else { return }
-            Terminal.write(String(format: "\r   solving %5.1f s: best cost %.2f, %d unassigned   ", seconds, cost, unassigned))
+            let elapsed = FixedPoint.string(seconds, decimals: 1)
+            Terminal.write("\r   solving \(String(repeating: " ", count: max(0, 5 - elapsed.count)) + elapsed) s: "
+                + "best cost \(FixedPoint.string(cost, decimals: 2)), \(unassigned) unassigned   ")
         case .stockRepair(let round, let overdrawn):
             Terminal.print("   \(overdrawn) orders overdraw a depot's stock: planning again without those depots (round \(round))")
         case .planned(let runs, let unassigned, let checked, let seconds):

@@ -34,8 +34,11 @@ public struct Coordinate: Hashable, Sendable, BitwiseCopyable, CustomStringConve
         "(\(formatDegrees(latitudeE7)), \(formatDegrees(longitudeE7)))"
     }
 
-    /// The GeoJSON (and OSRM) position: `[longitude,latitude]`, longitude first, seven decimals.
-    public var geoJSONPosition: String { "[\(formatDegrees(longitudeE7)),\(formatDegrees(latitudeE7))]" }
+    /// The GeoJSON (and OSRM) position order, longitude first: `[longitudeE7, latitudeE7]`, 10⁻⁷ degree.
+    public var geoJSONPositionE7: [Int32] { [longitudeE7, latitudeE7] }
+
+    /// The GeoJSON (and OSRM) position as text: `[longitude,latitude]`, seven decimals.
+    public var geoJSONPosition: String { "[" + geoJSONPositionE7.map(formatDegrees).joined(separator: ",") + "]" }
 }
 
 /// Degrees with exactly seven decimals from a fixed-point E7 angle, without going through floating point.

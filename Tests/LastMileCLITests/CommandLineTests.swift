@@ -80,7 +80,7 @@ import Testing
         try "lat,lon\n47.0,8.0\n91,8.0\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let badCSV = try run(["snap", "--graph", "nothing.graph", "--points", csv])
         #expect(badCSV.status != 0)
-        #expect(badCSV.stderr.contains("line 3"))
+        #expect(badCSV.stderr.contains("bad.csv:3: lat:"))
     }
 
     @Test func matrixAndRouteOnTheSampleTown() throws {

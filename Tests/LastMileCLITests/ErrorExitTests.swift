@@ -54,8 +54,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: points) }
         try "lat,lon\n47.0,8.0\n91,8.0\n".write(toFile: points, atomically: true, encoding: .utf8)
         try expectFailure(["snap", "--graph", "missing.graph", "--points", points], exit: 2,
-                          firstLine: "error: \(points) line 3, id '1': lat '91' / lon '8.0' is not a valid position "
-                              + "(degrees, lat within ±90, lon within ±180)")
+                          firstLine: "error: \(points):3: lat: '91' is not a number in -90.0...90.0 (use a dot for decimals)")
     }
 
     @Test func wrongGraphVersion() throws {
@@ -81,10 +80,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: points) }
         try "id,lat,lon\nfar,47.5,8.0\n".write(toFile: points, atomically: true, encoding: .utf8)
         try expectFailure(["matrix", "--graph", graph, "--locations", points], exit: 3,
-                          firstLine: "error: id 'far' (\(points) line 2) at (47.5000000, 8.0000000) is more than 500 m from every road "
+                          firstLine: "error: id 'far' (\(points):2) at (47.5000000, 8.0000000) is more than 500 m from every road "
                               + "of the graph; check its coordinates (lat,lon order?) or raise the snapping radius")
         try expectFailure(["snap", "--graph", graph, "--points", points], exit: 3,
-                          firstLine: "error: id 'far' (\(points) line 2) at (47.5000000, 8.0000000) is more than 500 m from every road "
+                          firstLine: "error: id 'far' (\(points):2) at (47.5000000, 8.0000000) is more than 500 m from every road "
                               + "of the graph; check its coordinates (lat,lon order?) or raise the snapping radius")
     }
 

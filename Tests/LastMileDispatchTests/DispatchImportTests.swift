@@ -37,6 +37,40 @@ import Testing
         }
     }
 
+    /// The header is checked on its own: a file without rows still names every required column and no unknown
+    /// one; a correct header without rows is an empty file of that kind.
+    @Test func headersAreCheckedEvenWithoutRows() throws {
+        func issues(_ text: String, file: String = "orders.csv") -> [String] {
+            do throws(InputReport) {
+                _ = try DispatchFile.orders.read(Data(text.utf8), file: file, as: DispatchRecords.order)
+                return []
+            } catch {
+                return error.issues.map(\.description)
+            }
+        }
+        let onlyX = issues("x\n")
+        #expect(onlyX.count == 10, "\(onlyX)")
+        #expect(onlyX.first == "orders.csv:1: id: missing column; the header must name id, date, lat, lon, items, weight_kg, volume_litres, "
+            + "window_start, window_end")
+        #expect(onlyX.last?.hasPrefix("orders.csv:1: x: unknown column; expected id, date, lat") == true)
+        #expect(issues("id,date,lat,lon\n").map { $0.split(separator: ":")[2] } == [" items", " weight_kg", " volume_litres", " window_start", " window_end"])
+        let complete = "id,date,lat,lon,items,weight_kg,volume_litres,window_start,window_end,priority\n"
+        #expect(issues(complete).isEmpty)
+        #expect(issues(complete.replacingOccurrences(of: "priority", with: "priorty")) == [
+            "orders.csv:1: priorty: unknown column; expected " + DispatchFile.orders.columns.joined(separator: ", "),
+        ])
+        #expect(issues("[{\"id\": \"O-1\", \"colour\": \"red\"}]", file: "orders.json").contains("orders.json record 1: colour: unknown column; "
+            + "expected " + DispatchFile.orders.columns.joined(separator: ", ")))
+        #expect(issues("[]", file: "orders.json").isEmpty)
+        #expect { try DispatchFile.orders.read(Data("x\n".utf8), file: "orders.csv", as: DispatchRecords.order) } throws: {
+            let error = ($0 as? InputReport)?.lastMileError
+            return error?.hint?.contains("name the columns") == true && error?.message.hasSuffix("(10 columns)") == true
+        }
+        for kind in DispatchFile.allCases {
+            #expect(kind.requiredColumns == Array(kind.columns.prefix(kind.requiredColumns.count)) && !kind.requiredColumns.isEmpty)
+        }
+    }
+
     /// Every bad row of an orders file is reported (golden report) and nothing is stored; with skipInvalid
     /// the good rows go in and the report lists the others.
     @Test func badOrdersAreReportedRowByRowAndNothingIsStored() throws {

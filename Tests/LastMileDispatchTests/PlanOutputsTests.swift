@@ -59,7 +59,29 @@ import Testing
         #expect(frame.north - frame.south < 0.5 && frame.east - frame.west < 0.5, "a town-sized frame: \(frame)")
         let listed = FarOrder.find(orders: day.orders, depots: day.depots)[0]
         #expect(map.contains("order \(day.orders[0].id) is \(Int(listed.kilometres.rounded())) km from the nearest depot"))
+        // Listed once, however many reasons it has (far away, and unassigned as well when it is).
+        let listedOrders = Set(plan.unassigned.map(\.orderID)).union([listed.orderID])
+        #expect(map.contains("Not on the map or not served (\(listedOrders.count))</h3>"))
+        #expect(map.components(separatedBy: "<li>order \(day.orders[0].id) ").count == 2)
         #expect(map.contains("Plan for \(day.date), version 1"))
+    }
+
+    /// An order both far away and unassigned is one line of the side panel, with both facts.
+    @Test func anOrderFarAwayAndUnassignedIsListedOnce() throws {
+        var day = try DayPlanningTests.sampleStore(orders: 6).day(DayPlanningTests.date)
+        let town = day.orders[0].coordinate
+        day.orders[0].coordinate = Coordinate(latitude: town.latitude + 3.6, longitude: town.longitude)!
+        var plan = try DayPlanner(graph: DayPlanningTests.graph).plan(day, configuration: Self.configuration)
+        plan.unassigned = [UnassignedOrder(orderID: day.orders[0].id, reason: "far from roads"), UnassignedOrder(orderID: day.orders[1].id, reason: "no room")]
+        let far = FarOrder.find(orders: day.orders, depots: day.depots)
+        try #require(far.map(\.orderID) == [day.orders[0].id])
+        let items = PlanMap.unframedOrders(plan: plan, far: far)
+        #expect(items == [
+            "<li>order \(day.orders[0].id) is \(Int(far[0].kilometres.rounded())) km from the nearest depot (not framed); unassigned: far from roads</li>",
+            "<li>order \(day.orders[1].id) unassigned: no room</li>",
+        ])
+        let page = PlanMap.page(plan: plan, day: day, graph: DayPlanningTests.graph, kpis: PlanKPIs(plan: plan, day: day), version: 1)
+        #expect(page.contains("Not on the map or not served (2)</h3>"))
     }
 
     /// Reasons in clock times and kilograms, in the plan, `unassigned.csv` and the GeoJSON alike.
@@ -128,30 +150,67 @@ import Testing
         #expect(index.contains("not needed: the other runs serve every order") == plan.unassigned.isEmpty)
     }
 
-    /// Planning again into the same folder: the new version's outputs only, other files untouched.
-    @Test func replanningLeavesNoStaleRunSheet() throws {
+    /// A 30-order day planned with at least two runs, and the same plan cut to its first run.
+    static func planWithTwoRuns() throws -> (day: DispatchDay, plan: DayPlan, firstRunOnly: DayPlan) {
         let day = try DayPlanningTests.sampleStore(orders: 30).day(DayPlanningTests.date)
-        let plan = try DayPlanner(graph: DayPlanningTests.graph).plan(day, configuration: Self.configuration)
+        let plan = try DayPlanner(graph: DayPlanningTests.graph).plan(day, configuration: configuration)
         try #require(plan.runs.count >= 2)
+        var firstRunOnly = plan
+        firstRunOnly.runs = [plan.runs[0]]
+        return (day, plan, firstRunOnly)
+    }
+
+    /// Planning again into the same folder: the new version's outputs only; the user's files stay, even CSV and
+    /// HTML files in `manifests/`.
+    @Test func replanningLeavesNoStaleRunSheet() throws {
+        let (day, plan, smaller) = try Self.planWithTwoRuns()
         let folder = Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         try PlanOutputs.write(plan: plan, day: day, graph: DayPlanningTests.graph, version: 1, to: folder)
         let manifests = folder.appendingPathComponent("manifests")
-        try "mine".write(to: manifests.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        for name in ["notes.txt", "my-routes.csv", "my-summary.html"] {
+            try "mine".write(to: manifests.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         try "mine".write(to: folder.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
 
-        var smaller = plan
-        smaller.runs = [plan.runs[0]]
         let written = try PlanOutputs.write(plan: smaller, day: day, graph: DayPlanningTests.graph, version: 2, to: folder)
         let sheets = try FileManager.default.contentsOfDirectory(atPath: manifests.path).sorted()
         let base = Manifests.baseName(of: plan.runs[0])
-        #expect(sheets == ["\(base).csv", "\(base).html", "index.html", "notes.txt"])
+        #expect(sheets == ["\(base).csv", "\(base).html", "index.html", "my-routes.csv", "my-summary.html", "notes.txt"])
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
-            == ["README.txt", "kpis.json", "manifests", "map.html", "plan.geojson", "unassigned.csv"])
+            == [".lastmile-outputs", "README.txt", "kpis.json", "manifests", "map.html", "plan.geojson", "unassigned.csv"])
         #expect(written.count == 5 + 2)
+        #expect(try String(contentsOf: folder.appendingPathComponent(".lastmile-outputs"), encoding: .utf8) == written.map { $0 + "\n" }.joined())
         let page = try String(contentsOf: manifests.appendingPathComponent("\(base).html"), encoding: .utf8)
         #expect(page.contains("\(day.date) · plan version 2"))
         #expect(try String(contentsOf: folder.appendingPathComponent("map.html"), encoding: .utf8).contains("version 2"))
+        for name in ["notes.txt", "my-routes.csv", "my-summary.html"] {
+            #expect(try String(contentsOf: manifests.appendingPathComponent(name), encoding: .utf8) == "mine")
+        }
+    }
+
+    /// A plan whose outputs cannot all be put in place changes nothing: the previous plan's files stay as they
+    /// were and no temporary folder is left behind.
+    @Test func aFailedWriteLeavesThePreviousOutputs() throws {
+        let (day, plan, smaller) = try Self.planWithTwoRuns()
+        let folder = Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try PlanOutputs.write(plan: smaller, day: day, graph: DayPlanningTests.graph, version: 1, to: folder)
+        let manager = FileManager.default
+        func snapshot() throws -> [String: String] {
+            var files: [String: String] = [:]
+            for name in try manager.subpathsOfDirectory(atPath: folder.path) {
+                files[name] = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            }
+            return files
+        }
+        // A folder where the second run's sheet would go: that file cannot be put in place.
+        try manager.createDirectory(at: folder.appendingPathComponent("manifests/\(Manifests.baseName(of: plan.runs[1])).html"),
+                                    withIntermediateDirectories: true)
+        let before = try snapshot()
+        #expect(throws: (any Error).self) { try PlanOutputs.write(plan: plan, day: day, graph: DayPlanningTests.graph, version: 2, to: folder) }
+        #expect(try snapshot() == before)
+        #expect(try String(contentsOf: folder.appendingPathComponent("map.html"), encoding: .utf8).contains("version 1"))
     }
 
     /// `kpis.json` and `plan.geojson` come from Encodable models: valid JSON with the documented keys.

@@ -1,5 +1,6 @@
 import LastMileCore
 import LastMileDomain
+import LastMileGeo
 
 /// The plan as a GeoJSON FeatureCollection: depots (points), stops (points, in visiting order) and runs
 /// (line strings along the roads), each with the properties a map viewer shows. Colours match the HTML map.

@@ -70,18 +70,15 @@ public enum PlanMap {
                 + "<text x=\"\(pixels(p.x + 10))\" y=\"\(pixels(p.y + 4))\">"
                 + "\(html(depot.name))</text><title>\(html("\(depot.name) (\(depot.kind.rawValue)), open \(depot.opens)–\(depot.closes)"))</title></g>\n"
         }
-        var crosses = "", unframed = ""
+        var crosses = ""
         for (orderID, reason) in plan.unassigned.map({ ($0.orderID, $0.reason) }) {
-            unframed += "<li>order \(html(orderID)) unassigned: \(html(reason))</li>"
             guard let order = orders[orderID], inside(order.coordinate) else { continue }
             let p = xy(order.coordinate)
             crosses += "<path class=\"unassigned\" d=\"M\(pixels(p.x - 4)),\(pixels(p.y - 4))L\(pixels(p.x + 4)),\(pixels(p.y + 4))"
                 + "M\(pixels(p.x - 4)),\(pixels(p.y + 4))L\(pixels(p.x + 4)),\(pixels(p.y - 4))\">"
                 + "<title>\(html("order \(orderID) unassigned: \(reason)"))</title></path>\n"
         }
-        for order in far {
-            unframed += "<li>order \(html(order.orderID)) is \(Int(order.kilometres.rounded())) km from the nearest depot (not framed)</li>"
-        }
+        let unframed = unframedOrders(plan: plan, far: far)
         let table = kpis.lines.map { "<tr><th>\(html($0.label))</th><td>\(html($0.value))</td></tr>" }.joined()
         let bbox = [minLon, minLat, maxLon, maxLat].map { FixedPoint.string($0, decimals: 7) }.joined(separator: ",")
         return """
@@ -112,10 +109,27 @@ public enum PlanMap {
             <aside><h2>Plan for \(html(day.date)), version \(version)</h2>
             <table>\(table)</table>
             <h3>Runs (\(plan.runs.count))</h3><ul class="legend">\(legend)</ul>
-            \(unframed.isEmpty ? "" : "<h3>Not on the map or not served (\(plan.unassigned.count + far.count))</h3><ul class=\"unframed\">\(unframed)</ul>")
+            \(unframed.isEmpty ? "" : "<h3>Not on the map or not served (\(unframed.count))</h3><ul class=\"unframed\">\(unframed.joined())</ul>")
             <p>Roads © OpenStreetMap contributors (sample town: generated). Hover a run to highlight it and number its stops.</p>
             </aside></body></html>
 
             """
+    }
+
+    /// The side panel's list items: one per order that is far away or unassigned (both facts on one line when
+    /// both hold), unassigned orders first in the plan's order, then the other far ones.
+    static func unframedOrders(plan: DayPlan, far: [FarOrder]) -> [String] {
+        let farByID = Dictionary(far.map { ($0.orderID, $0) }, uniquingKeysWith: { first, _ in first })
+        func distance(_ order: FarOrder) -> String { "is \(Int(order.kilometres.rounded())) km from the nearest depot (not framed)" }
+        var items: [String] = []
+        var listed: Set<String> = []
+        for unassigned in plan.unassigned where listed.insert(unassigned.orderID).inserted {
+            let farAway = farByID[unassigned.orderID].map { " " + distance($0) + ";" } ?? ""
+            items.append("<li>order \(html(unassigned.orderID))\(farAway) unassigned: \(html(unassigned.reason))</li>")
+        }
+        for order in far where listed.insert(order.orderID).inserted {
+            items.append("<li>order \(html(order.orderID)) \(distance(order))</li>")
+        }
+        return items
     }
 }

@@ -5,14 +5,16 @@ import LastMileGraph
 /// Writes every output of a planned day into a folder: `map.html`, `plan.geojson`, `kpis.json`,
 /// `unassigned.csv`, and `manifests/` (an index page, then a CSV and a printable page per run).
 ///
-/// The outputs of a plan replace the previous outputs completely: the files of this kind a previous plan
-/// left there (``ownedFiles(in:)``) are removed first, so no run sheet of a vehicle the new plan does not
-/// use stays behind. Other files in the folder are left alone.
+/// The outputs of a plan replace the previous plan's completely, and nothing else: the folder's
+/// `.lastmile-outputs` lists the files the last plan wrote, and those it does not write again (the run sheet of
+/// a vehicle the new plan does not use) are removed; a user's own files stay, whatever their extension. Every
+/// file is written into a temporary folder beside them first and then renamed into place, so a failure while
+/// writing leaves the previous outputs as they were.
 public enum PlanOutputs {
+    /// The file, in the output folder, that lists the files the last plan wrote (relative paths, one a line).
+    static let writtenList = ".lastmile-outputs"
     /// The top-level files a plan writes.
     static let topLevelFiles = ["map.html", "plan.geojson", "kpis.json", "unassigned.csv"]
-    /// The extensions of the files a plan writes into `manifests/`.
-    static let manifestExtensions: Set<String> = ["csv", "html"]
 
     /// The files of `version` of the plan, relative to `folder`, in writing order.
     @discardableResult
@@ -30,24 +32,49 @@ public enum PlanOutputs {
             files.append(("manifests/\(Manifests.baseName(of: run)).csv", Manifests.csv(run: run, day: day, version: version)))
             files.append(("manifests/\(Manifests.baseName(of: run)).html", Manifests.page(run: run, day: day, version: version)))
         }
-        // Everything is rendered before the previous outputs go.
-        for url in try ownedFiles(in: folder) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        let names = files.map(\.0)
+        files.append((writtenList, names.map { $0 + "\n" }.joined()))
+
+        // Inside the output folder, so that moving a file into place is a rename on the same volume.
+        let manager = FileManager.default
+        let staging = folder.appendingPathComponent(".lastmile-outputs-\(UUID().uuidString)")
+        defer { try? manager.removeItem(at: staging) }
+        try manager.createDirectory(at: staging.appendingPathComponent("manifests"), withIntermediateDirectories: true)
         for (name, text) in files {
-            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try text.write(to: staging.appendingPathComponent(name), atomically: false, encoding: .utf8)
         }
-        return files.map(\.0)
+        // Nothing of the previous outputs changes before every file is written and every place can take its file.
+        let previous = try previouslyWritten(in: folder)
+        for (name, _) in files {
+            var isDirectory: ObjCBool = false
+            if manager.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory), isDirectory.boolValue {
+                throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: folder.appendingPathComponent(name).path])
+            }
+        }
+        try manager.createDirectory(at: folder.appendingPathComponent("manifests"), withIntermediateDirectories: true)
+        for (name, _) in files {
+            let source = staging.appendingPathComponent(name), target = folder.appendingPathComponent(name)
+            guard rename(source.path, target.path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path,
+                                                               NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+            }
+        }
+        for name in previous where !names.contains(name) {
+            try manager.removeItem(at: folder.appendingPathComponent(name))
+        }
+        return names
     }
 
-    /// The existing files in `folder` that a plan's outputs own: the top-level files and the CSV and HTML
-    /// files of `manifests/`.
-    static func ownedFiles(in folder: URL) throws -> [URL] {
-        let manager = FileManager.default
-        let topLevel = topLevelFiles.map { folder.appendingPathComponent($0) }.filter { manager.fileExists(atPath: $0.path) }
-        let manifests = folder.appendingPathComponent("manifests")
-        guard manager.fileExists(atPath: manifests.path) else { return topLevel }
-        let sheets = try manager.contentsOfDirectory(at: manifests, includingPropertiesForKeys: nil)
-            .filter { manifestExtensions.contains($0.pathExtension.lowercased()) }
-        return topLevel + sheets
+    /// The files the last plan wrote into `folder` that are still there, as its ``writtenList`` names them;
+    /// only names of the shape this writer gives (a top-level output, or a file directly in `manifests/`) count,
+    /// so an edited list cannot remove anything else.
+    static func previouslyWritten(in folder: URL) throws -> [String] {
+        let list = folder.appendingPathComponent(writtenList)
+        guard FileManager.default.fileExists(atPath: list.path) else { return [] }
+        return try String(contentsOf: list, encoding: .utf8).split(separator: "\n").map(String.init).filter { name in
+            let isOutput = topLevelFiles.contains(name)
+                || (name.hasPrefix("manifests/") && !name.dropFirst("manifests/".count).contains("/") && !name.hasPrefix("manifests/."))
+            return isOutput && FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path)
+        }
     }
 }

@@ -1,6 +1,3 @@
-import LastMileDomain
-import Foundation
-
 /// Route colours, distinct for every run of a day: a hand-picked palette of 16 well-separated colours first,
 /// then hues stepped by the golden angle (each new hue falls in the largest gap left) in three lightness
 /// bands, so that no two runs share a colour however many there are (checked up to 1,000 runs).
@@ -25,6 +22,12 @@ enum RouteColours {
             let value = lightness - chroma / 2 * max(-1, min(k - 3, 9 - k, 1))
             return Int((value * 255).rounded())
         }
-        return String(format: "#%02x%02x%02x", channel(0), channel(8), channel(4))
+        return "#" + [channel(0), channel(8), channel(4)].map(hexByte).joined()
+    }
+
+    /// `value` (0...255) as two lowercase hexadecimal digits.
+    private static func hexByte(_ value: Int) -> String {
+        let digits = String(value, radix: 16)
+        return digits.count < 2 ? "0" + digits : digits
     }
 }

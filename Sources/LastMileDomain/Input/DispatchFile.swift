@@ -27,15 +27,27 @@ public enum DispatchFile: String, Sendable, CaseIterable {
         }
     }
 
+    /// The columns every file of this kind must name, even one without rows: the first of ``columns``.
+    public var requiredColumns: [String] {
+        let count = switch self {
+        case .depots: 7
+        case .vehicleTypes: 6
+        case .fleet: 7
+        case .carriers: 2
+        case .orders: 9
+        }
+        return Array(columns.prefix(count))
+    }
+
     /// Records parsed from `data`, with the rows they came from, and every issue found. Ids must be unique
-    /// within the file.
+    /// within the file. A header that lacks a required column or names an unknown one fails the whole file.
     public func read<Record>(_ data: Data, file: String, as parse: (inout InputRow) -> Record) throws(InputReport)
         -> (records: [(line: Int, record: Record)], issues: [InputIssue])
     {
         var records: [(line: Int, record: Record)] = []
         var issues: [InputIssue] = []
         var firstLine: [String: Int] = [:]
-        for var row in try InputTable.rows(of: data, file: file, columns: columns) {
+        for var row in try InputTable.rows(of: data, file: file, columns: columns, required: requiredColumns) {
             let record = parse(&row)
             // A fleet file may list a vehicle once per date (its shift that day).
             if let id = row.optional("id") {

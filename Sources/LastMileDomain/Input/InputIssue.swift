@@ -31,8 +31,13 @@ public struct InputIssue: Error, Hashable, Sendable, CustomStringConvertible {
 /// What importing a file found: every issue, in file order.
 public struct InputReport: Error, Sendable, CustomStringConvertible {
     public var issues: [InputIssue]
+    /// Whether the issues are the file's columns (missing or unknown), which no skipping of rows can mend.
+    public var concernsColumns: Bool
 
-    public init(issues: [InputIssue]) { self.issues = issues }
+    public init(issues: [InputIssue], concernsColumns: Bool = false) {
+        self.issues = issues
+        self.concernsColumns = concernsColumns
+    }
 
     /// One issue per line, then a count.
     public var description: String {
@@ -58,9 +63,12 @@ extension InputReport: LastMileErrorConvertible {
     public var lastMileError: LastMileError {
         guard let first = issues.first else { return LastMileError(.badInput, "the input has problems") }
         let rows = Set(issues.compactMap(\.line)).count
-        let count = issues.count == 1 ? "" : " (\(issues.count) problems in \(rows) row\(rows == 1 ? "" : "s"))"
+        let count = issues.count == 1 ? ""
+            : concernsColumns ? " (\(issues.count) columns)" : " (\(issues.count) problems in \(rows) row\(rows == 1 ? "" : "s"))"
         return LastMileError(
-            .badInput, first.message + count, at: first.location, hint: "nothing was stored; fix these rows, or pass --skip-invalid to load the others",
+            .badInput, first.message + count, at: first.location,
+            hint: concernsColumns ? "nothing was stored; name the columns the README's \"Input files\" lists, in the first line"
+                : "nothing was stored; fix these rows, or pass --skip-invalid to load the others",
             details: issues.dropFirst().map(\.description)
         )
     }

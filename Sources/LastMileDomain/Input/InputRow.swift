@@ -17,6 +17,11 @@ public struct InputRow: Sendable {
         self.fields = fields
     }
 
+    /// Where the row starts: `points.csv:12`, or `points.json, record 3`.
+    public var location: ErrorLocation {
+        ErrorLocation(file: file, line: isJSON ? nil : line, position: isJSON ? "record \(line)" : nil)
+    }
+
     public mutating func complain(_ column: String?, _ message: String) {
         issues.append(InputIssue(file: file, line: line, column: column, message: message, isRecordNumber: isJSON))
     }

@@ -3,22 +3,47 @@ import Foundation
 /// Reads an input file into rows of text fields: CSV (RFC 4180: a header line, commas, double quotes with `""`
 /// inside, fields may span lines; each row remembers the line it starts on) or JSON (an array of objects, or
 /// an object holding one such array; numbers become text, `items`/`stock` may be arrays of
-/// `{"sku", "quantity"}`). Columns outside `columns` are refused, so that a typo is not silently ignored.
+/// `{"sku", "quantity"}`).
+///
+/// The header is checked on its own, so a file without rows is checked too: every column in `required` must be
+/// named (CSV: in the header line; JSON: by some record), and columns outside `columns` are refused so that a
+/// typo is not silently ignored — unless `otherColumns` is `.ignored`.
 public enum InputTable {
-    public static func rows(of data: Data, file: String, columns: [String]) throws(InputReport) -> [InputRow] {
-        let rows = file.lowercased().hasSuffix(".json") ? try jsonRows(data, file: file) : try csvRows(data, file: file)
+    /// What happens to columns outside the documented ones.
+    public enum OtherColumns: Sendable {
+        /// An unknown column is an issue (the dispatcher's files: a typo must not be ignored).
+        case refused
+        /// Unknown columns are read and left unused (files exported from elsewhere, such as points files).
+        case ignored
+    }
+
+    public static func rows(
+        of data: Data, file: String, columns: [String], required: [String] = [], otherColumns: OtherColumns = .refused
+    ) throws(InputReport) -> [InputRow] {
+        let isJSON = file.lowercased().hasSuffix(".json")
+        let (header, rows) = isJSON ? try jsonRows(data, file: file) : try csvRows(data, file: file)
+        // A column's line: the header's (CSV) or the first record naming it (JSON).
+        func line(of column: String) -> Int? { isJSON ? rows.first { $0.fields[column] != nil }?.line : 1 }
         var issues: [InputIssue] = []
-        let known = Set(columns)
-        for column in Set(rows.flatMap(\.fields.keys)).sorted() where !known.contains(column) {
-            issues.append(InputIssue(file: file, line: rows.first { $0.fields[column] != nil }.map { $0.isJSON ? $0.line : 1 },
-                                      column: column, message: "unknown column; expected \(columns.joined(separator: ", "))",
-                                      isRecordNumber: rows.first?.isJSON ?? false))
+        if !isJSON || !rows.isEmpty {
+            for column in required where !header.contains(column) {
+                issues.append(InputIssue(file: file, line: isJSON ? nil : 1, column: column,
+                                          message: "missing column; the header must name \(required.joined(separator: ", "))"))
+            }
         }
-        guard issues.isEmpty else { throw InputReport(issues: issues) }
+        if otherColumns == .refused {
+            let known = Set(columns)
+            for column in header.sorted() where !known.contains(column) {
+                issues.append(InputIssue(file: file, line: line(of: column), column: column,
+                                          message: "unknown column; expected \(columns.joined(separator: ", "))", isRecordNumber: isJSON))
+            }
+        }
+        guard issues.isEmpty else { throw InputReport(issues: issues, concernsColumns: true) }
         return rows
     }
 
-    static func csvRows(_ data: Data, file: String) throws(InputReport) -> [InputRow] {
+    /// The header's column names and the rows.
+    static func csvRows(_ data: Data, file: String) throws(InputReport) -> (header: [String], rows: [InputRow]) {
         func fail(_ line: Int, _ message: String) -> InputReport { InputReport(issues: [InputIssue(file: file, line: line, message: message)]) }
         guard let text = String(data: data, encoding: .utf8) else { throw fail(1, "is not UTF-8 text") }
         var records: [(line: Int, fields: [String])] = []
@@ -80,10 +105,11 @@ public enum InputTable {
             rows.append(InputRow(file: file, line: record.line, isJSON: false, fields: Dictionary(uniqueKeysWithValues: zip(names, record.fields))))
         }
         guard issues.isEmpty else { throw InputReport(issues: issues) }
-        return rows
+        return (names, rows)
     }
 
-    static func jsonRows(_ data: Data, file: String) throws(InputReport) -> [InputRow] {
+    /// The keys any record uses (the JSON file's header) and the rows.
+    static func jsonRows(_ data: Data, file: String) throws(InputReport) -> (header: [String], rows: [InputRow]) {
         func fail(_ message: String) -> InputReport { InputReport(issues: [InputIssue(file: file, message: message)]) }
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch { throw fail("is not valid JSON (\(error.localizedDescription))") }
@@ -97,7 +123,7 @@ public enum InputTable {
             for (key, value) in object { fields[key] = text(of: value) }
             rows.append(InputRow(file: file, line: index + 1, isJSON: true, fields: fields))
         }
-        return rows
+        return (Set(rows.flatMap(\.fields.keys)).sorted(), rows)
     }
 
     /// JSON values as the CSV would spell them.
