@@ -30,8 +30,15 @@ import Testing
                           firstLine: "error: missing.csv: cannot read the points file")
         try expectFailure(["solve", "missing.json", "--iterations", "10"], exit: 2, firstLine: "error: missing.json: instance not found")
         try expectFailure(["check", "missing.json", "missing.sol"], exit: 2, firstLine: "error: missing.json: instance not found")
-        let info = try cli.run(["info", "missing.graph"])
-        #expect(info.status == 2 && info.stderr.hasPrefix("error: cannot read graph file"), "\(info.stderr)")
+        try expectFailure(["info", "missing.graph"], exit: 2, firstLine: "error: missing.graph: graph file not found")
+        try expectFailure(["route", "--graph", "missing.graph", "--from", "47,8", "--to", "47,8.01"], exit: 2,
+                          firstLine: "error: missing.graph: graph file not found")
+        try expectFailure(["import", "maps/sample-town.osm.pbf", "--profile", "missing.json", "-o", cli.temporaryPath("x.graph")], exit: 2,
+                          firstLine: "error: missing.json: profile file not found")
+        // A load that fails on its input leaves no new, empty database behind.
+        let database = cli.temporaryPath("never.sqlite")
+        try expectFailure(["load", "depots", "missing.csv", "--db", database], exit: 2, firstLine: "error: missing.csv: depots file not found")
+        #expect(!FileManager.default.fileExists(atPath: database))
         let imported = try cli.run(["import", "missing.osm.pbf", "-o", cli.temporaryPath("x.graph")])
         #expect(imported.status == 2 && imported.stderr.hasPrefix("error: "), "\(imported.stderr)")
     }
@@ -39,9 +46,9 @@ import Testing
     @Test func unreadableFiles() throws {
         try expectFailure(["load", "orders", "fixtures", "--db", cli.temporaryPath("db.sqlite")], exit: 2,
                           firstLine: "error: fixtures: cannot read the orders file")
-        let notAGraph = try cli.run(["info", "fixtures/osm/oneway.osm"])
-        #expect(notAGraph.status == 2)
-        #expect(notAGraph.stderr.hasPrefix("error: ") && notAGraph.stderr.contains("oneway.osm is not a LastMile graph file (no LMGRAPH header)"))
+        try expectFailure(["info", "fixtures/osm/oneway.osm"], exit: 2,
+                          firstLine: "error: fixtures/osm/oneway.osm: not a LastMile graph file (no LMGRAPH header)")
+        try expectFailure(["info", "fixtures"], exit: 2, firstLine: "error: fixtures: is a folder, not a graph file")
     }
 
     @Test func badRows() throws {
@@ -64,9 +71,10 @@ import Testing
         bytes += [UInt8](repeating: 0, count: 20)
         try Data(bytes).write(to: URL(fileURLWithPath: graph))
         try expectFailure(["info", graph], exit: 2,
-                          firstLine: "error: \(graph) is a graph file of format version 1; this lastmile reads version 3 "
-                              + "(older files lack the OSM way id of each arc, which traffic overrides and closures need). "
-                              + "Re-create it with `lastmile import MAP.osm.pbf -o \((graph as NSString).lastPathComponent)`.")
+                          firstLine: "error: \(graph): graph file of format version 1; this lastmile reads version 3 "
+                              + "(older files lack the OSM way id of each arc, which traffic overrides and closures need)")
+        let hint = try cli.run(["info", graph]).stderr
+        #expect(hint.contains("hint: re-create it from its OSM extract with `lastmile import MAP.osm.pbf -o \(graph)`"))
     }
 
     @Test func pointsFarFromRoads() throws {
@@ -87,13 +95,25 @@ import Testing
                               + "of the graph; check its coordinates (lat,lon order?) or raise the snapping radius")
     }
 
+    @Test func aDepotFarFromTheRoadsIsRoutingData() throws {
+        let folder = cli.temporaryPath("far-depot")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(try cli.run(["demo", "--output", folder, "--orders", "10", "--iterations", "20", "--threads", "1"]).status == 0)
+        let depots = "\(folder)/far-depot.csv"
+        try "id,name,kind,lat,lon,opens,closes\nDS-CENTRAL,Dark store Central,dark_store,48.0,9.0,07:00,23:00\n"
+            .write(toFile: depots, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["load", "depots", depots, "--db", "\(folder)/lastmile.sqlite"]).status == 0)
+        try expectFailure(["plan", "--date", "2026-11-23", "--db", "\(folder)/lastmile.sqlite", "--iterations", "10", "--output", "\(folder)/out"],
+                          exit: 3, firstLine: "error: id DS-CENTRAL: the depot is more than 500 m from every drivable road of the map")
+    }
+
     @Test func wrongArgumentsPrintTheUsage() throws {
         let unknownKind = try cli.run(["load", "order", "orders.csv"])
         #expect(unknownKind.status == 64)
         #expect(unknownKind.stderr.hasPrefix("Error: unknown kind 'order': use one of depots, vehicle-types, fleet, carriers, orders, vroom"))
         #expect(unknownKind.stderr.contains("Usage: lastmile load"))
         let badLimit = try cli.run(["plan", "--date", "2026-11-23", "--db", "x.sqlite", "--time-limit", "0"])
-        #expect(badLimit.status == 64 && badLimit.stderr.hasPrefix("Error: --time-limit must be positive"), "\(badLimit.stderr)")
+        #expect(badLimit.status == 64 && badLimit.stderr.hasPrefix("Error: --time-limit: the time limit must be positive"), "\(badLimit.stderr)")
         #expect(badLimit.stderr.contains("Usage: lastmile plan"))
         let notAPosition = try cli.run(["route", "--graph", "x.graph", "--from", "47.0", "--to", "47.5,8.0"])
         #expect(notAPosition.status == 64)

@@ -49,7 +49,7 @@ struct DayGeometry {
             try network.snapper.snap(coordinates, names: names).map { try? $0.get() }
         }
         for k in 0..<depotCount where snapped[0][k] == nil {
-            throw DispatchError.depotOffRoad(day.depots[k].id, "more than \(Int(Snapper.defaultMaxDistance)) m from a drivable road")
+            throw DispatchError.depotOffRoad(day.depots[k].id, "more than \(Int(Snapper.defaultMaxDistance)) m from every drivable road of the map")
         }
         var rejected: [RejectedOrder] = []
         var located: [OrderIndex] = []

@@ -11,7 +11,7 @@ public enum DispatchError: Error, Equatable, CustomStringConvertible, LastMileEr
     public var lastMileError: LastMileError {
         switch self {
         case .depotOffRoad(let id, let detail):
-            LastMileError(.routingData, "depot is not near a drivable road of the map (\(detail))", at: ErrorLocation(id: id),
+            LastMileError(.routingData, "the depot is \(detail)", at: ErrorLocation(id: id),
                           hint: "check the depot's lat/lon, or plan on a map that covers it")
         case .unknownReference(let vehicle):
             LastMileError(.badInput, "vehicle names a vehicle type or depot that is not loaded", at: ErrorLocation(id: vehicle),
