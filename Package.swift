@@ -44,8 +44,8 @@ let package = Package(
         // Customizable contraction hierarchies, Dijkstra, many-to-many matrices, routes with geometry.
         .target(name: "LastMileRouting", dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph"], swiftSettings: swiftSettings),
         // A dispatcher's day as records: depots with stock, vehicle types, fleet and shifts, carriers, orders, the
-        // planned day; the input files (CSV/JSON, VROOM jobs through the model's reader) with row-level issues. No maps, no solver, no SQL.
-        .target(name: "LastMileDomain", dependencies: ["LastMileCore", "LastMileModel"], swiftSettings: swiftSettings),
+        // planned day; the input files (CSV/JSON) with row-level issues. No maps, no solver, no SQL.
+        .target(name: "LastMileDomain", dependencies: ["LastMileCore"], swiftSettings: swiftSettings),
         // The live day: the state of each vehicle (frozen executed prefix, position, load, remaining stops with ETAs)
         // as a value-type state machine over the day's events (JSON Lines), with windows at risk as actions. No SQL, no clock.
         .target(name: "LastMileLive", dependencies: ["LastMileCore", "LastMileDomain", "LastMileModel"], swiftSettings: swiftSettings),

@@ -28,8 +28,11 @@ extension LastMileService {
     public func load(_ kind: InputKind, data: Data, file: String, skipInvalid: Bool = false) throws(LastMileError) -> LoadOutcome {
         let summary = try reportingErrors {
             switch kind {
-            case .records(let records): try store.importFile(records, data: data, file: file, skipInvalid: skipInvalid)
-            case .vroomJobs(let date): try store.importVroomOrders(data: data, file: file, date: date, skipInvalid: skipInvalid)
+            case .records(let records): return try store.importFile(records, data: data, file: file, skipInvalid: skipInvalid)
+            case .vroomJobs(let date):
+                let parsed = try VroomOrders.read(data, file: file, date: date)
+                return try store.importOrders(
+                    parsed.records, issues: parsed.issues, kind: "orders (VROOM jobs)", file: file, numberedByRecord: true, skipInvalid: skipInvalid)
             }
         }
         let far = kind == .records(.orders) ? try farOrders(in: data, file: file) : []

@@ -46,12 +46,18 @@ extension Store {
         }
     }
 
-    /// Imports the jobs of a VROOM problem file as orders of `date` (see ``VroomOrders``), all or nothing like
-    /// ``importFile(_:data:file:skipInvalid:)``.
-    public func importVroomOrders(data: Data, file: String, date: String, skipInvalid: Bool = false) throws -> ImportSummary {
-        let parsed = try VroomOrders.read(data, file: file, date: date)
-        return try store(parsed, kind: "orders (VROOM jobs)", file: file, isJSON: true, skipInvalid: skipInvalid,
-                         validate: { _, _ in [] }, save: saveOrder)
+    /// Imports orders already read from a file of another shape (e.g. a VROOM problem's jobs), with the issues
+    /// found reading it, all or nothing like ``importFile(_:data:file:skipInvalid:)``.
+    ///
+    /// - Parameters:
+    ///   - kind: what the rows are, for the event log ("orders (VROOM jobs)").
+    ///   - numberedByRecord: whether `line` numbers JSON records rather than text lines.
+    public func importOrders(
+        _ records: [(line: Int, record: Order)], issues: [InputIssue], kind: String, file: String, numberedByRecord: Bool,
+        skipInvalid: Bool = false
+    ) throws -> ImportSummary {
+        try store((records, issues), kind: kind, file: file, isJSON: numberedByRecord, skipInvalid: skipInvalid,
+                  validate: { _, _ in [] }, save: saveOrder)
     }
 
     private func importRecords<Record>(

@@ -108,32 +108,6 @@ import Testing
         #expect(try store.day("2026-11-23").vehicles.isEmpty)
     }
 
-    /// VROOM jobs with coordinates become orders of the date; jobs without a position, pickups and broken
-    /// windows are reported by record number.
-    @Test func vroomJobsBecomeOrders() throws {
-        let store = try Store()
-        var report: InputReport?
-        do {
-            _ = try store.importVroomOrders(data: try Self.data("vroom-orders.json"), file: "vroom-orders.json", date: "2026-11-23")
-        } catch let error as InputReport {
-            report = error
-        }
-        let issues = try #require(report).issues.map(\.description)
-        #expect(issues == [
-            "vroom-orders.json record 3: location: needs [longitude, latitude] (a location_index has no position to plan on roads)",
-            "vroom-orders.json record 4: pickup: pickups are not orders to deliver; leave them out of the dispatcher's import",
-            "vroom-orders.json record 4: time_windows: a window is [start, end] with start ≤ end",
-        ])
-        let summary = try store.importVroomOrders(
-            data: try Self.data("vroom-orders.json"), file: "vroom-orders.json", date: "2026-11-23", skipInvalid: true)
-        #expect(summary.imported == 2)
-        let orders = try store.day("2026-11-23").orders
-        #expect(orders.map(\.id) == ["101", "102"])
-        #expect(orders[0].windowStart == TimeOfDay(hours: 9) && orders[0].windowEnd == TimeOfDay(hours: 11))
-        #expect(orders[0].load == Load(grams: 2500, millilitres: 9000, parcels: 1) && orders[0].customer == "Ada")
-        #expect(orders[1].priority == 20 && orders[1].serviceSeconds == 120)
-    }
-
     /// A fleet file may give a vehicle a shift (and driver) for one date; other days keep the every-day shift.
     @Test func shiftsForOneDateOverrideTheEveryDayShift() throws {
         let store = try Self.storeWithSampleFleetData()

@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileDomain
 import LastMileModel
 
 /// Orders from a VROOM problem file (`jobs` with `location` as [lon, lat]), so that a VROOM integration can

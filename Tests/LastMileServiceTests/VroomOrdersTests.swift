@@ -1,5 +1,6 @@
 import Foundation
 import LastMileDomain
+import LastMileService
 import Testing
 
 /// The dispatcher's VROOM import reads files with the model's VROOM reader, so both report a malformed file alike.
