@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "LastMileDomain", dependencies: ["LastMileCore"], swiftSettings: swiftSettings),
         // The live day: the state of each vehicle (frozen executed prefix, position, load, remaining stops with ETAs)
         // as a value-type state machine over the day's events (JSON Lines), with windows at risk as actions. No SQL, no clock.
-        .target(name: "LastMileLive", dependencies: ["LastMileCore", "LastMileDomain", "LastMileModel"], swiftSettings: swiftSettings),
+        .target(name: "LastMileLive", dependencies: ["LastMileCore", "LastMileDomain"], swiftSettings: swiftSettings),
         // Planning a day on the road graph with the solver; manifests, GeoJSON, HTML map, KPIs. No SQL.
         .target(
             name: "LastMileDispatch",
@@ -78,8 +78,8 @@ let package = Package(
         .executableTarget(
             name: "LastMileCLI",
             dependencies: [
-                "LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting", "LastMileSampleTown",
-                "LastMileModel", "LastMileSolver", "LastMileDomain", "LastMileDispatch", "LastMileLive", "LastMileService",
+                "LastMileCore", "LastMileOSM", "LastMileGraph", "LastMileSampleTown", "LastMileModel", "LastMileSolver",
+                "LastMileDomain", "LastMileDispatch", "LastMileLive", "LastMileService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
