@@ -19,7 +19,7 @@ struct Import: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Where to write the graph (default: MAP with .graph).")
     var output: String?
 
-    @Option(help: "Profile: car, bicycle, baseline, or the path of a profile JSON file.")
+    @Option(help: "A built-in profile (car, bicycle, baseline) or the path of a profile JSON file.")
     var profile: String = "car"
 
     func validate() throws {

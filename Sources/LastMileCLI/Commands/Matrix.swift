@@ -38,7 +38,7 @@ struct Matrix: AsyncParsableCommand {
     @Flag(help: "Print one JSON line with load_s, preprocess_s, customize_s and query_s (for the peer harness).")
     var timingJSON = false
 
-    @Option(help: "cch (customizable contraction hierarchy, default) or dijkstra (one plain search per source).")
+    @Option(help: "How to compute: cch (customizable contraction hierarchy) or dijkstra (one plain search per source, the oracle).")
     var engine: RoadQueries.MatrixEngine = .cch
 
     @OptionGroup var conditions: RoadConditionsOptions

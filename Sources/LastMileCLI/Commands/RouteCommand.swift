@@ -28,7 +28,7 @@ struct RouteCommand: AsyncParsableCommand {
     @Option(help: "Intermediate stops, as lat,lon, in order (repeatable).")
     var via: [String] = []
 
-    @Option(help: "Output format: \(RouteOutput.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Output format: GeoJSON, or an encoded polyline with 5 or 6 decimals.")
     var format: RouteOutput.Format = .geojson
 
     @OptionGroup var conditions: RoadConditionsOptions

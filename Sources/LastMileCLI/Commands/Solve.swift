@@ -37,7 +37,7 @@ struct Solve: AsyncParsableCommand {
     @Option(help: "Parallel search chains (default: every core; the benchmarks use 1).")
     var threads: Int?
 
-    @Option(help: "hier (fewest vehicles, then distance) or dist/cost (distance only, fleet as a bound).")
+    @Option(help: "What to minimise: hier/hierarchical = fewest vehicles, then distance; dist/cost = distance only, the fleet as a bound.")
     var objective: Objective = .dist
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
