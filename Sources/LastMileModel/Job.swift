@@ -48,11 +48,6 @@ public struct Job: Hashable, Sendable {
         self.allowedDepots = allowedDepots
     }
 
-    /// The index of the window the earliest start for `arrival` falls in, or `nil` after the last window.
-    public func windowIndex(arrivingAt arrival: Int64) -> Int? {
-        windows.firstIndex { arrival <= $0.latest }
-    }
-
     /// The earliest service start for a vehicle arriving at `arrival`: the arrival itself inside a window, or
     /// the start of the next window (waiting); `nil` after the last window.
     public func earliestStart(arrivingAt arrival: Int64) -> Int64? {

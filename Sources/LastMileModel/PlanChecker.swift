@@ -3,7 +3,8 @@ import LastMileCore
 /// Checks a solution from scratch, independently of the solver and of ``RouteSchedule``: every job exactly
 /// once (served or reported unassigned), skills and depots, shipments (same vehicle, pickup first), the load
 /// on board after every stop, time windows, breaks (every placement enumerated), shifts, duration and
-/// distance limits; and recomputes the cost. Used by tests, benchmarks and `lastmile solve --check`.
+/// distance limits; and recomputes the cost. Used by the day planner on every plan before it is stored, by
+/// `lastmile solve --check` and `lastmile check`, and by tests and benchmarks.
 ///
 /// Shares no arithmetic with the solver: travel times (speed factor included), arc costs, window search and
 /// shipment pairing are computed here from the raw profile matrices (see `PlanCheckerArithmetic.swift`).

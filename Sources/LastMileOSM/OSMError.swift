@@ -6,8 +6,6 @@ public struct OSMError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         /// The file cannot be opened or read.
         case unreadable
-        /// The file's format is not recognised from its name or content.
-        case unknownFormat
         /// The file ends in the middle of a block or element.
         case truncated
         /// A PBF block or XML element is malformed.

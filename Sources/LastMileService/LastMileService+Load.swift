@@ -41,8 +41,9 @@ extension LastMileService {
 
     /// The orders of an orders file that lie far outside the stored depots' area (``FarOrder``).
     private func farOrders(in data: Data, file: String) throws(LastMileError) -> [FarOrder] {
-        let depots = try reportingErrors { try store.day("").depots }
-        let orders = (try? DispatchFile.orders.read(data, file: file, as: DispatchRecords.order).records.map(\.record)) ?? []
+        let depots = try reportingErrors { try store.depots() }
+        // The file was just stored, so it reads; rows skipped with `skipInvalid` are left out here too.
+        let orders = try reportingErrors { try DispatchFile.orders.read(data, file: file, as: DispatchRecords.order).records.map(\.record) }
         return FarOrder.find(orders: orders, depots: depots)
     }
 }

@@ -2,8 +2,9 @@
 public enum ServiceEvent: Sendable, Equatable {
     /// A day was read from the database.
     case dayLoaded(date: String, orders: Int, depots: Int, vehicles: Int)
-    /// The road networks are ready: nodes of the car graph and of the bicycle graph (`nil`: bikes ride the car
-    /// roads), and how long reading and preparing them took.
+    /// The planner's road networks are ready: nodes of the car graph and of the bicycle graph (`nil`: bikes ride
+    /// the car roads), and how long building their snapping indices and customized hierarchies took (reading the
+    /// graphs came before, in ``RoadNetworks/load(map:)``).
     case roadsReady(carNodes: Int, bikeNodes: Int?, seconds: Double)
     /// Depots and orders are snapped and the travel matrices computed (once per plan).
     case matrix(locations: Int, seconds: Double)

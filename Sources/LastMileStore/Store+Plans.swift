@@ -17,14 +17,7 @@ extension Store {
             {
                 stock[row["depot_id"], default: [:]][row["sku"]] = max(0, row["available"] as Int)
             }
-            let depots = try Row.fetchAll(db, sql: "SELECT * FROM depot ORDER BY id").map { row in
-                DepotSite(
-                    id: row["id"], name: row["name"], kind: DepotSite.Kind(rawValue: row["kind"]) ?? .darkStore,
-                    coordinate: Coordinate(latitude: row["lat"], longitude: row["lon"]) ?? Coordinate(latitudeE7: 0, longitudeE7: 0),
-                    opens: TimeOfDay(seconds: row["opens"]), closes: TimeOfDay(seconds: row["closes"]),
-                    loadingSeconds: row["loading_seconds"], stock: stock[row["id"]] ?? [:]
-                )
-            }
+            let depots = try Self.depots(db, stock: stock)
             let types = try Row.fetchAll(db, sql: "SELECT * FROM vehicle_type ORDER BY id").map { row in
                 VehicleType(
                     id: row["id"], name: row["name"], mode: VehicleType.Mode(rawValue: row["mode"]) ?? .car,
@@ -67,6 +60,29 @@ extension Store {
                 )
             }
             return DispatchDay(date: date, depots: depots, vehicleTypes: types, vehicles: vehicles, carriers: carriers, orders: orders)
+        }
+    }
+
+    /// Every depot with its whole stock (no reservations subtracted), by id.
+    public func depots() throws -> [DepotSite] {
+        try read { db in
+            var stock: [String: [String: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT depot_id, sku, quantity FROM stock ORDER BY depot_id, sku") {
+                stock[row["depot_id"], default: [:]][row["sku"]] = row["quantity"] as Int
+            }
+            return try Self.depots(db, stock: stock)
+        }
+    }
+
+    /// The depot rows with `stock[depot id]` as their stock.
+    private static func depots(_ db: Database, stock: [String: [String: Int]]) throws -> [DepotSite] {
+        try Row.fetchAll(db, sql: "SELECT * FROM depot ORDER BY id").map { row in
+            DepotSite(
+                id: row["id"], name: row["name"], kind: DepotSite.Kind(rawValue: row["kind"]) ?? .darkStore,
+                coordinate: Coordinate(latitude: row["lat"], longitude: row["lon"]) ?? Coordinate(latitudeE7: 0, longitudeE7: 0),
+                opens: TimeOfDay(seconds: row["opens"]), closes: TimeOfDay(seconds: row["closes"]),
+                loadingSeconds: row["loading_seconds"], stock: stock[row["id"]] ?? [:]
+            )
         }
     }
 
