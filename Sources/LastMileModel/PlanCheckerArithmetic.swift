@@ -13,7 +13,7 @@ extension PlanChecker {
 
         init(of vehicle: Vehicle, in problem: VRPProblem) {
             locationCount = problem.locationCount
-            profile = problem.profiles[vehicle.profile]
+            profile = problem.profiles[vehicle.profile.position]
             speedFactor = vehicle.speedFactor
             costPerDistance = vehicle.costPerDistance
             costPerTime = vehicle.costPerTime

@@ -54,16 +54,16 @@ public struct VRPProblem: Sendable {
 
     /// Travel time from `from` to `to` in `vehicle`, speed factor applied.
     @inlinable public func time(_ from: LocationIndex, _ to: LocationIndex, by vehicle: Vehicle) -> Int64 {
-        vehicle.travelTime(profiles[vehicle.profile].time[from.position * locationCount + to.position])
+        vehicle.travelTime(profiles[vehicle.profile.position].time[from.position * locationCount + to.position])
     }
 
     @inlinable public func distance(_ from: LocationIndex, _ to: LocationIndex, by vehicle: Vehicle) -> Int64 {
-        profiles[vehicle.profile].distance[from.position * locationCount + to.position]
+        profiles[vehicle.profile.position].distance[from.position * locationCount + to.position]
     }
 
     /// What driving from `from` to `to` costs `vehicle`, cost units.
     @inlinable public func cost(_ from: LocationIndex, _ to: LocationIndex, by vehicle: Vehicle) -> Int64 {
-        let profile = profiles[vehicle.profile]
+        let profile = profiles[vehicle.profile.position]
         if let cost = profile.cost { return cost[from.position * locationCount + to.position] }
         return vehicle.costPerDistance * profile.distance[from.position * locationCount + to.position]
             + vehicle.costPerTime * time(from, to, by: vehicle)

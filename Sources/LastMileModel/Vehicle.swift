@@ -22,7 +22,7 @@ public struct Vehicle: Hashable, Sendable {
     /// Longest route, distance units.
     public var maxDistance: Int64?
     /// Index into ``VRPProblem/profiles``.
-    public var profile: Int
+    public var profile: ProfileIndex
     /// Travel times of the profile are divided by this (VROOM's `speed_factor`): 0.5 = twice as slow.
     public var speedFactor: Double
     /// Time spent loading at the start before leaving (counts in the route's duration).
@@ -32,7 +32,7 @@ public struct Vehicle: Hashable, Sendable {
     public init(
         id: String, startLocation: LocationIndex, endLocation: LocationIndex, capacity: [Int64], shift: TimeWindow, fixedCost: Int64,
         costPerDistance: Int64 = 1, costPerTime: Int64 = 0, skills: Set<Int> = [], maxDuration: Int64? = nil,
-        maxDistance: Int64? = nil, profile: Int = 0, speedFactor: Double = 1, loadingTime: Int64 = 0,
+        maxDistance: Int64? = nil, profile: ProfileIndex = 0, speedFactor: Double = 1, loadingTime: Int64 = 0,
         breaks: [DriverBreak] = []
     ) {
         precondition(speedFactor > 0, "speed factor must be positive")

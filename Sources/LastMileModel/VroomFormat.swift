@@ -274,7 +274,7 @@ public enum VroomFormat {
                 fixedCost: (vehicle.costs?.fixed ?? 0) * costScale,
                 costPerDistance: costScale == 1 ? 0 : perKm * 3600, costPerTime: costScale == 1 ? 0 : perHour * 1000,
                 skills: Set(vehicle.skills ?? []), maxDistance: vehicle.max_distance,
-                profile: profileNames.firstIndex(of: vehicle.profile ?? "car")!, speedFactor: speedFactor, breaks: breaks
+                profile: ProfileIndex(profileNames.firstIndex(of: vehicle.profile ?? "car")!), speedFactor: speedFactor, breaks: breaks
             ))
         }
         let problem = VRPProblem(

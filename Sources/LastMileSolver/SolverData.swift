@@ -68,7 +68,7 @@ struct SolverData: Sendable {
         }
         var times: [Int] = [], distances: [Int] = [], costs: [Int] = []
         for vehicle in problem.vehicles {
-            let profile = problem.profiles[vehicle.profile]
+            let profile = problem.profiles[vehicle.profile.position]
             let timeKey = "time \(vehicle.profile) \(vehicle.speedFactor)"
             let distanceKey = "distance \(vehicle.profile)"
             times.append(base(timeKey) { profile.time.map(vehicle.travelTime) })

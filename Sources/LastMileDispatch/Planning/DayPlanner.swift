@@ -80,8 +80,8 @@ public struct DayPlanner {
             served[depot, default: []] += route.map(built.order(of:))
         }
         var overdrawn: [Overdraw] = []
-        for depot in served.keys.sorted() {
-            let orders = served[depot]!.sorted {
+        for (depot, routeOrders) in served.sorted(by: { $0.key < $1.key }) {
+            let orders = routeOrders.sorted {
                 (day.order($0).priority, -$0.position) > (day.order($1).priority, -$1.position)
             }
             var left = day.depot(depot).stock
@@ -131,7 +131,9 @@ public struct DayPlanner {
             guard let run = makeRun(vehicle: VehicleIndex(v), route: route, day, geometry, built, types) else { continue }
             runs.append(run)
             for stop in run.stops {
-                for item in orders[stop.orderID]!.items { reservations[DepotSKU(depotID: run.depotID, sku: item.sku), default: 0] += item.quantity }
+                for item in orders[stop.orderID]?.items ?? [] {
+                    reservations[DepotSKU(depotID: run.depotID, sku: item.sku), default: 0] += item.quantity
+                }
             }
         }
         var unassigned = geometry.rejected.map { UnassignedOrder(orderID: day.order($0.order).id, reason: $0.reason) }
@@ -148,8 +150,8 @@ public struct DayPlanner {
             unassigned.append(UnassignedOrder(orderID: order.id, reason: reason))
         }
         unassigned.sort { $0.orderID < $1.orderID }
-        let reserved = reservations.keys.sorted().map { key in
-            StockReservation(depotID: key.depotID, sku: key.sku, quantity: reservations[key]!)
+        let reserved = reservations.sorted { $0.key < $1.key }.map { key, quantity in
+            StockReservation(depotID: key.depotID, sku: key.sku, quantity: quantity)
         }
         return DayPlan(
             date: day.date, runs: runs, unassigned: unassigned, unusableVehicles: built.unusableVehicles, reservations: reserved,
@@ -166,8 +168,10 @@ public struct DayPlanner {
         let problem = built.problem
         let vehicle = problem.vehicle(v)
         let fleet = day.vehicle(built.fleetVehicle(of: v))
-        let type = types[fleet.typeID]!
-        guard let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem, leavingAsLateAsHelps: true) else { return nil }
+        // DayProblem made a vehicle only for a fleet vehicle with a known type, based at two depots.
+        guard let type = types[fleet.typeID], let startDepot = geometry.depot(at: vehicle.startLocation),
+            let endDepot = geometry.depot(at: vehicle.endLocation),
+            let schedule = RouteSchedule(route: route, vehicle: vehicle, problem: problem, leavingAsLateAsHelps: true) else { return nil }
         var stops: [DayPlan.Stop] = []
         var previous = vehicle.startLocation
         var load = Load(grams: 0, millilitres: 0, parcels: 0)
@@ -188,13 +192,13 @@ public struct DayPlanner {
         let breakSeconds = schedule.breaks.reduce(Int64(0)) { $0 + vehicle.breaks[$1.index].duration }
         let waiting = schedule.end - schedule.departure - schedule.travelTime - service - breakSeconds
         // Every stop is placed on the vehicle's network: its matrix entries were reachable.
-        let placed = geometry.positions[vehicle.profile]
+        let placed = geometry.positions[vehicle.profile.position]
         let path = [vehicle.startLocation] + route.map { problem.job($0).location } + [vehicle.endLocation]
-        let roads = networks[vehicle.profile].engine.route(through: path.compactMap { placed[$0.position] })?.geometry ?? []
+        let roads = networks[vehicle.profile.position].engine.route(through: path.compactMap { placed[$0.position] })?.geometry ?? []
         let costUnits = vehicle.fixedCost + schedule.travelCost
         return DayPlan.Run(
             vehicleID: fleet.id, typeID: fleet.typeID, carrierID: fleet.carrierID, driver: fleet.driver,
-            depotID: day.depot(geometry.depot(at: vehicle.startLocation)!).id, endDepotID: day.depot(geometry.depot(at: vehicle.endLocation)!).id,
+            depotID: day.depot(startDepot).id, endDepotID: day.depot(endDepot).id,
             loadingStart: TimeOfDay(seconds: Int(schedule.loadingStart)), departure: TimeOfDay(seconds: Int(schedule.departure)),
             end: TimeOfDay(seconds: Int(schedule.end)), stops: stops,
             breaks: schedule.breaks.map { DayPlan.Break(afterStops: $0.afterVisits, start: TimeOfDay(seconds: Int($0.start)),

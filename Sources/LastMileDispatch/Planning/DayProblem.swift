@@ -59,10 +59,11 @@ struct DayProblem {
                              duration: Int64(rule.minutes * 60))]
             } ?? []
             let onBikeNetwork = type.mode == .bike && geometry.profiles.count > 1
-            let profile = onBikeNetwork ? 1 : 0
-            if geometry.positions[profile][depots[0].location.position] == nil || geometry.positions[profile][depots[1].location.position] == nil {
+            let profile: ProfileIndex = onBikeNetwork ? 1 : 0
+            let placed = geometry.positions[profile.position]
+            if placed[depots[0].location.position] == nil || placed[depots[1].location.position] == nil {
                 unusable.append(UnusableVehicle(
-                    vehicleID: fleetVehicle.id, reason: "its depot is not near a road its profile (\(networkNames[profile])) may use"))
+                    vehicleID: fleetVehicle.id, reason: "its depot is not near a road its profile (\(networkNames[profile.position])) may use"))
                 continue
             }
             let vehicle = Vehicle(
