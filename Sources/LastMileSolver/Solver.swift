@@ -36,7 +36,7 @@ public enum Solver {
         // time limit counts from here.
         let started = Date()
         let search = RuinAndRecreate(problem: problem, configuration: configuration)
-        let localSearch = configuration.localSearchNeighbours > 0
+        let localSearch = configuration.localSearchNeighbours > 0 && configuration.localSearchPolicy != .off
             ? LocalSearch(data: search.data, neighbours: configuration.localSearchNeighbours) : nil
         guard configuration.threads > 1 else {
             return solveChain(

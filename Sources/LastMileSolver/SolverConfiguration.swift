@@ -63,7 +63,7 @@ public struct SolverConfiguration: Sendable {
 /// (`accepted`, 20 neighbours: 3546 / 2827 on GH.) Every candidate pays on long routes with time windows;
 /// without windows, or on short routes (Solomon R112, RC101 at 5 s, seeds 1–3: +0.3 % and +0.4 % on the
 /// mean), the search costs more iterations than it gains.
-public enum LocalSearchPolicy: Sendable {
+public enum LocalSearchPolicy: String, Sendable, CaseIterable {
     /// `always` when some job's windows are narrower than the vehicles' shifts and the candidate's routes
     /// hold ``longRoute`` jobs or more on average, else `improving`.
     case automatic
@@ -74,6 +74,8 @@ public enum LocalSearchPolicy: Sendable {
     /// Only candidates the annealing accepts as they are (the search can only lower their cost), so the
     /// current solution is always a local optimum and the next search examines only what changed.
     case accepted
+    /// Never: ruin and recreate alone (the solver before the local search, for comparisons).
+    case off
 
     /// Jobs per route from which routes count as long for ``automatic``.
     static let longRoute = 11

@@ -50,6 +50,9 @@ struct Solve: AsyncParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the solution here instead of standard output.")
     var output: String?
 
+    @Option(help: "Which candidates the granular local search improves: automatic, always, improving, accepted, off.")
+    var localSearch: LocalSearchPolicy = .automatic
+
     @Flag(help: "Check the solution with the independent plan checker and fail if it is infeasible.")
     var check = false
 
@@ -71,6 +74,7 @@ struct Solve: AsyncParsableCommand {
         let problem = instance.problem
         var configuration = SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit)
         configuration.threads = chains
+        configuration.localSearchPolicy = localSearch
         let result = Solver.solve(problem, configuration: configuration)
         let report = PlanChecker.check(result.solution, for: problem)
         let text: String
@@ -97,3 +101,5 @@ struct Solve: AsyncParsableCommand {
         }
     }
 }
+
+extension LocalSearchPolicy: ExpressibleByArgument {}

@@ -54,6 +54,7 @@ final class LocalSearch: Sendable {
         case .always: return true
         case .improving: return cost < current
         case .accepted: return Double(cost) < threshold
+        case .off: return false
         }
     }
 
