@@ -54,7 +54,7 @@ import Testing
         version2[8] = 2
         let oldError = try error(for: version2)
         #expect(oldError.code == .wrongFormat)
-        #expect(oldError.message.contains("lack the OSM way id") && oldError.message.contains("lastmile import"))
+        #expect(oldError.message.contains("lack the OSM way id") && oldError.hint?.contains("lastmile import") == true)
 
         var flipped = good
         flipped[good.count - 5] ^= 0xFF
