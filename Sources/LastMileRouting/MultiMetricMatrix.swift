@@ -57,7 +57,7 @@ public struct MultiMetricMatrix: Sendable {
     ) rethrows {
         let rankCount = hierarchy.rank.count
         let rank = hierarchy.rank
-        var entries: [(rank: Int32, target: Int32, time: Lanes)] = []
+        var entries: [(rank: Int32, target: Int32, value: Lanes)] = []
         var search = LaneSearch(rankCount: rankCount)
         for (j, target) in targets.enumerated() {
             search.run(from: starts(links.map { $0.egress(target) }, rank: rank), edgeTime: downTime, in: hierarchy)
@@ -65,20 +65,8 @@ public struct MultiMetricMatrix: Sendable {
                 entries.append((r, Int32(j), search.time[Int(r)]))
             }
         }
-        var bucketFirst = [Int32](repeating: 0, count: rankCount + 1)
-        for entry in entries { bucketFirst[Int(entry.rank) + 1] += 1 }
-        for r in 0..<rankCount { bucketFirst[r + 1] += bucketFirst[r] }
-        var next = bucketFirst
-        var bucketTarget = [Int32](repeating: 0, count: entries.count)
-        var bucketTime = [Lanes](repeating: Lanes(repeating: Self.unreachable), count: entries.count)
-        for entry in entries {
-            let slot = Int(next[Int(entry.rank)])
-            next[Int(entry.rank)] += 1
-            bucketTarget[slot] = entry.target
-            bucketTime[slot] = entry.time
-        }
+        let buckets = TargetBuckets(entries: entries, rankCount: rankCount, filler: Lanes(repeating: Self.unreachable))
         entries = []
-        let buckets = Buckets(first: bucketFirst, target: bucketTarget, time: bucketTime)
 
         // Targets by the arcs they lie on, for routes that stay on one road.
         var onArc: [Int32: [Int32]] = [:]
@@ -135,38 +123,6 @@ public struct MultiMetricMatrix: Sendable {
         }
         return starts
     }
-
-    /// Read-only bucket arrays shared by the source tasks.
-    private struct Buckets: Sendable {
-        let first: [Int32]
-        let target: [Int32]
-        let time: [Lanes]
-
-        /// Lowers `row[target]` to the time through every rank `search` reached (the hot loop: raw buffers, so no
-        /// reference counting per entry).
-        func scan(_ search: LaneSearch, into row: inout [Lanes]) {
-            let infinity = Lanes(repeating: MultiMetricMatrix.unreachable)
-            first.withUnsafeBufferPointer { first in
-                target.withUnsafeBufferPointer { target in
-                    time.withUnsafeBufferPointer { time in
-                        search.time.withUnsafeBufferPointer { reached in
-                            row.withUnsafeMutableBufferPointer { row in
-                                for r in search.visited {
-                                    let here = reached[Int(r)]
-                                    guard any(here .< infinity) else { continue }
-                                    for slot in Int(first[Int(r)])..<Int(first[Int(r) + 1]) {
-                                        let j = Int(target[slot])
-                                        let through = here &+ time[slot]
-                                        row[j].replace(with: through, where: through .< row[j])
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
 }
 
 /// ``HierarchySearch`` with a lane of times per metric: per-thread scratch space for upward searches along the
@@ -219,6 +175,33 @@ struct LaneSearch {
                                 let w = Int(upHead[e])
                                 let through = here &+ edgeTime[e]
                                 time[w].replace(with: through, where: through .< time[w])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension TargetBuckets where Value == MultiMetricMatrix.Lanes {
+    /// Lowers `row[target]` to the time through every rank `search` reached (the hot loop: raw buffers, so no
+    /// reference counting per entry).
+    func scan(_ search: LaneSearch, into row: inout [MultiMetricMatrix.Lanes]) {
+        let infinity = MultiMetricMatrix.Lanes(repeating: MultiMetricMatrix.unreachable)
+        first.withUnsafeBufferPointer { first in
+            target.withUnsafeBufferPointer { target in
+                value.withUnsafeBufferPointer { time in
+                    search.time.withUnsafeBufferPointer { reached in
+                        row.withUnsafeMutableBufferPointer { row in
+                            for r in search.visited {
+                                let here = reached[Int(r)]
+                                guard any(here .< infinity) else { continue }
+                                for slot in Int(first[Int(r)])..<Int(first[Int(r) + 1]) {
+                                    let j = Int(target[slot])
+                                    let through = here &+ time[slot]
+                                    row[j].replace(with: through, where: through .< row[j])
+                                }
                             }
                         }
                     }

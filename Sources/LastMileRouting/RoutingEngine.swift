@@ -32,7 +32,7 @@ public struct RoutingEngine: Sendable {
     public func matrix(sources: [RoadPosition], targets: [RoadPosition]) -> TravelMatrix {
         let rankCount = rank.count
         // Buckets: for every rank, the targets whose downward search reached it, with the cost to them.
-        var entries: [(rank: Int32, target: Int32, cost: PathCost)] = []
+        var entries: [(rank: Int32, target: Int32, value: PathCost)] = []
         var search = HierarchySearch(rankCount: rankCount)
         for (j, target) in targets.enumerated() {
             search.run(from: links.egress(target).map { (rank[Int($0.node)], $0.cost) }, upward: false, in: customized)
@@ -40,18 +40,7 @@ public struct RoutingEngine: Sendable {
                 entries.append((r, Int32(j), search.cost[Int(r)]))
             }
         }
-        var bucketFirst = [Int32](repeating: 0, count: rankCount + 1)
-        for entry in entries { bucketFirst[Int(entry.rank) + 1] += 1 }
-        for r in 0..<rankCount { bucketFirst[r + 1] += bucketFirst[r] }
-        var next = bucketFirst
-        var bucketTarget = [Int32](repeating: 0, count: entries.count)
-        var bucketCost = [PathCost](repeating: .infinity, count: entries.count)
-        for entry in entries {
-            let slot = Int(next[Int(entry.rank)])
-            next[Int(entry.rank)] += 1
-            bucketTarget[slot] = entry.target
-            bucketCost[slot] = entry.cost
-        }
+        let buckets = TargetBuckets(entries: entries, rankCount: rankCount, filler: PathCost.infinity)
         entries = []
 
         // Targets by the arcs they lie on, for routes that stay on one road.
@@ -64,7 +53,6 @@ public struct RoutingEngine: Sendable {
 
         let columns = targets.count
         let chunk = 16
-        let buckets = Buckets(first: bucketFirst, target: bucketTarget, cost: bucketCost)
         let rows: [[PathCost]] = (try? parallelMap(count: (sources.count + chunk - 1) / chunk) { c in
             var search = HierarchySearch(rankCount: rankCount)
             var block: [PathCost] = []
@@ -76,7 +64,7 @@ public struct RoutingEngine: Sendable {
                     let here = search.cost[Int(r)]
                     if here.isInfinite { continue }
                     for slot in Int(buckets.first[Int(r)])..<Int(buckets.first[Int(r) + 1]) {
-                        let total = here + buckets.cost[slot]
+                        let total = here + buckets.value[slot]
                         let j = Int(buckets.target[slot])
                         if total < row[j] { row[j] = total }
                     }
@@ -99,9 +87,4 @@ public struct RoutingEngine: Sendable {
     }
 
     /// Read-only bucket arrays shared by the source tasks.
-    private struct Buckets: Sendable {
-        let first: [Int32]
-        let target: [Int32]
-        let cost: [PathCost]
-    }
 }
