@@ -19,6 +19,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C libraries from Debian: libproj-dev, zlib1g-dev.
@@ -71,7 +75,22 @@ let package = Package(
             dependencies: [
                 "LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileRouting",
                 "LastMileModel", "LastMileSolver", "LastMileDispatch", "LastMileStore", "LastMileSampleTown", "LastMileLive",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The HTTP API (`lastmile serve`, Hummingbird 2): the JSON API `/v1`, OSRM- and VROOM-compatible endpoints,
+        // API keys with roles checked object by object. Calls the same use cases as the CLI.
+        .target(
+            name: "LastMileServer",
+            dependencies: [
+                "LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileGraph", "LastMileRouting", "LastMileModel", "LastMileSolver",
+                "LastMileLive", "LastMileService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("openapi.json")],
             swiftSettings: swiftSettings
         ),
         // The `lastmile` command: parses arguments, calls the service, renders its events and errors.
@@ -79,7 +98,7 @@ let package = Package(
             name: "LastMileCLI",
             dependencies: [
                 "LastMileCore", "LastMileOSM", "LastMileGraph", "LastMileSampleTown", "LastMileModel", "LastMileSolver",
-                "LastMileDomain", "LastMileDispatch", "LastMileLive", "LastMileService",
+                "LastMileDomain", "LastMileDispatch", "LastMileLive", "LastMileService", "LastMileServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -144,6 +163,14 @@ let package = Package(
             dependencies: [
                 "LastMileCLI", "LastMileCore", "LastMileGraph", "LastMileRouting", "LastMileService", "LastMileTestSupport", "LastMileLive",
                 "LastMileStore",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "LastMileServerTests",
+            dependencies: [
+                "LastMileCore", "LastMileDomain", "LastMileService", "LastMileServer", "LastMileStore", "LastMileTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
         ),

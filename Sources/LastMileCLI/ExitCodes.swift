@@ -9,6 +9,8 @@ enum ExitCodes {
         case .badInput: 2
         case .routingData: 3
         case .conflict: 4
+        case .notFound: 5
+        case .unauthorized, .forbidden: 77
         case .usage: 64
         case .internal: 70
         }

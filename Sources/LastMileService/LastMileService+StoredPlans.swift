@@ -20,3 +20,11 @@ extension LastMileService {
         return plan
     }
 }
+
+extension LastMileService {
+    /// The carrier of every vehicle of `date`'s fleet, by vehicle id (for scoping what a key may read).
+    public func vehicleCarriers(date: String) throws(LastMileError) -> [String: String] {
+        let day = try reportingErrors { try store.day(date) }
+        return Dictionary(day.vehicles.map { ($0.id, $0.carrierID) }, uniquingKeysWith: { first, _ in first })
+    }
+}

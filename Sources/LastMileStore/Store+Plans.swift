@@ -74,6 +74,11 @@ extension Store {
         }
     }
 
+    /// Every carrier, by id.
+    public func carriers() throws -> [Carrier] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT id, name FROM carrier ORDER BY id").map { Carrier(id: $0["id"], name: $0["name"]) } }
+    }
+
     /// The depot rows with `stock[depot id]` as their stock.
     private static func depots(_ db: Database, stock: [String: [String: Int]]) throws -> [DepotSite] {
         try Row.fetchAll(db, sql: "SELECT * FROM depot ORDER BY id").map { row in

@@ -186,6 +186,24 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("api keys") { db in
+            try db.execute(sql: """
+                -- API keys of `lastmile serve`. Only the SHA-256 of the secret is kept; the secret is shown once, at
+                -- creation. The role's scope is a depot (dispatcher) or a carrier (driver backend, carrier).
+                CREATE TABLE api_key (
+                    id TEXT PRIMARY KEY CHECK (id <> ''),
+                    secret_sha256 BLOB NOT NULL CHECK (length(secret_sha256) = 32),
+                    role TEXT NOT NULL CHECK (role IN ('admin', 'dispatcher', 'driver-backend', 'carrier')),
+                    depot_id TEXT,
+                    carrier_id TEXT,
+                    label TEXT NOT NULL DEFAULT '',
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT,
+                    CHECK ((role = 'dispatcher') = (depot_id IS NOT NULL)),
+                    CHECK ((role IN ('driver-backend', 'carrier')) = (carrier_id IS NOT NULL))
+                );
+                """)
+        }
         return migrator
     }
 }

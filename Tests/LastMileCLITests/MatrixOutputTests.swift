@@ -36,7 +36,7 @@ import LastMileService
               ]
             }
             """
-        #expect(String(decoding: MatrixOutput.osrmTable(matrix, points: []), as: UTF8.self) == expected)
+        #expect(String(decoding: MatrixOutput.osrmTable(matrix, sources: [], destinations: []), as: UTF8.self) == expected)
         #expect(String(decoding: MatrixOutput.csv(matrix, .durations), as: UTF8.self) == "0.000,61.005\n,0.007\n")
         #expect(String(decoding: MatrixOutput.csv(matrix, .distances), as: UTF8.self) == "0.000,1000.000\n,0.120\n")
     }

@@ -56,7 +56,7 @@ struct Matrix: AsyncParsableCommand {
             if let durationsCSV { try MatrixOutput.write(MatrixOutput.csv(run.matrix, .durations), to: durationsCSV) }
             if let distancesCSV { try MatrixOutput.write(MatrixOutput.csv(run.matrix, .distances), to: distancesCSV) }
         } else {
-            try MatrixOutput.write(MatrixOutput.osrmTable(run.matrix, points: points), to: output)
+            try MatrixOutput.write(MatrixOutput.osrmTable(run.matrix, sources: points, destinations: points), to: output)
         }
         if timingJSON {
             print("{\"load_s\": \(loaded.inSeconds), \"preprocess_s\": \(run.preprocessSeconds), \"customize_s\": \(run.customizeSeconds), "

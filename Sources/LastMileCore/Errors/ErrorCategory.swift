@@ -11,6 +11,12 @@ public enum ErrorCategory: String, Sendable, Hashable, CaseIterable {
     case conflict
     /// A check ran and found a problem (an infeasible plan, a failed independent check).
     case checkFailed
+    /// What the request names does not exist: no plan for a date, no such vehicle or API key.
+    case notFound
+    /// The request carries no valid credentials (a missing, unknown or revoked API key).
+    case unauthorized
+    /// The credentials are valid but their role or scope does not reach this object.
+    case forbidden
     /// A bug: LastMile reached a state it should not.
     case `internal`
 }

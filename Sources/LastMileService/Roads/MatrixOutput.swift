@@ -18,29 +18,32 @@ public enum MatrixOutput {
         }
     }
 
-    /// OSRM's `/table` response: `durations` in seconds and `distances` in metres (null = no route), and the
-    /// snapped `sources`/`destinations` with `location` as [lon, lat] and the snap `distance` in metres.
-    /// One matrix row per line; no final newline.
-    public static func osrmTable(_ matrix: TravelMatrix, points: [SnappedPoint]) -> [UInt8] {
+    /// OSRM's `/table` response: `durations` in seconds and `distances` in metres (null = no route; each only
+    /// when asked for), and the snapped `sources`/`destinations` with `location` as [lon, lat] and the snap
+    /// `distance` in metres. Numbers carry three decimals (exact milliseconds and millimetres; OSRM rounds to
+    /// one). One matrix row per line; no final newline.
+    public static func osrmTable(
+        _ matrix: TravelMatrix, sources: [SnappedPoint], destinations: [SnappedPoint], durations: Bool = true, distances: Bool = true
+    ) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(2 * matrix.costs.count * 10 + 2 * points.count * 64 + 128)
+        bytes.reserveCapacity(((durations ? 1 : 0) + (distances ? 1 : 0)) * matrix.costs.count * 10 + (sources.count + destinations.count) * 64 + 128)
         let rowSeparator = ",\n    "
-        bytes.append(contentsOf: "{\n  \"code\": \"Ok\",\n  \"durations\": [\n    ".utf8)
-        appendRows(of: matrix, .durations, open: "[", close: "]", separator: rowSeparator, missing: "null", to: &bytes)
-        bytes.append(contentsOf: "\n  ],\n  \"distances\": [\n    ".utf8)
-        appendRows(of: matrix, .distances, open: "[", close: "]", separator: rowSeparator, missing: "null", to: &bytes)
-        bytes.append(contentsOf: "\n  ],\n  \"sources\": [\n    ".utf8)
-        let waypointsStart = bytes.count
-        for (index, point) in points.enumerated() {
-            if index > 0 { bytes.append(contentsOf: rowSeparator.utf8) }
-            bytes.append(contentsOf: "{\"location\":\(point.coordinate.geoJSONPosition),\"distance\":".utf8)
-            FixedPoint.append(point.distanceMeters, decimals: 3, to: &bytes)
-            bytes.append(contentsOf: ",\"name\":\"\"}".utf8)
+        bytes.append(contentsOf: "{\n  \"code\": \"Ok\",".utf8)
+        for (quantity, name, wanted) in [(Quantity.durations, "durations", durations), (.distances, "distances", distances)] where wanted {
+            bytes.append(contentsOf: "\n  \"\(name)\": [\n    ".utf8)
+            appendRows(of: matrix, quantity, open: "[", close: "]", separator: rowSeparator, missing: "null", to: &bytes)
+            bytes.append(contentsOf: "\n  ],".utf8)
         }
-        let waypoints = Array(bytes[waypointsStart...])
-        bytes.append(contentsOf: "\n  ],\n  \"destinations\": [\n    ".utf8)
-        bytes.append(contentsOf: waypoints)
-        bytes.append(contentsOf: "\n  ]\n}".utf8)
+        for (name, points) in [("sources", sources), ("destinations", destinations)] {
+            bytes.append(contentsOf: "\n  \"\(name)\": [\n    ".utf8)
+            for (index, point) in points.enumerated() {
+                if index > 0 { bytes.append(contentsOf: rowSeparator.utf8) }
+                bytes.append(contentsOf: "{\"location\":\(point.coordinate.geoJSONPosition),\"distance\":".utf8)
+                FixedPoint.append(point.distanceMeters, decimals: 3, to: &bytes)
+                bytes.append(contentsOf: ",\"name\":\"\"}".utf8)
+            }
+            bytes.append(contentsOf: (name == "sources" ? "\n  ]," : "\n  ]\n}").utf8)
+        }
         return bytes
     }
 

@@ -14,10 +14,13 @@ public struct RoadQueries: Sendable {
     ///
     /// - Throws: ``LastMileError`` (bad input) for a missing, damaged or wrong-version file.
     public static func open(graphFile path: String) throws(LastMileError) -> RoadQueries {
-        try reportingErrors {
-            let graph = try RoadGraphFile.read(URL(fileURLWithPath: path)).graph
-            return RoadQueries(graph: graph, index: try SnapIndex(graph: graph))
-        }
+        try RoadQueries(graph: try reportingErrors { try RoadGraphFile.read(URL(fileURLWithPath: path)).graph })
+    }
+
+    /// Queries on a graph in memory (tests, the sample town).
+    public init(graph: RoadGraph) throws(LastMileError) {
+        self.graph = graph
+        index = try reportingErrors { try SnapIndex(graph: graph) }
     }
 
     /// Each point of `points` on its nearest road within `maxDistance` metres, or why not.

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Hummingbird
+import LastMileCore
+import LastMileGraph
+import LastMileServer
+import LastMileService
+
+/// `lastmile serve`: the HTTP API.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the HTTP API: OSRM- and VROOM-compatible endpoints and /v1, with API keys.",
+        discussion: """
+            Every route but /health and /openapi.json needs `Authorization: Bearer KEY` (`lastmile keys create`). \
+            With --graph, OSRM's /table/v1 and /route/v1 answer on that graph (loaded once at start), and VROOM \
+            problems with coordinates but no matrices are routed on it. Stops on SIGINT or SIGTERM after the \
+            requests in flight.
+            """
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The graph file written by `lastmile import` (enables /table, /route and VROOM coordinates).")
+    var graph: String?
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port (0: any free port).")
+    var port = 5000
+
+    @Option(help: "Origin allowed by CORS (`*` for any; default: no CORS headers).")
+    var corsOrigin: String?
+
+    @Option(help: "Largest request body, bytes.")
+    var maxBody = 16 << 20
+
+    @Option(help: "Most sources (and destinations) of one table request.")
+    var maxTable = 5_000
+
+    @Option(help: "Seconds the solver spends on a posted VROOM problem.")
+    var vroomTimeLimit = 1.0
+
+    @Option(help: "Seed of the solver's random choices.")
+    var seed: UInt64 = 1
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 … 65535") }
+        guard maxBody > 0, maxTable > 0 else { throw ValidationError("--max-body and --max-table must be positive") }
+        guard vroomTimeLimit > 0 else { throw ValidationError("--vroom-time-limit must be positive") }
+    }
+
+    func run() async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let roads = try graph.map { path throws(LastMileError) in LoadedRoads(queries: try RoadQueries.open(graphFile: path)) }
+        let settings = ServerSettings(
+            host: host, port: port, databasePath: database.db, roads: roads, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
+            maxTableLocations: maxTable, vroomTimeLimit: vroomTimeLimit, seed: seed
+        )
+        let roadsLine = roads.map { " roads: \($0.queries.graph.nodeCount) nodes loaded in \((clock.now - started).formattedSeconds)," } ?? ""
+        let host = self.host
+        let application = try LastMileApplication.build(settings) { port in
+            Terminal.error("lastmile serve:\(roadsLine) listening on http://\(host):\(port)")
+        }
+        try await application.runService()
+    }
+}

@@ -1,0 +1,37 @@
+import LastMileService
+
+/// What `lastmile serve` runs with: where it listens, the database, the roads, and the request limits.
+public struct ServerSettings: Sendable {
+    /// Address to bind (`127.0.0.1` by default: put a TLS proxy in front for other hosts).
+    public var host: String
+    /// TCP port; 0 picks a free one (tests).
+    public var port: Int
+    /// The SQLite database (created when missing).
+    public var databasePath: String
+    /// The roads for `/table`, `/route` and `/v1/matrices`, when a graph was given.
+    public var roads: LoadedRoads?
+    /// The origin allowed by CORS (`*` for any); `nil` sends no CORS headers.
+    public var corsOrigin: String?
+    /// The largest request body accepted, bytes (413 beyond).
+    public var maxBodyBytes: Int
+    /// The most locations one table request may hold (sources × destinations ≤ its square).
+    public var maxTableLocations: Int
+    /// Seconds the solver runs on a posted VROOM problem, and its seed.
+    public var vroomTimeLimit: Double
+    public var seed: UInt64
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 5000, databasePath: String, roads: LoadedRoads? = nil, corsOrigin: String? = nil,
+        maxBodyBytes: Int = 16 << 20, maxTableLocations: Int = 5_000, vroomTimeLimit: Double = 1, seed: UInt64 = 1
+    ) {
+        self.vroomTimeLimit = vroomTimeLimit
+        self.seed = seed
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.roads = roads
+        self.corsOrigin = corsOrigin
+        self.maxBodyBytes = maxBodyBytes
+        self.maxTableLocations = maxTableLocations
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LastMileServer
+import LastMileTestSupport
+import Testing
+
+/// Every route of the OpenAPI document, tried without a key, with a revoked key and with each role: the roles
+/// `x-roles` admits get through, the others get 403, no key or a bad key 401. A route added to the document
+/// without a sample request here fails the test, so no route skips the check.
+@Suite struct AccessTests {
+    let fixture = ServerFixture.shared
+
+    /// A request that exercises each operation, by operationId.
+    func sample(_ operationID: String) -> (uri: String, body: String?)? {
+        let (a, b) = (ServerFixture.lonLat(-1050, 600), ServerFixture.lonLat(1200, -900))
+        let date = ServerFixture.date
+        return switch operationID {
+        case "health": ("/health", nil)
+        case "openapi": ("/openapi.json", nil)
+        case "osrmTable": ("/table/v1/driving/\(a);\(b)", nil)
+        case "osrmTablePost": ("/table/v1/driving", #"{"coordinates": [[\#(a)], [\#(b)]]}"#)
+        case "osrmRoute": ("/route/v1/driving/\(a);\(b)", nil)
+        case "vroomSolve", "vroomSolveNamed": (operationID == "vroomSolve" ? "/" : "/vroom", try? String(contentsOf: SharedData.fixture("vroom/small.json"), encoding: .utf8))
+        case "getPlan": ("/v1/plans/\(date)", nil)
+        case "listPlanVersions": ("/v1/plans/\(date)/versions", nil)
+        case "getLiveVehicle": ("/v1/live/\(date)/vehicles/BIKE-010", nil)
+        default: nil
+        }
+    }
+
+    struct Operation { var id: String, method: HTTPRequest.Method, roles: [String]? }
+
+    /// Every operation of the document with its roles (`nil` roles: public).
+    func operations() throws -> [Operation] {
+        let document = try #require(try JSONSerialization.jsonObject(with: OpenAPIDocument.data) as? [String: Any])
+        let paths = try #require(document["paths"] as? [String: [String: [String: Any]]])
+        return paths.keys.sorted().flatMap { path in
+            paths[path]!.keys.sorted().map { method in
+                let operation = paths[path]![method]!
+                let roles = operation["x-roles"] as? [String] ?? []
+                return Operation(id: operation["operationId"] as? String ?? "\(method) \(path)", method: HTTPRequest.Method(method.uppercased())!,
+                                 roles: (operation["security"] as? [Any])?.isEmpty == true ? nil : roles)
+            }
+        }
+    }
+
+    @Test func everyRouteAdmitsItsRolesAndRefusesTheOthers() async throws {
+        let operations = try operations()
+        #expect(operations.count >= 10)
+        let roleOfKey = ["admin": "admin", "dispatcher": "dispatcher", "velo-backend": "driver-backend", "velo": "carrier", "citylog": "carrier"]
+        try await fixture.application().test(.router) { client in
+            for operation in operations {
+                let request = try #require(sample(operation.id), "no sample request for \(operation.id): add one to AccessTests")
+                func status(_ key: String?) async throws -> HTTPResponse.Status {
+                    try await client.execute(uri: request.uri, method: operation.method, headers: fixture.headers(key),
+                                             body: request.body.map { ByteBuffer(string: $0) }) { $0.status }
+                }
+                guard let roles = operation.roles else {
+                    #expect(try await status(nil) == .ok, "\(operation.id) is public")
+                    continue
+                }
+                #expect(try await status(nil) == .unauthorized, "\(operation.id) without a key")
+                #expect(try await status(fixture.revoked) == .unauthorized, "\(operation.id) with a revoked key")
+                #expect(try await status("lm_nothing_here") == .unauthorized, "\(operation.id) with a malformed key")
+                for (key, role) in roleOfKey.sorted(by: { $0.key < $1.key }) {
+                    let got = try await status(key)
+                    if roles.contains(role) {
+                        #expect(got != .unauthorized && got != .forbidden && got.code < 500, "\(operation.id) as \(key): \(got)")
+                    } else {
+                        #expect(got == .forbidden, "\(operation.id) as \(key) must be refused, got \(got)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func errorsAreJSONWithTheCategory() async throws {
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/v1/plans/\(ServerFixture.date)", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.headers[.wwwAuthenticate] == "Bearer")
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: [String: Any]])
+                #expect(body["error"]?["category"] as? String == "unauthorized")
+                #expect((body["error"]?["hint"] as? String)?.contains("lastmile keys create") == true)
+            }
+            try await client.execute(uri: "/v1/plans/1999-01-01", method: .get, headers: fixture.headers("admin")) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}
