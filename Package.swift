@@ -169,7 +169,8 @@ let package = Package(
         .testTarget(
             name: "LastMileServerTests",
             dependencies: [
-                "LastMileCore", "LastMileDomain", "LastMileService", "LastMileServer", "LastMileStore", "LastMileTestSupport",
+                "LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileRouting", "LastMileSampleTown", "LastMileService", "LastMileServer",
+                "LastMileStore", "LastMileTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

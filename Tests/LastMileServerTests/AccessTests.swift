@@ -24,7 +24,7 @@ import Testing
         case "vroomSolve", "vroomSolveNamed": (operationID == "vroomSolve" ? "/" : "/vroom", try? String(contentsOf: SharedData.fixture("vroom/small.json"), encoding: .utf8))
         case "getPlan": ("/v1/plans/\(date)", nil)
         case "listPlanVersions": ("/v1/plans/\(date)/versions", nil)
-        case "getLiveVehicle": ("/v1/live/\(date)/vehicles/BIKE-010", nil)
+        case "getLiveVehicle": ("/v1/live/\(date)/vehicles/BIKE-009", nil)
         default: nil
         }
     }

@@ -3,8 +3,10 @@ import Hummingbird
 import HummingbirdTesting
 import LastMileCore
 import LastMileGeo
+import LastMileRouting
 import LastMileSampleTown
 import LastMileServer
+import LastMileService
 import LastMileTestSupport
 import Testing
 
@@ -55,14 +57,18 @@ import Testing
 
     @Test func osrmErrorsCarryOSRMsCodes() async throws {
         try await fixture.application().test(.router) { client in
-            func code(_ uri: String) async throws -> (HTTPResponse.Status, String?) {
-                try await client.execute(uri: uri, method: .get, headers: fixture.headers("admin")) { ($0.status, try json($0)["code"] as? String) }
+            func expectOSRMError(_ uri: String, _ code: String) async throws {
+                try await client.execute(uri: uri, method: .get, headers: fixture.headers("admin")) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                    let body = try json(response)
+                    #expect(body["code"] as? String == code, "\(uri)")
+                }
             }
-            #expect(try await code("/table/v1/driving/abc;1,2") == (.badRequest, "InvalidQuery"))
-            #expect(try await code("/table/v1/driving/\(points[0]);\(points[1])?sources=5") == (.badRequest, "InvalidOptions"))
-            #expect(try await code("/table/v1/driving/\(points[0]);0.5,0.5") == (.badRequest, "NoSegment"))
-            #expect(try await code("/route/v1/driving/\(points[0]);\(points[1])?geometries=wkt") == (.badRequest, "InvalidOptions"))
-            #expect(try await code("/route/v1/driving/\(points[0])") == (.badRequest, "InvalidOptions"))
+            try await expectOSRMError("/table/v1/driving/abc;1,2", "InvalidQuery")
+            try await expectOSRMError("/table/v1/driving/\(points[0]);\(points[1])?sources=5", "InvalidOptions")
+            try await expectOSRMError("/table/v1/driving/\(points[0]);0.5,0.5", "NoSegment")
+            try await expectOSRMError("/route/v1/driving/\(points[0]);\(points[1])?geometries=wkt", "InvalidOptions")
+            try await expectOSRMError("/route/v1/driving/\(points[0])", "InvalidOptions")
         }
     }
 

@@ -1,7 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LastMileDomain
 import LastMileServer
+import LastMileService
 import Testing
 
 /// Object-level authorisation (OWASP API1): scoped keys see their own depot's or carrier's runs and vehicles

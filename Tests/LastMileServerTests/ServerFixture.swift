@@ -5,8 +5,9 @@ import LastMileCore
 import LastMileSampleTown
 import LastMileServer
 import LastMileService
+import LastMileStore
 
-/// The sample town's demo day, planned once per test run (40 orders, 800 iterations, seed 3), with its roads
+/// The sample town's demo day, planned once per test run (120 orders, 800 iterations, seed 3: vans of citylog at both MFCs, bikes of velo), with its roads
 /// loaded and one API key per role and scope. Tests build the application over it and drive it in memory or
 /// on a free loopback port.
 struct ServerFixture: Sendable {
@@ -24,7 +25,7 @@ struct ServerFixture: Sendable {
 
     private init() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lastmile-server-\(UUID().uuidString)")
-        let demo = DemoDay(folder: folder.path, date: Self.date, orderCount: 40, map: nil, area: .sampleTown,
+        let demo = DemoDay(folder: folder.path, date: Self.date, orderCount: 120, map: nil, area: .sampleTown,
                            settings: PlanningSettings(seed: 3, timeLimit: 60, iterations: 800, threads: 1))
         _ = try demo.run()
         service = try LastMileService.build(.init(databasePath: demo.databasePath, createsDatabase: false))

@@ -10,7 +10,7 @@ import Testing
 @Suite struct TrafficFitTests {
     static func sampleTown() throws -> RoadQueries {
         let graph = try RoadGraphBuilder.build(osmFile: SharedData.maps.appendingPathComponent("sample-town.osm.pbf"), profile: .car).graph
-        return RoadQueries(graph: graph, index: try SnapIndex(graph: graph))
+        return try RoadQueries(graph: graph)
     }
 
     @Test func fitRecoversTheTruthOnWellObservedSlices() throws {
