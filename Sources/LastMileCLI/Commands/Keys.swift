@@ -33,7 +33,9 @@ struct Keys: AsyncParsableCommand {
 
         func run() async throws {
             let role = try APIRole.parse(role, depotID: depot, carrierID: carrier)
-            let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: false))
+            // A new server's first admin key may come before any data (the database is created then); scoped keys
+            // need their depot or carrier loaded.
+            let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: role == .admin))
             let key = try service.createAPIKey(role: role, label: label)
             Terminal.print(key.token)
             Terminal.error("key \(key.id) (\(role.name)\(role.scope.map { " " + $0 } ?? "")): keep the token above, it is not shown again")
