@@ -85,7 +85,7 @@ let package = Package(
             name: "LastMileServer",
             dependencies: [
                 "LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileGraph", "LastMileRouting", "LastMileModel", "LastMileSolver",
-                "LastMileLive", "LastMileService",
+                "LastMileDispatch", "LastMileLive", "LastMileService",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "Logging", package: "swift-log"),

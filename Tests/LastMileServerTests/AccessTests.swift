@@ -24,6 +24,10 @@ import Testing
         case "vroomSolve", "vroomSolveNamed": (operationID == "vroomSolve" ? "/" : "/vroom", try? String(contentsOf: SharedData.fixture("vroom/small.json"), encoding: .utf8))
         case "getPlan": ("/v1/plans/\(date)", nil)
         case "listPlanVersions": ("/v1/plans/\(date)/versions", nil)
+        case "importFile": ("/v1/imports/carriers", "id,name\nparcelco,Parcel Co\n")
+        case "importOrders":
+            ("/v1/orders", "id,date,lat,lon,items,weight_kg,volume_litres,window_start,window_end,customer,service_minutes,priority\n"
+                + "O-9001,2026-11-30,46.993354,7.991468,GROC-07:2,1.6,4.0,08:00,10:00,customer 9001,2,0\n")
         case "getLiveVehicle": ("/v1/live/\(date)/vehicles/BIKE-009", nil)
         default: nil
         }

@@ -64,3 +64,30 @@ import Testing
         }
     }
 }
+
+/// Imports over HTTP report like `lastmile load`: rows stored, and a bad row refusing the body with its line
+/// and column.
+@Suite struct ImportTests {
+    let fixture = ServerFixture.shared
+    let header = "id,date,lat,lon,items,weight_kg,volume_litres,window_start,window_end,customer,service_minutes,priority\n"
+
+    @Test func ordersImportReportsRowsAndRefusesBadOnes() async throws {
+        try await fixture.application().test(.router) { client in
+            let good = header + "O-9101,2026-11-29,46.993354,7.991468,GROC-07:2,1.6,4.0,08:00,10:00,customer 9101,2,0\n"
+            try await client.execute(uri: "/v1/orders", method: .post, headers: fixture.headers("dispatcher"), body: ByteBuffer(string: good)) { response in
+                #expect(response.status == .ok, "\(String(buffer: response.body))")
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+                #expect(body["inserted"] as? Int == 1 && body["updated"] as? Int == 0)
+            }
+            let bad = header + "O-9102,2026-11-29,46.993354,7.991468,GROC-07:2,1.6,4.0,08:00,noon,customer 9102,2,0\n"
+            try await client.execute(uri: "/v1/orders", method: .post, headers: fixture.headers("dispatcher"), body: ByteBuffer(string: bad)) { response in
+                #expect(response.status == .badRequest)
+                let text = String(buffer: response.body)
+                #expect(text.contains("body.orders.csv") && text.contains("window_end"), "\(text)")
+            }
+            try await client.execute(uri: "/v1/imports/fleet", method: .post, headers: fixture.headers("dispatcher"), body: ByteBuffer(string: "id\n")) {
+                #expect($0.status == .forbidden)
+            }
+        }
+    }
+}
