@@ -11,7 +11,8 @@ import LastMileService
 /// `GET /openapi.json` without a key; everything else needs `Authorization: Bearer lm_…`:
 /// OSRM's `/table/v1/{profile}/{coordinates}` (GET, and POST with a JSON body) and `/route/v1/…` when roads
 /// are loaded; VROOM's `POST /` and `POST /vroom`; imports `POST /v1/imports/{kind}` and `POST /v1/orders`;
-/// `/v1/plans/{date}` and `/v1/plans/{date}/versions`;
+/// `/v1/plans/{date}` (GET; POST starts planning it: `/v1/jobs/{id}` and its `/events`) and
+/// `/v1/plans/{date}/versions`;
 /// `/v1/live/{date}/vehicles/{vehicle}`.
 public enum LastMileApplication {
     /// - Parameter listening: called with the bound port once the server accepts connections.
@@ -48,6 +49,7 @@ public enum LastMileApplication {
         VroomEndpoint(roads: settings.roads, timeLimit: settings.vroomTimeLimit, seed: settings.seed).register(on: router)
         ImportEndpoints(service: service).register(on: router)
         PlanEndpoints(service: service).register(on: router)
+        PlanJobEndpoints(service: service, networks: settings.networks, jobs: PlanJobs()).register(on: router)
         LiveEndpoints(service: service).register(on: router)
         return router
     }

@@ -8,8 +8,10 @@ public struct ServerSettings: Sendable {
     public var port: Int
     /// The SQLite database (created when missing).
     public var databasePath: String
-    /// The roads for `/table`, `/route` and `/v1/matrices`, when a graph was given.
+    /// The roads for `/table`, `/route` and VROOM coordinates, when a graph was given.
     public var roads: LoadedRoads?
+    /// The planner's road networks for `POST /v1/plans/{date}`, when a map was given.
+    public var networks: RoadNetworks?
     /// The origin allowed by CORS (`*` for any); `nil` sends no CORS headers.
     public var corsOrigin: String?
     /// The largest request body accepted, bytes (413 beyond).
@@ -21,7 +23,7 @@ public struct ServerSettings: Sendable {
     public var seed: UInt64
 
     public init(
-        host: String = "127.0.0.1", port: Int = 5000, databasePath: String, roads: LoadedRoads? = nil, corsOrigin: String? = nil,
+        host: String = "127.0.0.1", port: Int = 5000, databasePath: String, roads: LoadedRoads? = nil, networks: RoadNetworks? = nil, corsOrigin: String? = nil,
         maxBodyBytes: Int = 16 << 20, maxTableLocations: Int = 5_000, vroomTimeLimit: Double = 1, seed: UInt64 = 1
     ) {
         self.vroomTimeLimit = vroomTimeLimit
@@ -30,6 +32,7 @@ public struct ServerSettings: Sendable {
         self.port = port
         self.databasePath = databasePath
         self.roads = roads
+        self.networks = networks
         self.corsOrigin = corsOrigin
         self.maxBodyBytes = maxBodyBytes
         self.maxTableLocations = maxTableLocations

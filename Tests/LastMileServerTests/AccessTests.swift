@@ -23,6 +23,9 @@ import Testing
         case "osrmRoute": ("/route/v1/driving/\(a);\(b)", nil)
         case "vroomSolve", "vroomSolveNamed": (operationID == "vroomSolve" ? "/" : "/vroom", try? String(contentsOf: SharedData.fixture("vroom/small.json"), encoding: .utf8))
         case "getPlan": ("/v1/plans/\(date)", nil)
+        case "createPlan": ("/v1/plans/\(date)", #"{"iterations": 10}"#)
+        case "getJob": ("/v1/jobs/plan-none-0", nil)
+        case "streamJob": ("/v1/jobs/plan-none-0/events", nil)
         case "listPlanVersions": ("/v1/plans/\(date)/versions", nil)
         case "importFile": ("/v1/imports/carriers", "id,name\nparcelco,Parcel Co\n")
         case "importOrders":

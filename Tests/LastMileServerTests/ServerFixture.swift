@@ -42,14 +42,14 @@ struct ServerFixture: Sendable {
         revoked = old.token
     }
 
-    /// The settings of a server over the fixture's database and roads.
-    func settings(maxBodyBytes: Int = 1 << 20) -> ServerSettings {
-        ServerSettings(port: 0, databasePath: service.store.path, roads: roads, maxBodyBytes: maxBodyBytes, vroomTimeLimit: 0.2)
+    /// The settings of a server over the fixture's database and roads (and the planner's, when `networks`).
+    func settings(maxBodyBytes: Int = 1 << 20, networks: RoadNetworks? = nil) -> ServerSettings {
+        ServerSettings(port: 0, databasePath: service.store.path, roads: roads, networks: networks, maxBodyBytes: maxBodyBytes, vroomTimeLimit: 0.2)
     }
 
     /// The application over the fixture.
-    func application(maxBodyBytes: Int = 1 << 20) -> some ApplicationProtocol {
-        Application(router: LastMileApplication.router(settings(maxBodyBytes: maxBodyBytes), service: service))
+    func application(maxBodyBytes: Int = 1 << 20, networks: RoadNetworks? = nil) -> some ApplicationProtocol {
+        Application(router: LastMileApplication.router(settings(maxBodyBytes: maxBodyBytes, networks: networks), service: service))
     }
 
     /// `Authorization: Bearer` with the token named `name`.

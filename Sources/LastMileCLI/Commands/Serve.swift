@@ -22,6 +22,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The graph file written by `lastmile import` (enables /table, /route and VROOM coordinates).")
     var graph: String?
 
+    @Option(help: "An OpenStreetMap extract (.osm.pbf) to plan dates on (POST /v1/plans/{date}); without --graph, its car roads serve /table and /route too.")
+    var map: String?
+
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
 
@@ -52,9 +55,11 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
+        let networks = try map.map { path throws(LastMileError) in try RoadNetworks.load(map: path) }
         let roads = try graph.map { path throws(LastMileError) in LoadedRoads(queries: try RoadQueries.open(graphFile: path)) }
+            ?? networks.map { networks throws(LastMileError) in LoadedRoads(queries: try RoadQueries(graph: networks.car)) }
         let settings = ServerSettings(
-            host: host, port: port, databasePath: database.db, roads: roads, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
+            host: host, port: port, databasePath: database.db, roads: roads, networks: networks, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
             maxTableLocations: maxTable, vroomTimeLimit: vroomTimeLimit, seed: seed
         )
         let roadsLine = roads.map { " roads: \($0.queries.graph.nodeCount) nodes loaded in \((clock.now - started).formattedSeconds)," } ?? ""
