@@ -1,4 +1,5 @@
 import LastMileService
+import Logging
 
 /// What `lastmile serve` runs with: where it listens, the database, the roads, and the request limits.
 public struct ServerSettings: Sendable {
@@ -18,14 +19,18 @@ public struct ServerSettings: Sendable {
     public var maxBodyBytes: Int
     /// The most locations one table request may hold (sources × destinations ≤ its square).
     public var maxTableLocations: Int
+    /// The lowest level logged (each request at `info`, with its request id).
+    public var logLevel: Logger.Level
     /// Seconds the solver runs on a posted VROOM problem, and its seed.
     public var vroomTimeLimit: Double
     public var seed: UInt64
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, databasePath: String, roads: LoadedRoads? = nil, networks: RoadNetworks? = nil, corsOrigin: String? = nil,
-        maxBodyBytes: Int = 16 << 20, maxTableLocations: Int = 5_000, vroomTimeLimit: Double = 1, seed: UInt64 = 1
+        maxBodyBytes: Int = 16 << 20, maxTableLocations: Int = 5_000, vroomTimeLimit: Double = 1, seed: UInt64 = 1,
+        logLevel: Logger.Level = .info
     ) {
+        self.logLevel = logLevel
         self.vroomTimeLimit = vroomTimeLimit
         self.seed = seed
         self.host = host

@@ -18,6 +18,7 @@ import Testing
         return switch operationID {
         case "health": ("/health", nil)
         case "openapi": ("/openapi.json", nil)
+        case "metrics": ("/metrics", nil)
         case "osrmTable": ("/table/v1/driving/\(a);\(b)", nil)
         case "osrmTablePost": ("/table/v1/driving", #"{"coordinates": [[\#(a)], [\#(b)]]}"#)
         case "osrmRoute": ("/route/v1/driving/\(a);\(b)", nil)
@@ -78,6 +79,19 @@ import Testing
                         #expect(got == .forbidden, "\(operation.id) as \(key) must be refused, got \(got)")
                     }
                 }
+            }
+        }
+    }
+
+    @Test func metricsCountRequestsAndSolves() async throws {
+        let problem = try String(contentsOf: SharedData.fixture("vroom/small.json"), encoding: .utf8)
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/vroom", method: .post, headers: fixture.headers("admin"), body: ByteBuffer(string: problem)) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: "/metrics", method: .get, headers: fixture.headers("admin")) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("lastmile_vroom_solves_total") && text.contains("hb_requests"), "\(text.prefix(400))")
             }
         }
     }

@@ -6,6 +6,7 @@ import LastMileSampleTown
 import LastMileServer
 import LastMileService
 import LastMileStore
+import Logging
 
 /// The sample town's demo day, planned once per test run (120 orders, 800 iterations, seed 3: vans of citylog at both MFCs, bikes of velo), with its roads
 /// loaded and one API key per role and scope. Tests build the application over it and drive it in memory or
@@ -49,7 +50,9 @@ struct ServerFixture: Sendable {
 
     /// The application over the fixture.
     func application(maxBodyBytes: Int = 1 << 20, networks: RoadNetworks? = nil) -> some ApplicationProtocol {
-        Application(router: LastMileApplication.router(settings(maxBodyBytes: maxBodyBytes, networks: networks), service: service))
+        var logger = Logger(label: "lastmile.serve.tests")
+        logger.logLevel = .warning
+        return Application(router: LastMileApplication.router(settings(maxBodyBytes: maxBodyBytes, networks: networks), service: service), logger: logger)
     }
 
     /// `Authorization: Bearer` with the token named `name`.

@@ -26,6 +26,7 @@ struct VroomEndpoint {
                 let solution = try await offloaded { () throws -> String in
                     do { return try VroomRequest.solve(body, roads: roads, configuration: configuration) } catch let error as LastMileError { throw error.api }
                 }
+                ServerMetrics.vroomSolved()
                 var headers = HTTPFields()
                 headers[.contentType] = "application/json; charset=utf-8"
                 return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: solution)))

@@ -78,9 +78,11 @@ actor PlanJobs {
             let (name, fields) = event.named
             jobs[id]?.events.append(Event(name: name, fields: fields))
         case .done(let version):
+            ServerMetrics.planFinished(status: "done")
             jobs[id]?.status = .done
             jobs[id]?.version = version
         case .failed(let error):
+            ServerMetrics.planFinished(status: "failed")
             jobs[id]?.status = .failed
             jobs[id]?.error = error
         }

@@ -1,0 +1,28 @@
+import Metrics
+import Prometheus
+
+/// The server's metrics in Prometheus' text format at `/metrics`: Hummingbird's per-route request counts,
+/// durations and errors (`MetricsMiddleware`), plus LastMile's own — plans made by status
+/// (`lastmile_plans_total`), VROOM problems solved (`lastmile_vroom_solves_total`).
+///
+/// swift-metrics has one backend per process: ``shared`` bootstraps it with this registry the first time it
+/// is used, whoever asks first (the `serve` command or a test).
+public struct ServerMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+
+    public static let shared: ServerMetrics = {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return ServerMetrics(registry: registry)
+    }()
+
+    /// Counts a finished planning job.
+    static func planFinished(status: String) {
+        Counter(label: "lastmile_plans_total", dimensions: [("status", status)]).increment()
+    }
+
+    /// Counts a solved VROOM problem.
+    static func vroomSolved() {
+        Counter(label: "lastmile_vroom_solves_total").increment()
+    }
+}
