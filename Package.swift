@@ -104,6 +104,7 @@ let package = Package(
                 "LastMileCore", "LastMileOSM", "LastMileGraph", "LastMileSampleTown", "LastMileModel", "LastMileSolver",
                 "LastMileDomain", "LastMileDispatch", "LastMileLive", "LastMileService", "LastMileServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

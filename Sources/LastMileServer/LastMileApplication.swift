@@ -27,6 +27,7 @@ public enum LastMileApplication {
         logger.logLevel = settings.logLevel
         return Application(
             router: router(settings, service: service),
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(settings.idleTimeoutSeconds)))),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "LastMile/\(LastMileVersion.current)"),
             onServerRunning: { channel in await listening(channel.localAddress?.port ?? settings.port) },
             logger: logger

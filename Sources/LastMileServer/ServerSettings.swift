@@ -19,6 +19,8 @@ public struct ServerSettings: Sendable {
     public var maxBodyBytes: Int
     /// The most locations one table request may hold (sources × destinations ≤ its square).
     public var maxTableLocations: Int
+    /// Seconds a connection may stay idle (no request, or a client that stalls mid-request) before it is closed.
+    public var idleTimeoutSeconds: Int
     /// The lowest level logged (each request at `info`, with its request id).
     public var logLevel: Logger.Level
     /// Seconds the solver runs on a posted VROOM problem, and its seed.
@@ -28,8 +30,9 @@ public struct ServerSettings: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 5000, databasePath: String, roads: LoadedRoads? = nil, networks: RoadNetworks? = nil, corsOrigin: String? = nil,
         maxBodyBytes: Int = 16 << 20, maxTableLocations: Int = 5_000, vroomTimeLimit: Double = 1, seed: UInt64 = 1,
-        logLevel: Logger.Level = .info
+        logLevel: Logger.Level = .info, idleTimeoutSeconds: Int = 60
     ) {
+        self.idleTimeoutSeconds = idleTimeoutSeconds
         self.logLevel = logLevel
         self.vroomTimeLimit = vroomTimeLimit
         self.seed = seed

@@ -120,8 +120,14 @@ import Testing
             try await client.execute(uri: "/table/v1/driving", method: .post, headers: fixture.headers("admin"),
                                      body: ByteBuffer(string: #"{"coordinates": [[8.0, "x"]]}"#)) { response in
                 #expect(response.status == .badRequest)
+                let body = try json(response)
+                #expect(body["code"] as? String == "InvalidQuery" && (body["message"] as? String)?.contains("coordinates") == true, "\(body)")
+            }
+            try await client.execute(uri: "/v1/orders", method: .post, headers: fixture.headers("admin"),
+                                     body: ByteBuffer(string: "id,date\nO-1,not-a-date\n")) { response in
+                #expect(response.status == .badRequest)
                 let error = try #require(try json(response)["error"] as? [String: Any])
-                #expect((error["message"] as? String)?.contains("coordinates") == true, "\(error)")
+                #expect(error["category"] as? String == "badInput", "\(error)")
             }
             try await client.execute(uri: "/vroom", method: .post, headers: fixture.headers("admin"),
                                      body: ByteBuffer(string: #"{"vehicles": [], "jobs": [}"#)) { response in

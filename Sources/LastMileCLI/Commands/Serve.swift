@@ -4,6 +4,7 @@ import LastMileCore
 import LastMileGraph
 import LastMileServer
 import LastMileService
+import Logging
 
 /// `lastmile serve`: the HTTP API.
 struct Serve: AsyncParsableCommand {
@@ -46,10 +47,20 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seed of the solver's random choices.")
     var seed: UInt64 = 1
 
+    @Option(help: "Lowest log level: trace, debug, info (every request with its id), notice, warning, error, critical.")
+    var logLevel = "info"
+
+    @Option(help: "Seconds an idle or stalled connection stays open.")
+    var idleTimeout = 60
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 … 65535") }
         guard maxBody > 0, maxTable > 0 else { throw ValidationError("--max-body and --max-table must be positive") }
         guard vroomTimeLimit > 0 else { throw ValidationError("--vroom-time-limit must be positive") }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive") }
     }
 
     func run() async throws {
@@ -60,7 +71,8 @@ struct Serve: AsyncParsableCommand {
             ?? networks.map { networks throws(LastMileError) in LoadedRoads(queries: try RoadQueries(graph: networks.car)) }
         let settings = ServerSettings(
             host: host, port: port, databasePath: database.db, roads: roads, networks: networks, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
-            maxTableLocations: maxTable, vroomTimeLimit: vroomTimeLimit, seed: seed
+            maxTableLocations: maxTable, vroomTimeLimit: vroomTimeLimit, seed: seed,
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, idleTimeoutSeconds: idleTimeout
         )
         let roadsLine = roads.map { " roads: \($0.queries.graph.nodeCount) nodes loaded in \((clock.now - started).formattedSeconds)," } ?? ""
         let host = self.host

@@ -28,7 +28,12 @@ struct OSRMEndpoints {
         }
         router.post("table/v1/:profile") { request, context in
             _ = try context.requireIdentity()
-            let body = try await JSONCoding.decode(TableBody.self, from: request, context: context)
+            let body: TableBody
+            do {
+                body = try await JSONCoding.decode(TableBody.self, from: request, context: context)
+            } catch let error as APIError {
+                throw OSRMError(code: .invalidQuery, message: error.error.message)
+            }
             let coordinates = try body.coordinates.enumerated().map { index, pair throws(OSRMError) in
                 guard pair.count == 2, let coordinate = Coordinate(latitude: pair[1], longitude: pair[0]) else {
                     throw OSRMError(code: .invalidQuery, message: "coordinates[\(index)] is not [lon, lat]")
