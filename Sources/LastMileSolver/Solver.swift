@@ -77,7 +77,7 @@ public enum Solver {
         }
         var random = SplitMix64(seed: configuration.seed)
 
-        var current = SearchState(data: search.data)
+        var current = configuration.initialRoutes.map { SearchState(data: search.data, routes: $0) } ?? SearchState(data: search.data)
         search.recreate(&current, using: &random)
         localSearch?.improve(&current, using: &random)
         var currentCost = current.objective(search.data)

@@ -1,0 +1,187 @@
+import LastMileCore
+import LastMileDomain
+import LastMileModel
+import LastMileSolver
+
+/// Re-optimises the unexecuted part of a live day (``LiveProblem``) under a latency budget, keeping drivers'
+/// sequences unless a change pays for itself.
+///
+/// Steps, all deterministic for a state, travel times and settings:
+/// 1. **Baseline**: the current sequences with the open orders inserted at their cheapest feasible place (the
+///    solver's greedy recreation warm-started from the sequences, no search).
+/// 2. **Search**: the solver warm-started from the baseline for ``Settings/iterations`` iterations (SISR ruin
+///    and recreate with local search), with ``Settings/millisecondCap`` as a safety net.
+/// 3. **Stability rule**: vehicles whose stops the search exchanged form groups (with the open orders as one
+///    more member); a group takes the search's routes only when the driving time saved exceeds
+///    ``Settings/minimumGainSeconds`` plus ``Settings/secondsPerChangedStop`` for every stop whose vehicle or
+///    position changed, else it keeps the baseline. Serving an open order the baseline leaves out is worth a
+///    week of driving, so it always passes.
+/// 4. **Late placement**: an open order no vehicle reaches within its window is inserted where it is least
+///    costly with the window's end lifted (it is then reported at risk); one that fits nowhere (capacity,
+///    shift ends, no road) is reported unplaced, with that reason.
+///
+/// Replay: the result is recorded in the live log as a ``LiveReroute`` next to its event, so replays never
+/// solve; the iteration budget makes the live loop reproducible too, as long as the millisecond cap does not
+/// cut it.
+public struct LiveReoptimiser: Sendable {
+    /// The budget and the stability rule.
+    public struct Settings: Hashable, Sendable {
+        /// Solver iterations per re-optimisation (the deterministic budget).
+        public var iterations: Int
+        /// Wall-time cap (ms) on the search: a safety net for a slow machine; `nil` = iterations only.
+        public var millisecondCap: Int?
+        public var seed: UInt64
+        /// What changing a stop's vehicle or position costs a driver, in seconds of driving saved.
+        public var secondsPerChangedStop: Int
+        /// Driving time (s) a group of changed routes must save beyond the per-stop cost.
+        public var minimumGainSeconds: Int
+
+        public init(iterations: Int = 300, millisecondCap: Int? = 200, seed: UInt64 = 1, secondsPerChangedStop: Int = 60,
+                    minimumGainSeconds: Int = 120) {
+            self.iterations = iterations
+            self.millisecondCap = millisecondCap
+            self.seed = seed
+            self.secondsPerChangedStop = secondsPerChangedStop
+            self.minimumGainSeconds = minimumGainSeconds
+        }
+    }
+
+    public var settings: Settings
+
+    public init(settings: Settings = Settings()) {
+        self.settings = settings
+    }
+
+    /// The places `state` needs travel times between, for the caller to route (the core never routes).
+    public static func places(of state: LiveState) -> LivePlaces { LiveProblem.places(of: state) }
+
+    /// The re-optimised remaining routes of `state`.
+    ///
+    /// - Precondition: `travel` is over `places(of: state)`.
+    public func reoptimise(_ state: LiveState, travel: LiveTravelTimes) -> LiveReroute {
+        let live = LiveProblem(state: state, places: Self.places(of: state), travel: travel)
+        let problem = live.problem
+        var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
+        greedy.localSearchNeighbours = 0
+        greedy.initialRoutes = live.current
+        let baseline = Solver.solve(problem, configuration: greedy).solution
+
+        var search = SolverConfiguration(seed: settings.seed, iterations: settings.iterations,
+                                         timeLimit: settings.millisecondCap.map { Double($0) / 1000 })
+        search.initialRoutes = baseline.routes
+        let searched = problem.jobs.isEmpty ? nil : Solver.solve(problem, configuration: search)
+        var (routes, gain) = stable(baseline: baseline, candidate: searched?.solution ?? baseline, live: live)
+
+        // Open orders left out: lift their window's end and insert them where least costly.
+        let placed = Set(routes.joined())
+        var late = live.problem
+        let leftOut = live.openJobs.filter { !placed.contains(JobIndex($0)) }
+        if !leftOut.isEmpty {
+            for job in leftOut { late.jobs[job].windows[0].latest = LiveProblem.horizon }
+            greedy.initialRoutes = routes
+            routes = Solver.solve(late, configuration: greedy).solution.routes
+        }
+        let finallyPlaced = Set(routes.joined())
+        let unplaced = live.openJobs.filter { !finallyPlaced.contains(JobIndex($0)) }.map {
+            LiveReroute.Unplaced(order: live.jobOrders[$0].id,
+                                 reason: "no running vehicle has room for it or reaches it before its shift ends")
+        }
+        return reroute(routes, unplaced: unplaced, gain: gain, iterations: searched?.iterations ?? 0, live: live, state: state)
+    }
+
+    /// Applies `event`, re-optimises what is left and adopts the result: the live loop's one step, and the
+    /// policy a simulator calls. `travel` routes the places the state needs (the service's cached matrix, or
+    /// ``LiveTravelTimes/init(straightLineBetween:metresPerSecond:)``).
+    ///
+    /// Actions: the event's road changes, ``LiveAction/rerouted(vehicleIDs:changedStops:gainSeconds:)`` when
+    /// routes changed, ``LiveAction/cannotServe(orderID:reason:)`` per unplaced open order, and a
+    /// ``LiveAction/windowAtRisk(_:)`` for every window at risk after the step that was not before the event.
+    ///
+    /// - Throws: the event's ``LiveEventRejection``; nothing changes then.
+    public func step(_ state: LiveState, _ event: LiveEvent, travel: (LivePlaces) -> LiveTravelTimes) throws(LiveEventRejection) -> LiveStep {
+        let applied = try state.apply(event)
+        let reroute = reoptimise(applied.state, travel: travel(Self.places(of: applied.state)))
+        let next = try applied.state.adopting(reroute)
+        var actions = applied.actions.filter {
+            if case .roadsChanged = $0 { return true }
+            return false
+        }
+        if !reroute.routes.isEmpty {
+            actions.append(.rerouted(vehicleIDs: reroute.routes.map(\.vehicle), changedStops: reroute.changedStops, gainSeconds: reroute.gainSeconds))
+        }
+        actions += reroute.unplaced.map { LiveAction.cannotServe(orderID: $0.order, reason: $0.reason) }
+        let before = Set(state.atRisk.map(\.orderID))
+        actions += next.atRisk.filter { !before.contains($0.orderID) }.map(LiveAction.windowAtRisk)
+        return LiveStep(state: next, actions: actions, reroute: reroute)
+    }
+
+    /// The stability rule: per group of vehicles that exchanged stops, the candidate's routes when they save
+    /// enough, else the baseline's; and the driving time saved.
+    private func stable(baseline: VRPSolution, candidate: VRPSolution, live: LiveProblem) -> (routes: [[JobIndex]], gain: Int) {
+        let vehicles = baseline.routes.count, pool = vehicles
+        var parent = Array(0...vehicles)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x { (parent[x], x) = (parent[parent[x]], parent[x]) }
+            return x
+        }
+        func place(_ solution: VRPSolution) -> [(vehicle: Int, position: Int)] {
+            var at = [(vehicle: Int, position: Int)](repeating: (pool, 0), count: live.problem.jobs.count)
+            for (v, route) in solution.routes.enumerated() { for (k, job) in route.enumerated() { at[job.position] = (v, k) } }
+            return at
+        }
+        let (before, after) = (place(baseline), place(candidate))
+        for job in before.indices { parent[root(before[job].vehicle)] = root(after[job].vehicle) }
+        var changed = [Int](repeating: 0, count: vehicles + 1), saved = [Int64](repeating: 0, count: vehicles + 1)
+        for job in before.indices where before[job] != after[job] { changed[root(before[job].vehicle)] += 1 }
+        for v in 0..<vehicles {
+            let old = live.drivingSeconds(of: baseline.routes[v], vehicle: v) ?? LiveProblem.horizon
+            let new = live.drivingSeconds(of: candidate.routes[v], vehicle: v) ?? LiveProblem.horizon
+            saved[root(v)] += old - new
+        }
+        saved[root(pool)] += LiveProblem.horizon * Int64(baseline.unassigned.count - candidate.unassigned.count)
+        var routes = baseline.routes, gain: Int64 = 0
+        for v in 0..<vehicles {
+            let group = root(v)
+            let price = Int64(settings.minimumGainSeconds + settings.secondsPerChangedStop * changed[group])
+            if saved[group] > price {
+                routes[v] = candidate.routes[v]
+            }
+        }
+        for group in Set((0...vehicles).map(root)).sorted() {
+            let price = Int64(settings.minimumGainSeconds + settings.secondsPerChangedStop * changed[group])
+            if saved[group] > price { gain += saved[group] }
+        }
+        return (routes, Int(min(gain, Int64(Int.max))))
+    }
+
+    /// The routes as the log records them: those that differ from `state`'s, with the stability measure.
+    private func reroute(_ routes: [[JobIndex]], unplaced: [LiveReroute.Unplaced], gain: Int, iterations: Int, live: LiveProblem,
+                         state: LiveState) -> LiveReroute {
+        var changedRoutes: [LiveReroute.Route] = []
+        var previous: [String: (vehicle: Int, position: Int)] = [:]
+        for (v, index) in live.vehicleOfState.enumerated() {
+            for (k, stop) in state.vehicles[index].remaining.enumerated() { previous[stop.order.id] = (v, k) }
+        }
+        var changedStops = 0
+        for (v, route) in routes.enumerated() {
+            let vehicle = state.vehicles[live.vehicleOfState[v]]
+            let (legs, end) = live.legs(of: route, vehicle: v)
+            for (k, leg) in legs.enumerated() where previous[leg.order].map({ $0 != (v, k) }) ?? true { changedStops += 1 }
+            let start = vehicle.startTime.seconds
+            let same = legs == vehicle.remaining.map { LiveReroute.Leg(order: $0.order.id, seconds: $0.legSeconds) }
+                && end == vehicle.endLegSeconds && start == vehicle.readyAt.seconds
+            if !same { changedRoutes.append(LiveReroute.Route(vehicle: vehicle.vehicleID, start: start, stops: legs, endLegSeconds: end)) }
+        }
+        return LiveReroute(routes: changedRoutes, unplaced: unplaced, changedStops: changedStops, stops: live.jobOrders.count,
+                           gainSeconds: max(0, gain), iterations: iterations)
+    }
+}
+
+/// One step of the live loop: the state after the event and its re-optimisation, what it asks of the world,
+/// and the re-optimisation as the log records it.
+public struct LiveStep: Sendable {
+    public var state: LiveState
+    public var actions: [LiveAction]
+    public var reroute: LiveReroute
+}

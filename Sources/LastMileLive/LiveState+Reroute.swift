@@ -1,0 +1,53 @@
+import LastMileDomain
+
+extension LiveState {
+    /// The state with `reroute`'s routes: each listed vehicle's remaining stops become the route's (taken from
+    /// its own or another listed vehicle's remaining stops, or from the open orders), leaving at the route's
+    /// start, with its legs; ETAs follow. Placed open orders leave ``openOrders``. No routing, no solving: a
+    /// replay of the log calls this with the recorded reroute and gets the same state bit for bit.
+    ///
+    /// The revision does not change: the event that led to the re-optimisation made it.
+    ///
+    /// - Throws: ``LiveEventRejection`` when the reroute names an unknown vehicle or an order that is neither a
+    ///   remaining stop of a listed vehicle nor open (a log that does not belong to this state).
+    public func adopting(_ reroute: LiveReroute) throws(LiveEventRejection) -> LiveState {
+        var next = self
+        var indices: [Int] = []
+        var pool: [String: LiveStop] = [:]
+        for route in reroute.routes {
+            guard let index = vehicles.firstIndex(where: { $0.vehicleID == route.vehicle && $0.status == .running }) else {
+                throw LiveEventRejection(field: "vehicle", "the reroute names vehicle \(route.vehicle), not running in revision \(revision)",
+                                         hint: "the live log does not belong to this plan version")
+            }
+            indices.append(index)
+            for stop in vehicles[index].remaining { pool[stop.order.id] = stop }
+        }
+        var placedOpen: Set<String> = []
+        let open = Dictionary(openOrders.map { ($0.order.id, $0.order) }, uniquingKeysWith: { first, _ in first })
+        for (route, index) in zip(reroute.routes, indices) {
+            var stops: [LiveStop] = []
+            for leg in route.stops {
+                var stop: LiveStop
+                if let taken = pool.removeValue(forKey: leg.order) {
+                    stop = taken
+                } else if let order = open[leg.order], placedOpen.insert(leg.order).inserted {
+                    stop = LiveStop(order: order, legSeconds: leg.seconds, eta: TimeOfDay(seconds: route.start))
+                } else {
+                    throw LiveEventRejection(field: "order", "the reroute places order \(leg.order), which is not a remaining stop or open order",
+                                             hint: "the live log does not belong to this plan version")
+                }
+                stop.legSeconds = leg.seconds
+                stops.append(stop)
+            }
+            next.vehicles[index].remaining = stops
+            next.vehicles[index].endLegSeconds = route.endLegSeconds
+            if next.vehicles[index].current == nil { next.vehicles[index].readyAt = TimeOfDay(seconds: route.start) }
+            next.vehicles[index].reschedule()
+        }
+        if let left = pool.keys.sorted().first {
+            throw LiveEventRejection(field: "order", "the reroute drops order \(left) from its vehicle", hint: "the live log does not belong to this plan version")
+        }
+        next.openOrders.removeAll { placedOpen.contains($0.order.id) }
+        return next
+    }
+}
