@@ -61,7 +61,7 @@ struct LiveProblem {
             }
             vehicles.append(Vehicle(
                 id: live.vehicleID, startLocation: location[start]!, endLocation: location[live.endPlace ?? start]!,
-                capacity: [Int64.max / 4, Int64.max / 4, Int64.max / 4], shift: TimeWindow(earliest: Int64(live.startTime.seconds), latest: Self.horizon),
+                capacity: [1 << 40, 1 << 40, 1 << 40], shift: TimeWindow(earliest: Int64(live.startTime.seconds), latest: Self.horizon),
                 fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor))
             current.append(sequence)
             ofState.append(index)

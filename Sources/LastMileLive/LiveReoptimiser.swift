@@ -61,6 +61,10 @@ public struct LiveReoptimiser: Sendable {
     public func reoptimise(_ state: LiveState, travel: LiveTravelTimes) -> LiveReroute {
         let live = LiveProblem(state: state, places: Self.places(of: state), travel: travel)
         let problem = live.problem
+        guard !problem.vehicles.isEmpty else {
+            let unplaced = live.openJobs.map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: "no vehicle is running") }
+            return LiveReroute(routes: [], unplaced: unplaced, changedStops: 0, stops: live.jobOrders.count, gainSeconds: 0, iterations: 0)
+        }
         var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
         greedy.localSearchNeighbours = 0
         greedy.initialRoutes = live.current

@@ -14,12 +14,20 @@ public struct LiveReroute: Hashable, Sendable, Codable {
         public var stops: [Leg]
         /// Driving time (s) from the last stop (or the start) back to the end depot.
         public var endLegSeconds: Int
+
+        public init(vehicle: String, start: Int, stops: [Leg], endLegSeconds: Int) {
+            (self.vehicle, self.start, self.stops, self.endLegSeconds) = (vehicle, start, stops, endLegSeconds)
+        }
     }
 
     /// A stop and the driving time (s) to it from the previous place, the vehicle's speed applied.
     public struct Leg: Hashable, Sendable, Codable {
         public var order: String
         public var seconds: Int
+
+        public init(order: String, seconds: Int) {
+            (self.order, self.seconds) = (order, seconds)
+        }
     }
 
     /// An open order no running vehicle can take, and why.

@@ -3,7 +3,8 @@ import LastMileDomain
 extension LiveState {
     /// The state with `reroute`'s routes: each listed vehicle's remaining stops become the route's (taken from
     /// its own or another listed vehicle's remaining stops, or from the open orders), leaving at the route's
-    /// start, with its legs; ETAs follow. Placed open orders leave ``openOrders``. No routing, no solving: a
+    /// start, with its legs; ETAs follow. Placed open orders leave ``openOrders``. A stop that changes vehicle
+    /// moves its goods to the taker's load (handed over or fetched: the transfer leg is not modelled yet). No routing, no solving: a
     /// replay of the log calls this with the recorded reroute and gets the same state bit for bit.
     ///
     /// The revision does not change: the event that led to the re-optimisation made it.
@@ -13,14 +14,14 @@ extension LiveState {
     public func adopting(_ reroute: LiveReroute) throws(LiveEventRejection) -> LiveState {
         var next = self
         var indices: [Int] = []
-        var pool: [String: LiveStop] = [:]
+        var pool: [String: (stop: LiveStop, from: Int)] = [:]
         for route in reroute.routes {
             guard let index = vehicles.firstIndex(where: { $0.vehicleID == route.vehicle && $0.status == .running }) else {
                 throw LiveEventRejection(field: "vehicle", "the reroute names vehicle \(route.vehicle), not running in revision \(revision)",
                                          hint: "the live log does not belong to this plan version")
             }
             indices.append(index)
-            for stop in vehicles[index].remaining { pool[stop.order.id] = stop }
+            for stop in vehicles[index].remaining { pool[stop.order.id] = (stop, index) }
         }
         var placedOpen: Set<String> = []
         let open = Dictionary(openOrders.map { ($0.order.id, $0.order) }, uniquingKeysWith: { first, _ in first })
@@ -29,9 +30,14 @@ extension LiveState {
             for leg in route.stops {
                 var stop: LiveStop
                 if let taken = pool.removeValue(forKey: leg.order) {
-                    stop = taken
+                    stop = taken.stop
+                    if taken.from != index {
+                        next.vehicles[taken.from].load = next.vehicles[taken.from].load - stop.order.load
+                        next.vehicles[index].load = next.vehicles[index].load + stop.order.load
+                    }
                 } else if let order = open[leg.order], placedOpen.insert(leg.order).inserted {
                     stop = LiveStop(order: order, legSeconds: leg.seconds, eta: TimeOfDay(seconds: route.start))
+                    next.vehicles[index].load = next.vehicles[index].load + order.load
                 } else {
                     throw LiveEventRejection(field: "order", "the reroute places order \(leg.order), which is not a remaining stop or open order",
                                              hint: "the live log does not belong to this plan version")

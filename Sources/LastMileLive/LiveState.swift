@@ -49,7 +49,7 @@ public struct LiveState: Hashable, Sendable {
                 vehicleID: run.vehicleID, driver: run.driver, depotID: run.depotID, endDepotID: run.endDepotID, endPlace: depots[run.endDepotID] ?? depots[run.depotID], shiftEnd: shiftEnds[run.vehicleID],
                 status: .running, position: depots[run.depotID].map { LiveVehicle.Position(coordinate: $0, headingDegrees: nil, at: run.departure) },
                 time: run.departure, readyAt: run.departure, load: stops.reduce(.empty) { $0 + $1.order.load },
-                capacity: vehicleTypes[run.vehicleID]??.capacity ?? Load(grams: .max, millilitres: .max, parcels: .max),
+                capacity: vehicleTypes[run.vehicleID]??.capacity ?? Load(grams: 1 << 40, millilitres: 1 << 40, parcels: 1 << 40),
                 speedFactor: vehicleTypes[run.vehicleID]??.liveSpeedFactor ?? 1, executed: [], current: nil,
                 remaining: stops, returning: [], endLegSeconds: run.end.seconds - previous.seconds, endETA: run.end)
             vehicle.reschedule()
