@@ -98,7 +98,8 @@ public struct LiveReoptimiser: Sendable {
     /// ``LiveTravelTimes/init(straightLineBetween:metresPerSecond:)``).
     ///
     /// Actions: the event's road changes, ``LiveAction/rerouted(vehicleIDs:changedStops:gainSeconds:)`` when
-    /// routes changed, ``LiveAction/cannotServe(orderID:reason:)`` per unplaced open order, and a
+    /// a vehicle's sequence changed (stops moved or open orders placed; routes only re-timed are logged but not
+    /// announced), ``LiveAction/cannotServe(orderID:reason:)`` per unplaced open order, and a
     /// ``LiveAction/windowAtRisk(_:)`` for every window at risk after the step that was not before the event.
     ///
     /// - Throws: the event's ``LiveEventRejection``; nothing changes then.
@@ -110,8 +111,9 @@ public struct LiveReoptimiser: Sendable {
             if case .roadsChanged = $0 { return true }
             return false
         }
-        if !reroute.routes.isEmpty {
-            actions.append(.rerouted(vehicleIDs: reroute.routes.map(\.vehicle), changedStops: reroute.changedStops, gainSeconds: reroute.gainSeconds))
+        let resequenced = zip(applied.state.vehicles, next.vehicles).filter { $0.remaining.map(\.order.id) != $1.remaining.map(\.order.id) }
+        if !resequenced.isEmpty {
+            actions.append(.rerouted(vehicleIDs: resequenced.map(\.1.vehicleID), changedStops: reroute.changedStops, gainSeconds: reroute.gainSeconds))
         }
         actions += reroute.unplaced.map { LiveAction.cannotServe(orderID: $0.order, reason: $0.reason) }
         let before = Set(state.atRisk.map(\.orderID))
@@ -129,15 +131,13 @@ public struct LiveReoptimiser: Sendable {
             while parent[x] != x { (parent[x], x) = (parent[parent[x]], parent[x]) }
             return x
         }
-        func place(_ solution: VRPSolution) -> [(vehicle: Int, position: Int)] {
-            var at = [(vehicle: Int, position: Int)](repeating: (pool, 0), count: live.problem.jobs.count)
-            for (v, route) in solution.routes.enumerated() { for (k, job) in route.enumerated() { at[job.position] = (v, k) } }
-            return at
-        }
-        let (before, after) = (place(baseline), place(candidate))
-        for job in before.indices { parent[root(before[job].vehicle)] = root(after[job].vehicle) }
+        var vehicleBefore = [Int](repeating: pool, count: live.problem.jobs.count)
+        var vehicleAfter = vehicleBefore
+        for (v, route) in baseline.routes.enumerated() { for job in route { vehicleBefore[job.position] = v } }
+        for (v, route) in candidate.routes.enumerated() { for job in route { vehicleAfter[job.position] = v } }
+        for job in vehicleBefore.indices { parent[root(vehicleBefore[job])] = root(vehicleAfter[job]) }
         var changed = [Int](repeating: 0, count: vehicles + 1), saved = [Int64](repeating: 0, count: vehicles + 1)
-        for job in before.indices where before[job] != after[job] { changed[root(before[job].vehicle)] += 1 }
+        for job in SequenceChanges.changed(from: baseline.routes, to: candidate.routes) { changed[root(vehicleBefore[job.position])] += 1 }
         for v in 0..<vehicles {
             let old = live.drivingSeconds(of: baseline.routes[v], vehicle: v) ?? LiveProblem.horizon
             let new = live.drivingSeconds(of: candidate.routes[v], vehicle: v) ?? LiveProblem.horizon
@@ -163,15 +163,12 @@ public struct LiveReoptimiser: Sendable {
     private func reroute(_ routes: [[JobIndex]], unplaced: [LiveReroute.Unplaced], gain: Int, iterations: Int, live: LiveProblem,
                          state: LiveState) -> LiveReroute {
         var changedRoutes: [LiveReroute.Route] = []
-        var previous: [String: (vehicle: Int, position: Int)] = [:]
-        for (v, index) in live.vehicleOfState.enumerated() {
-            for (k, stop) in state.vehicles[index].remaining.enumerated() { previous[stop.order.id] = (v, k) }
-        }
-        var changedStops = 0
+        let before = live.vehicleOfState.map { state.vehicles[$0].remaining.map(\.order.id) }
+        let after = routes.map { $0.map { live.jobOrders[$0.position].id } }
+        let changedStops = SequenceChanges.changed(from: before, to: after).count
         for (v, route) in routes.enumerated() {
             let vehicle = state.vehicles[live.vehicleOfState[v]]
             let (legs, end) = live.legs(of: route, vehicle: v)
-            for (k, leg) in legs.enumerated() where previous[leg.order].map({ $0 != (v, k) }) ?? true { changedStops += 1 }
             let start = vehicle.startTime.seconds
             let same = legs == vehicle.remaining.map { LiveReroute.Leg(order: $0.order.id, seconds: $0.legSeconds) }
                 && end == vehicle.endLegSeconds && start == vehicle.readyAt.seconds

@@ -39,8 +39,8 @@ public struct LiveReroute: Hashable, Sendable, Codable {
     /// Routes that differ from the state's (sequence, legs or start), in vehicle order.
     public var routes: [Route]
     public var unplaced: [Unplaced]
-    /// Remaining stops whose vehicle or position in its sequence changed (the stability measure), out of
-    /// `stops` (every remaining stop and open order considered).
+    /// Remaining stops whose vehicle or place in their sequence changed (the stability measure,
+    /// ``SequenceChanges``), out of `stops` (every remaining stop and open order considered).
     public var changedStops: Int
     public var stops: Int
     /// Driving time (s) the re-optimisation saved over keeping every sequence (with open orders inserted at
