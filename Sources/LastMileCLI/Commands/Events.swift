@@ -41,6 +41,9 @@ struct ApplyEvents: AsyncParsableCommand {
     @Option(help: "Solver iterations per re-optimisation (the deterministic budget).")
     var iterations = LiveReoptimiser.Settings().iterations
 
+    @Flag(help: "Print 'acknowledged KEY revision N' as each event becomes durable (for a feeding process).")
+    var acknowledge = false
+
     @OptionGroup var database: DatabaseOptions
 
     func run() async throws {
@@ -48,8 +51,12 @@ struct ApplyEvents: AsyncParsableCommand {
         var outcome: EventsOutcome
         if reoptimise {
             let roads = try map.map(RoadNetworks.load(map:)) ?? RoadNetworks.sampleTown()
+            let acknowledge = acknowledge
             outcome = try await service.applyEvents(
-                date: date, file: file, reoptimisation: LiveReoptimisation(roads: roads.car, settings: .init(iterations: iterations)))
+                date: date, file: file, reoptimisation: LiveReoptimisation(roads: roads.car, settings: .init(iterations: iterations))
+            ) { acknowledgement in
+                if acknowledge { Terminal.print("acknowledged \(acknowledgement.key) revision \(acknowledgement.revision)") }
+            }
         } else {
             outcome = try service.applyEvents(date: date, file: file)
         }

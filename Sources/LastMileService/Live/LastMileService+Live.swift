@@ -100,9 +100,13 @@ extension LastMileService {
     /// refuses it, nothing written); an event that a re-optimisation made inapplicable (its order moved to
     /// another vehicle) stops the file at its line, the events before it stay applied (as on a live feed).
     ///
+    /// - Parameter acknowledged: hears each event's acknowledgement as soon as it is durable.
     /// - Throws: ``LastMileError`` (bad input) at `file:line` naming the field; (conflict) when another writer
     ///   moved the log on meanwhile.
-    public func applyEvents(date: String, file: String, reoptimisation: LiveReoptimisation) async throws(LastMileError) -> EventsOutcome {
+    public func applyEvents(
+        date: String, file: String, reoptimisation: LiveReoptimisation,
+        acknowledged: @Sendable (LiveLoop<ContinuousClock>.Acknowledgement) -> Void = { _ in }
+    ) async throws(LastMileError) -> EventsOutcome {
         let lines = try LiveEventFile.read(try InputFile.read(file, what: "events file"), file: file)
         let loop = try LiveLoop(service: self, date: date, roads: reoptimisation.roads, settings: reoptimisation.settings, clock: ContinuousClock())
         // Check first that every event applies to the states the events alone make: a bad line refuses the file.
@@ -121,6 +125,7 @@ extension LastMileService {
                 located.location = ErrorLocation(file: file, line: line.number, field: error.location?.field, id: line.event.key)
                 throw located
             }
+            acknowledged(acknowledgement)
             guard !acknowledgement.alreadyApplied else {
                 outcome.alreadyApplied += 1
                 continue
