@@ -108,4 +108,60 @@ import Testing
         #expect(finish.status == 0 && finish.stdout.hasPrefix("\(600 - done) events applied, \(done) already applied; live revision 600"), "\(finish.stdout)")
         #expect(try LastMileService.build(settings).liveState(date: "2026-11-23") == expected)
     }
+
+    /// The re-optimising loop (`events apply --acknowledge`) killed with SIGKILL at random points, after some
+    /// acknowledgements: every acknowledged event is in the log with its re-optimisation, the log is a prefix of the
+    /// file, the database passes `PRAGMA integrity_check`, replay gives one revision per logged event, and applying
+    /// the file again finishes it with each event once. The file holds events that stay valid whatever the
+    /// re-optimiser decides (positions, delays, new orders, road conditions), so every run can apply it to the end.
+    /// (1,000 trials in `Benchmarks/live-latency.sh`.)
+    @Test func killedInTheLiveLoopLosesNoAcknowledgedEvent() throws {
+        let folder = cli.temporaryPath("kill-loop")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let demo = try cli.run(["demo", "--output", folder, "--orders", "40", "--iterations", "800", "--threads", "1"])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let db = "\(folder)/lastmile.sqlite", file = "\(folder)/events.jsonl"
+        let settings = LastMileService.Settings(databasePath: db, createsDatabase: false)
+        var state = try LastMileService.build(settings).liveState(date: "2026-11-23")
+        var random = RandomLiveEvents(seed: 12, prefix: "loop")
+        var events: [LiveEvent] = []
+        while events.count < 150 {
+            let event = random.next(for: state)
+            switch event.kind {
+            case .position, .delay, .newOrder, .roadCondition: break
+            default: continue
+            }
+            guard let step = try? state.apply(event) else { continue }
+            state = step.state
+            events.append(event)
+        }
+        try events.map(LiveEventFile.line).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        let arguments = ["events", "apply", file, "--date", "2026-11-23", "--db", db, "--iterations", "30", "--acknowledge"]
+        var pause = SplitMix64(seed: 6)
+        for trial in 0..<6 {
+            let process = Process(), output = Pipe()
+            process.executableURL = CommandLineTests.binary
+            process.arguments = arguments
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32.random(in: 300_000...2_500_000, using: &pause))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let acknowledged = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .split(separator: "\n").filter { $0.hasPrefix("acknowledged ") }.map { String($0.split(separator: " ")[1]) }
+            let service = try LastMileService.build(settings)
+            #expect(try service.store.integrityProblems().isEmpty, "trial \(trial)")
+            let logged = try service.store.liveEvents(date: "2026-11-23", planVersion: 1)
+            #expect(Set(acknowledged).isSubset(of: Set(logged.map(\.key))), "trial \(trial): an acknowledged event is missing")
+            #expect(logged.map(\.key) == events.prefix(logged.count).map(\.key), "trial \(trial)")
+            #expect(logged.allSatisfy { $0.reroute != nil }, "trial \(trial)")
+            #expect(try service.liveState(date: "2026-11-23").revision == logged.count, "trial \(trial)")
+        }
+        let finish = try cli.run(["events", "apply", file, "--date", "2026-11-23", "--db", db, "--iterations", "30"])
+        #expect(finish.status == 0 && finish.stdout.contains("live revision 150"), "\(finish.stdout)\(finish.stderr)")
+        let logged = try LastMileService.build(settings).store.liveEvents(date: "2026-11-23", planVersion: 1)
+        #expect(logged.map(\.key) == events.map(\.key))
+    }
 }
