@@ -109,8 +109,8 @@ import Testing
         #expect(try LastMileService.build(settings).liveState(date: "2026-11-23") == expected)
     }
 
-    /// The re-optimising loop (`events apply --acknowledge`) killed with SIGKILL at random points, after some
-    /// acknowledgements: every acknowledged event is in the log with its re-optimisation, the log is a prefix of the
+    /// The re-optimising loop (`events apply --acknowledge`) killed with SIGKILL at random points, after a random
+    /// number of acknowledgements: every acknowledged event is in the log with its re-optimisation, the log is a prefix of the
     /// file, the database passes `PRAGMA integrity_check`, replay gives one revision per logged event, and applying
     /// the file again finishes it with each event once. The file holds events that stay valid whatever the
     /// re-optimiser decides (positions, delays, new orders, road conditions), so every run can apply it to the end.
@@ -146,11 +146,22 @@ import Testing
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
             try process.run()
-            usleep(UInt32.random(in: 300_000...2_500_000, using: &pause))
+            // Kill at a random point once a random number of events were acknowledged (the loop is then between
+            // events, inside a re-optimisation, a write, or between a write and its acknowledgement).
+            let killAfter = Int.random(in: 1...40, using: &pause) + trial * 20
+            var received = Data()
+            while received.split(separator: UInt8(ascii: "\n")).count < killAfter {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                received += chunk
+            }
+            usleep(UInt32.random(in: 0...20_000, using: &pause))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let acknowledged = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            received += output.fileHandleForReading.readDataToEndOfFile()
+            let acknowledged = String(decoding: received, as: UTF8.self)
                 .split(separator: "\n").filter { $0.hasPrefix("acknowledged ") }.map { String($0.split(separator: " ")[1]) }
+            #expect(acknowledged.count >= min(killAfter, 150) || process.terminationReason == .exit, "trial \(trial)")
             let service = try LastMileService.build(settings)
             #expect(try service.store.integrityProblems().isEmpty, "trial \(trial)")
             let logged = try service.store.liveEvents(date: "2026-11-23", planVersion: 1)
