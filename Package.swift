@@ -88,6 +88,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The live loop's latency, memory and log growth on a planned day (`Benchmarks/live-latency.sh`).
+        .executableTarget(
+            name: "LiveLatencyBenchmark",
+            dependencies: ["LastMileCore", "LastMileLive", "LastMileService", "LastMileStore", "LastMileTestSupport"],
+            path: "Benchmarks/LiveLatency",
+            swiftSettings: swiftSettings
+        ),
         // Test-only helpers: fixture and shared-data locations, brute-force oracles.
         .target(
             name: "LastMileTestSupport",
