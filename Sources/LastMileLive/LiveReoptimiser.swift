@@ -76,17 +76,20 @@ public struct LiveReoptimiser: Sendable {
         let searched = problem.jobs.isEmpty ? nil : Solver.solve(problem, configuration: search)
         var (routes, gain) = stable(baseline: baseline, candidate: searched?.solution ?? baseline, live: live)
 
-        // Open orders left out: lift their window's end and insert them where least costly.
+        // Jobs left out (open orders, or stops whose current sequence is infeasible): lift their window's end and
+        // insert them where least costly.
         let placed = Set(routes.joined())
         var late = live.problem
-        let leftOut = live.openJobs.filter { !placed.contains(JobIndex($0)) }
+        let leftOut = live.jobOrders.indices.filter { !placed.contains(JobIndex($0)) }
         if !leftOut.isEmpty {
             for job in leftOut { late.jobs[job].windows[0].latest = LiveProblem.horizon }
             greedy.initialRoutes = routes
             routes = Solver.solve(late, configuration: greedy).solution.routes
         }
+        // Anything still out (an open order that fits nowhere, or a stop no road reaches from its vehicle's place)
+        // is reported and left open.
         let finallyPlaced = Set(routes.joined())
-        let unplaced = live.openJobs.filter { !finallyPlaced.contains(JobIndex($0)) }.map {
+        let unplaced = live.jobOrders.indices.filter { !finallyPlaced.contains(JobIndex($0)) }.map {
             LiveReroute.Unplaced(order: live.jobOrders[$0].id,
                                  reason: "no running vehicle has room for it or reaches it before its shift ends")
         }

@@ -3,7 +3,8 @@ import LastMileDomain
 extension LiveState {
     /// The state with `reroute`'s routes: each listed vehicle's remaining stops become the route's (taken from
     /// its own or another listed vehicle's remaining stops, or from the open orders), leaving at the route's
-    /// start, with its legs; ETAs follow. Placed open orders leave ``openOrders``. A stop that changes vehicle
+    /// start, with its legs; ETAs follow. Placed open orders leave ``openOrders``; stops of a listed vehicle that
+    /// the reroute reports unplaced join them. A stop that changes vehicle
     /// moves its goods to the taker's load (handed over or fetched: the transfer leg is not modelled yet). No routing, no solving: a
     /// replay of the log calls this with the recorded reroute and gets the same state bit for bit.
     ///
@@ -50,8 +51,13 @@ extension LiveState {
             if next.vehicles[index].current == nil { next.vehicles[index].readyAt = TimeOfDay(seconds: route.start) }
             next.vehicles[index].reschedule()
         }
-        if let left = pool.keys.sorted().first {
-            throw LiveEventRejection(field: "order", "the reroute drops order \(left) from its vehicle", hint: "the live log does not belong to this plan version")
+        // Stops the reroute could place nowhere leave their vehicle (goods stay counted on it) and become open.
+        let unplaced = Dictionary(reroute.unplaced.map { ($0.order, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        for (order, taken) in pool.sorted(by: { $0.key < $1.key }) {
+            guard let reason = unplaced[order] else {
+                throw LiveEventRejection(field: "order", "the reroute drops order \(order) from its vehicle", hint: "the live log does not belong to this plan version")
+            }
+            next.openOrders.append(OpenOrder(order: taken.stop.order, reason: reason))
         }
         next.openOrders.removeAll { placedOpen.contains($0.order.id) }
         return next

@@ -5,11 +5,14 @@ import LastMileRouting
 
 /// The live day's travel times on the car roads, computed once and then only for what is new: a dense matrix
 /// between every target place seen so far (depots, customers), grown by the rows and columns of new orders,
-/// plus one row per reported position (to the targets). Customized hierarchy at free flow; `snap` places each
-/// coordinate on its nearest road (farther than the snapper's limit: unreachable).
+/// plus one row per reported position (to the targets). Customized hierarchy at free flow; each coordinate is
+/// placed on its nearest road within ``snapMetres`` (a GPS fix off the road, a courtyard); farther: unreachable.
 ///
 /// Owned by one ``LiveLoop`` (not `Sendable`: the snapper holds a PROJ transform).
 final class LiveTravelCache {
+    /// How far (m) a live place may lie from the nearest road.
+    static let snapMetres = 2_000.0
+
     private let engine: RoutingEngine
     private let snapper: Snapper
     /// Target places in the order they were first seen; `targetIndex[place]` is the position.
@@ -53,7 +56,7 @@ final class LiveTravelCache {
     }
 
     private func snapped(_ places: [Coordinate]) -> [RoadPosition?] {
-        places.map { place in (try? snapper.snap(place)).map(RoadPosition.init) }
+        places.map { place in (try? snapper.snap(place, maxDistance: Self.snapMetres)).map(RoadPosition.init) }
     }
 
     /// Grows the target matrix by `new` places: their rows and columns only.
