@@ -65,16 +65,14 @@ public struct LiveReoptimiser: Sendable {
             let unplaced = live.openJobs.map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: "no vehicle is running") }
             return LiveReroute(routes: [], unplaced: unplaced, changedStops: 0, stops: live.jobOrders.count, gainSeconds: 0, iterations: 0)
         }
-        var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
-        greedy.localSearchNeighbours = 0
-        greedy.initialRoutes = live.current
-        let baseline = Solver.solve(problem, configuration: greedy).solution
-
+        // One solve: its first solution (the sequences with the open orders inserted greedily) is the baseline.
         var search = SolverConfiguration(seed: settings.seed, iterations: settings.iterations,
                                          timeLimit: settings.millisecondCap.map { Double($0) / 1000 })
-        search.initialRoutes = baseline.routes
+        search.initialRoutes = live.current
+        let empty = VRPSolution(routes: live.current, unassigned: [])
         let searched = problem.jobs.isEmpty ? nil : Solver.solve(problem, configuration: search)
-        var (routes, gain) = stable(baseline: baseline, candidate: searched?.solution ?? baseline, live: live)
+        let baseline = searched.map { $0.initial ?? $0.solution } ?? empty
+        var (routes, gain) = stable(baseline: baseline, candidate: searched?.solution ?? empty, live: live)
 
         // Jobs left out (open orders, or stops whose current sequence is infeasible): lift their window's end and
         // insert them where least costly.
@@ -83,6 +81,8 @@ public struct LiveReoptimiser: Sendable {
         let leftOut = live.jobOrders.indices.filter { !placed.contains(JobIndex($0)) }
         if !leftOut.isEmpty {
             for job in leftOut { late.jobs[job].windows[0].latest = LiveProblem.horizon }
+            var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
+            greedy.localSearchNeighbours = 0
             greedy.initialRoutes = routes
             routes = Solver.solve(late, configuration: greedy).solution.routes
         }
