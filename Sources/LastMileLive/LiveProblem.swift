@@ -27,11 +27,12 @@ struct LiveProblem {
     /// Jobs of the open orders (`jobOrders[openJobs.lowerBound...]`).
     let openJobs: Range<Int>
 
-    /// The places `state` needs travel times between (see ``LivePlaces``).
-    static func places(of state: LiveState) -> LivePlaces {
+    /// The places the vehicles of `scope` (positions in `state.vehicles`, ascending) and the open orders need
+    /// travel times between (see ``LivePlaces``).
+    static func places(of state: LiveState, scope: [Int]) -> LivePlaces {
         var targets: [Coordinate] = [], seen: Set<Coordinate> = []
         func add(_ place: Coordinate) { if seen.insert(place).inserted { targets.append(place) } }
-        let running = state.vehicles.filter { $0.status == .running && $0.startPlace != nil }
+        let running = scope.map { state.vehicles[$0] }.filter { $0.status == .running && $0.startPlace != nil }
         for vehicle in running { add(vehicle.endPlace ?? vehicle.startPlace!) }
         for vehicle in running { for stop in vehicle.remaining { add(stop.order.coordinate) } }
         for open in state.openOrders { add(open.order.coordinate) }
@@ -40,8 +41,10 @@ struct LiveProblem {
         return LivePlaces(targets: targets, starts: starts)
     }
 
-    /// - Precondition: `travel` is over `places(of: state)`.
-    init(state: LiveState, places: LivePlaces, travel: LiveTravelTimes) {
+    /// The problem of the vehicles of `scope` (positions in `state.vehicles`, ascending) and the open orders.
+    ///
+    /// - Precondition: `travel` is over `places(of: state, scope: scope)`.
+    init(state: LiveState, scope: [Int], places: LivePlaces, travel: LiveTravelTimes) {
         let all = places.all
         precondition(travel.count == all.count, "travel times over \(travel.count) places for \(all.count)")
         var location: [Coordinate: LocationIndex] = [:]
@@ -51,7 +54,8 @@ struct LiveProblem {
             Job(id: order.id, location: location[order.coordinate]!, demand: order.load.dimensions, service: Int64(order.serviceSeconds),
                 windows: [TimeWindow(earliest: Int64(order.windowStart.seconds), latest: max(Int64(order.windowStart.seconds), latest))])
         }
-        for (index, live) in state.vehicles.enumerated() where live.status == .running {
+        for index in scope where state.vehicles[index].status == .running {
+            let live = state.vehicles[index]
             guard let start = live.startPlace else { continue }
             var sequence: [JobIndex] = []
             for stop in live.remaining {

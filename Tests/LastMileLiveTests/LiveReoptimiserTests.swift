@@ -97,6 +97,20 @@ enum SpreadDay {
         #expect(changed.state.vehicles[0].endETA < kept.state.vehicles[0].endETA)
     }
 
+    /// With one vehicle per event, a delay of V2 re-optimises V2 only: V1's zigzag stays although it would pay.
+    @Test func anEventReoptimisesOnlyItsVehiclesNeighbourhood() throws {
+        let zigzag = ["P1", "P6", "P2", "P5", "P3", "P4"]
+        var local = reoptimiser
+        (local.settings.secondsPerChangedStop, local.settings.minimumGainSeconds, local.settings.vehiclesPerEvent) = (0, 0, 1)
+        let start = SpreadDay.state(v1: zigzag)
+        #expect(local.scope(of: start, vehicle: "V2", focus: SpreadDay.place(0)) == [1])
+        #expect(local.scope(of: start, vehicle: nil, focus: SpreadDay.place(0)) == [0])
+        #expect(local.scope(of: start) == [0, 1])
+        let step = try local.step(start, event("d1", "08:05", .delay(vehicleID: "V2", minutes: 5, reason: "")), travel: SpreadDay.travel)
+        #expect(step.state.vehicles[0].remaining.map(\.order.id) == zigzag)
+        #expect(step.reroute.routes.map(\.vehicle).allSatisfy { $0 == "V2" })
+    }
+
     /// Seeded random days through the loop's step: the frozen prefix never changes, time never runs backwards,
     /// no order is in two places, and the log (event + recorded reroute) replays to the same state.
     @Test(arguments: [UInt64(1), 2, 3])
