@@ -1,7 +1,7 @@
 // The live loop on a planned day (Benchmarks/live-latency.sh): seeded random events, each applied, re-optimised
 // and written durably through `LiveLoop`; prints the arrival-to-durable-write latency per event type (p50, p95,
 // p99), the resident memory of the live state and of the loop, the stability, and the log's JSON per 10,000 events.
-// Usage: LiveLatencyBenchmark DB DATE MAP EVENTS [ITERATIONS] [CAP_MS]
+// Usage: LiveLatencyBenchmark DB DATE MAP EVENTS [ITERATIONS] [CAP_MS] [VEHICLES_PER_EVENT]
 import Foundation
 import LastMileCore
 import LastMileLive
@@ -19,13 +19,14 @@ func megabytes(_ bytes: Int) -> String { String(format: "%.1f MB", Double(bytes)
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 5, let eventCount = Int(arguments[4]) else {
-    print("usage: LiveLatencyBenchmark DB DATE MAP EVENTS [ITERATIONS] [CAP_MS]")
+    print("usage: LiveLatencyBenchmark DB DATE MAP EVENTS [ITERATIONS] [CAP_MS] [VEHICLES_PER_EVENT]")
     exit(2)
 }
 let (db, date, map) = (arguments[1], arguments[2], arguments[3])
 var settings = LiveReoptimiser.Settings()
 if arguments.count > 5, let iterations = Int(arguments[5]) { settings.iterations = iterations }
 if arguments.count > 6, let cap = Int(arguments[6]) { settings.millisecondCap = cap }
+if arguments.count > 7, let vehicles = Int(arguments[7]) { settings.vehiclesPerEvent = vehicles }
 
 let service = try LastMileService.build(.init(databasePath: db, createsDatabase: false))
 // The live state alone: twenty independent replays kept alive, resident memory before and after.
@@ -40,7 +41,7 @@ let beforeRoads = residentBytes()
 let roads = try map == "sample-town" ? RoadNetworks.sampleTown() : RoadNetworks.load(map: map)
 let loop = try LiveLoop(service: service, date: date, roads: roads.car, settings: settings, clock: ContinuousClock())
 let afterLoop = residentBytes()
-print("roads and loop (graphs, hierarchy, snapper): \(megabytes(afterLoop - beforeRoads)); iterations \(settings.iterations), cap \(settings.millisecondCap.map { "\($0) ms" } ?? "none")")
+print("roads and loop (graphs, hierarchy, snapper): \(megabytes(afterLoop - beforeRoads)); iterations \(settings.iterations), \(settings.vehiclesPerEvent) vehicles per event, cap \(settings.millisecondCap.map { "\($0) ms" } ?? "none")")
 
 var random = RandomLiveEvents(seed: 42, prefix: "bench-\(UUID().uuidString.prefix(8))")
 var latencies: [String: [Double]] = [:]

@@ -41,8 +41,8 @@ public struct LiveReoptimiser: Sendable {
         /// routes. 0 = every vehicle. Keeps a 100-vehicle day's latency near a 10-vehicle day's.
         public var vehiclesPerEvent: Int
 
-        public init(iterations: Int = 300, millisecondCap: Int? = 200, seed: UInt64 = 1, secondsPerChangedStop: Int = 60,
-                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 8) {
+        public init(iterations: Int = 100, millisecondCap: Int? = 200, seed: UInt64 = 1, secondsPerChangedStop: Int = 60,
+                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4) {
             self.vehiclesPerEvent = vehiclesPerEvent
             self.iterations = iterations
             self.millisecondCap = millisecondCap

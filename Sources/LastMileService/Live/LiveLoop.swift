@@ -47,6 +47,9 @@ public actor LiveLoop<C: Clock> where C.Duration == Duration {
         reoptimiser = LiveReoptimiser(settings: settings)
         travel = try roads.map { graph throws(LastMileError) in try LiveTravelCache(graph: graph) }
         self.clock = clock
+        // The day's matrix once, before the first event: every depot, customer and vehicle place of the state.
+        let start = state
+        _ = travel?.travel(reoptimiser.places(of: start, scope: reoptimiser.scope(of: start)))
     }
 
     /// Takes one event through the loop.

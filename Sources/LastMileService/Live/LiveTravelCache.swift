@@ -19,8 +19,10 @@ final class LiveTravelCache {
     private var targets: [Coordinate] = []
     private var targetIndex: [Coordinate: Int] = [:]
     private var targetPositions: [RoadPosition?] = []
-    /// `grid[i * targets.count + j]`: seconds and metres from target `i` to target `j`.
+    /// `grid[i * stride + j]`: seconds and metres from target `i` to target `j`; `stride >= targets.count`
+    /// leaves room for new targets without moving the grid.
     private var gridSeconds: [Int64] = [], gridMetres: [Int64] = []
+    private var stride = 0
     /// Rows of start places over the targets (invalidated when targets grow).
     private var startRows: [Coordinate: (seconds: [Int64], metres: [Int64])] = [:]
 
@@ -35,7 +37,7 @@ final class LiveTravelCache {
         if !new.isEmpty { addTargets(new) }
         let missingStarts = places.starts.filter { startRows[$0] == nil }
         if !missingStarts.isEmpty { addStarts(missingStarts) }
-        let all = places.all, n = all.count, k = targets.count
+        let all = places.all, n = all.count, k = stride
         let rowOf = places.targets.map { targetIndex[$0]! }
         var seconds = [Int64](repeating: LiveTravelTimes.unreachable, count: n * n), metres = seconds
         for (i, place) in all.enumerated() {
@@ -59,39 +61,42 @@ final class LiveTravelCache {
         places.map { place in (try? snapper.snap(place, maxDistance: Self.snapMetres)).map(RoadPosition.init) }
     }
 
-    /// Grows the target matrix by `new` places: their rows and columns only.
+    /// Grows the target matrix by `new` places: their rows and columns only (the grid moves only when it runs
+    /// out of room, then to twice the size).
     private func addTargets(_ new: [Coordinate]) {
         let old = targets.count
         targets += new
         for (offset, place) in new.enumerated() { targetIndex[place] = old + offset }
         targetPositions += snapped(new)
         let k = targets.count
-        var seconds = [Int64](repeating: LiveTravelTimes.unreachable, count: k * k), metres = seconds
-        for i in 0..<old {
-            for j in 0..<old {
-                seconds[i * k + j] = gridSeconds[i * old + j]
-                metres[i * k + j] = gridMetres[i * old + j]
+        if k > stride {
+            let wider = max(k, 2 * stride)
+            var seconds = [Int64](repeating: LiveTravelTimes.unreachable, count: wider * wider), metres = seconds
+            for i in 0..<old {
+                for j in 0..<old {
+                    seconds[i * wider + j] = gridSeconds[i * stride + j]
+                    metres[i * wider + j] = gridMetres[i * stride + j]
+                }
             }
+            (gridSeconds, gridMetres, stride) = (seconds, metres, wider)
         }
         let placed = targetPositions.indices.filter { targetPositions[$0] != nil }
         let newPlaced = placed.filter { $0 >= old }
-        if !newPlaced.isEmpty {
-            let all = placed.map { targetPositions[$0]! }, fresh = newPlaced.map { targetPositions[$0]! }
-            let rows = engine.matrix(sources: fresh, targets: all), columns = engine.matrix(sources: all, targets: fresh)
-            for (a, i) in newPlaced.enumerated() {
-                for (b, j) in placed.enumerated() { Self.set(rows[a, b], at: i * k + j, &seconds, &metres) }
-            }
-            for (a, i) in placed.enumerated() {
-                for (b, j) in newPlaced.enumerated() { Self.set(columns[a, b], at: i * k + j, &seconds, &metres) }
-            }
+        guard !newPlaced.isEmpty else { return }
+        let all = placed.map { targetPositions[$0]! }, fresh = newPlaced.map { targetPositions[$0]! }
+        let rows = engine.matrix(sources: fresh, targets: all), columns = engine.matrix(sources: all, targets: fresh)
+        for (a, i) in newPlaced.enumerated() {
+            for (b, j) in placed.enumerated() { Self.set(rows[a, b], at: i * stride + j, &gridSeconds, &gridMetres) }
         }
-        (gridSeconds, gridMetres) = (seconds, metres)
+        for (a, i) in placed.enumerated() {
+            for (b, j) in newPlaced.enumerated() { Self.set(columns[a, b], at: i * stride + j, &gridSeconds, &gridMetres) }
+        }
         startRows = [:]
     }
 
     /// Rows from the start places `new` to every target.
     private func addStarts(_ new: [Coordinate]) {
-        let k = targets.count
+        let k = stride
         let placed = targetPositions.indices.filter { targetPositions[$0] != nil }
         let sources = snapped(new)
         let present = sources.indices.filter { sources[$0] != nil }
