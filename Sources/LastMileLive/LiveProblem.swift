@@ -27,24 +27,23 @@ struct LiveProblem {
     /// Jobs of the open orders (`jobOrders[openJobs.lowerBound...]`).
     let openJobs: Range<Int>
 
-    /// The places the vehicles of `scope` (positions in `state.vehicles`, ascending) and the open orders need
-    /// travel times between (see ``LivePlaces``).
-    static func places(of state: LiveState, scope: [Int]) -> LivePlaces {
+    /// The places the vehicles and open orders of `scope` need travel times between (see ``LivePlaces``).
+    static func places(of state: LiveState, scope: LiveScope) -> LivePlaces {
         var targets: [Coordinate] = [], seen: Set<Coordinate> = []
         func add(_ place: Coordinate) { if seen.insert(place).inserted { targets.append(place) } }
-        let running = scope.map { state.vehicles[$0] }.filter { $0.status == .running && $0.startPlace != nil }
+        let running = scope.vehicles.map { state.vehicles[$0] }.filter { $0.status == .running && $0.startPlace != nil }
         for vehicle in running { add(vehicle.endPlace ?? vehicle.startPlace!) }
         for vehicle in running { for stop in vehicle.remaining { add(stop.order.coordinate) } }
-        for open in state.openOrders { add(open.order.coordinate) }
+        for index in scope.openOrders { add(state.openOrders[index].order.coordinate) }
         var starts: [Coordinate] = []
         for vehicle in running where seen.insert(vehicle.startPlace!).inserted { starts.append(vehicle.startPlace!) }
         return LivePlaces(targets: targets, starts: starts)
     }
 
-    /// The problem of the vehicles of `scope` (positions in `state.vehicles`, ascending) and the open orders.
+    /// The problem of the vehicles and open orders of `scope`.
     ///
     /// - Precondition: `travel` is over `places(of: state, scope: scope)`.
-    init(state: LiveState, scope: [Int], places: LivePlaces, travel: LiveTravelTimes) {
+    init(state: LiveState, scope: LiveScope, places: LivePlaces, travel: LiveTravelTimes) {
         let all = places.all
         precondition(travel.count == all.count, "travel times over \(travel.count) places for \(all.count)")
         var location: [Coordinate: LocationIndex] = [:]
@@ -54,7 +53,7 @@ struct LiveProblem {
             Job(id: order.id, location: location[order.coordinate]!, demand: order.load.dimensions, service: Int64(order.serviceSeconds),
                 windows: [TimeWindow(earliest: Int64(order.windowStart.seconds), latest: max(Int64(order.windowStart.seconds), latest))])
         }
-        for index in scope where state.vehicles[index].status == .running {
+        for index in scope.vehicles where state.vehicles[index].status == .running {
             let live = state.vehicles[index]
             guard let start = live.startPlace else { continue }
             var sequence: [JobIndex] = []
@@ -71,7 +70,7 @@ struct LiveProblem {
             ofState.append(index)
         }
         let firstOpen = jobs.count
-        for open in state.openOrders {
+        for open in scope.openOrders.map({ state.openOrders[$0] }) {
             jobs.append(job(open.order, latest: Int64(open.order.windowEnd.seconds)))
             orders.append(open.order)
         }

@@ -58,32 +58,37 @@ public struct LiveReoptimiser: Sendable {
         self.settings = settings
     }
 
-    /// The vehicles (positions in `state.vehicles`, ascending) an event near `focus` re-optimises: `vehicle`
-    /// (when given and running) and the running vehicles nearest to `focus`, ``Settings/vehiclesPerEvent`` in
-    /// all; every running vehicle without a focus or with `vehiclesPerEvent` 0. Ties by position.
-    public func scope(of state: LiveState, vehicle: String? = nil, focus: Coordinate? = nil) -> [Int] {
+    /// What an event near `focus` re-optimises: `vehicle` (when given and running) and the running vehicles
+    /// nearest to `focus`, ``Settings/vehiclesPerEvent`` in all, and the open orders nearest to `focus`, four per
+    /// vehicle (orders farther away wait for an event near them); everything without a focus or with
+    /// `vehiclesPerEvent` 0. Distances in a straight line from the vehicles' places; ties by position.
+    public func scope(of state: LiveState, vehicle: String? = nil, focus: Coordinate? = nil) -> LiveScope {
         let running = state.vehicles.indices.filter { state.vehicles[$0].status == .running }
-        guard let focus, settings.vehiclesPerEvent > 0, running.count > settings.vehiclesPerEvent else { return running }
-        let nearest = running.map { index -> (first: Bool, metres: Double, index: Int) in
-            let place = state.vehicles[index].startPlace
-            return (state.vehicles[index].vehicleID != vehicle, place.map { LiveTravelTimes.straightLineMetres(focus, $0) } ?? .infinity, index)
-        }.sorted { ($0.first ? 1 : 0, $0.metres, $0.index) < ($1.first ? 1 : 0, $1.metres, $1.index) }
-        return nearest.prefix(settings.vehiclesPerEvent).map(\.index).sorted()
+        let open = Array(state.openOrders.indices)
+        guard let focus, settings.vehiclesPerEvent > 0 else { return LiveScope(vehicles: running, openOrders: open) }
+        func distance(_ place: Coordinate?) -> Double { place.map { LiveTravelTimes.straightLineMetres(focus, $0) } ?? .infinity }
+        let vehicles = running.map { index -> (other: Int, metres: Double, index: Int) in
+            (state.vehicles[index].vehicleID == vehicle ? 0 : 1, distance(state.vehicles[index].startPlace), index)
+        }.sorted { ($0.other, $0.metres, $0.index) < ($1.other, $1.metres, $1.index) }
+        let orders = open.map { (metres: distance(state.openOrders[$0].order.coordinate), index: $0) }.sorted { ($0.metres, $0.index) < ($1.metres, $1.index) }
+        return LiveScope(vehicles: vehicles.prefix(settings.vehiclesPerEvent).map(\.index).sorted(),
+                         openOrders: orders.prefix(4 * settings.vehiclesPerEvent).map(\.index).sorted())
     }
 
     /// The places the vehicles of `scope` and the open orders need travel times between, for the caller to
     /// route (the core never routes).
-    public func places(of state: LiveState, scope: [Int]) -> LivePlaces { LiveProblem.places(of: state, scope: scope) }
+    public func places(of state: LiveState, scope: LiveScope) -> LivePlaces { LiveProblem.places(of: state, scope: scope) }
 
-    /// The re-optimised remaining routes of the vehicles of `scope` (``scope(of:vehicle:focus:)``) and the open
-    /// orders of `state`.
+    /// The re-optimised remaining routes of the vehicles of `scope` (``scope(of:vehicle:focus:)``) with its open
+    /// orders.
     ///
     /// - Precondition: `travel` is over `places(of: state, scope: scope)`.
-    public func reoptimise(_ state: LiveState, scope: [Int], travel: LiveTravelTimes) -> LiveReroute {
+    public func reoptimise(_ state: LiveState, scope: LiveScope, travel: LiveTravelTimes) -> LiveReroute {
         let live = LiveProblem(state: state, scope: scope, places: places(of: state, scope: scope), travel: travel)
         let problem = live.problem
         guard !problem.vehicles.isEmpty else {
-            let unplaced = live.openJobs.map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: "no vehicle is running") }
+            let unplaced = scope.openOrders.map { state.openOrders[$0] }.filter { $0.reason != "no vehicle is running" }
+                .map { LiveReroute.Unplaced(order: $0.order.id, reason: "no vehicle is running") }
             return LiveReroute(routes: [], unplaced: unplaced, changedStops: 0, stops: live.jobOrders.count, gainSeconds: 0, iterations: 0)
         }
         // One solve: its first solution (the sequences with the open orders inserted greedily) is the baseline.
@@ -109,11 +114,12 @@ public struct LiveReoptimiser: Sendable {
         }
         // Anything still out (an open order that fits nowhere, or a stop no road reaches from its vehicle's place)
         // is reported and left open.
+        // An order already open for that reason is not repeated (the log stays small, the dispatcher hears it once).
         let finallyPlaced = Set(routes.joined())
-        let unplaced = live.jobOrders.indices.filter { !finallyPlaced.contains(JobIndex($0)) }.map {
-            LiveReroute.Unplaced(order: live.jobOrders[$0].id,
-                                 reason: "no running vehicle has room for it or reaches it before its shift ends")
-        }
+        let reason = "no running vehicle has room for it or reaches it before its shift ends"
+        let openReasons = Dictionary(state.openOrders.map { ($0.order.id, $0.reason) }, uniquingKeysWith: { first, _ in first })
+        let unplaced = live.jobOrders.indices.filter { !finallyPlaced.contains(JobIndex($0)) && openReasons[live.jobOrders[$0].id] != reason }
+            .map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: reason) }
         return reroute(routes, unplaced: unplaced, gain: gain, iterations: searched?.iterations ?? 0, live: live, state: state)
     }
 
@@ -141,8 +147,7 @@ public struct LiveReoptimiser: Sendable {
         if !resequenced.isEmpty {
             actions.append(.rerouted(vehicleIDs: resequenced.map(\.1.vehicleID), changedStops: reroute.changedStops, gainSeconds: reroute.gainSeconds))
         }
-        let openBefore = Set(state.openOrders.map(\.order.id))
-        actions += reroute.unplaced.filter { !openBefore.contains($0.order) }.map { LiveAction.cannotServe(orderID: $0.order, reason: $0.reason) }
+        actions += reroute.unplaced.map { LiveAction.cannotServe(orderID: $0.order, reason: $0.reason) }
         let before = Set(state.atRisk.map(\.orderID))
         actions += next.atRisk.filter { !before.contains($0.orderID) }.map(LiveAction.windowAtRisk)
         return LiveStep(state: next, actions: actions, reroute: reroute)

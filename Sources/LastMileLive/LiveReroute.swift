@@ -30,7 +30,8 @@ public struct LiveReroute: Hashable, Sendable, Codable {
         }
     }
 
-    /// An open order no running vehicle can take, and why.
+    /// An order no running vehicle can take, and why: a stop that leaves its vehicle, or an open order whose
+    /// reason changes (an order already open for that reason is not listed again).
     public struct Unplaced: Hashable, Sendable, Codable {
         public var order: String
         public var reason: String

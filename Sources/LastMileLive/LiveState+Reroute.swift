@@ -4,7 +4,7 @@ extension LiveState {
     /// The state with `reroute`'s routes: each listed vehicle's remaining stops become the route's (taken from
     /// its own or another listed vehicle's remaining stops, or from the open orders), leaving at the route's
     /// start, with its legs; ETAs follow. Placed open orders leave ``openOrders``; stops of a listed vehicle that
-    /// the reroute reports unplaced join them. A stop that changes vehicle
+    /// the reroute reports unplaced join them, and open orders it reports take its reason. A stop that changes vehicle
     /// moves its goods to the taker's load (handed over or fetched: the transfer leg is not modelled yet). No routing, no solving: a
     /// replay of the log calls this with the recorded reroute and gets the same state bit for bit.
     ///
@@ -60,6 +60,9 @@ extension LiveState {
             next.openOrders.append(OpenOrder(order: taken.stop.order, reason: reason))
         }
         next.openOrders.removeAll { placedOpen.contains($0.order.id) }
+        for index in next.openOrders.indices {
+            if let reason = unplaced[next.openOrders[index].order.id] { next.openOrders[index].reason = reason }
+        }
         return next
     }
 }

@@ -103,9 +103,9 @@ enum SpreadDay {
         var local = reoptimiser
         (local.settings.secondsPerChangedStop, local.settings.minimumGainSeconds, local.settings.vehiclesPerEvent) = (0, 0, 1)
         let start = SpreadDay.state(v1: zigzag)
-        #expect(local.scope(of: start, vehicle: "V2", focus: SpreadDay.place(0)) == [1])
-        #expect(local.scope(of: start, vehicle: nil, focus: SpreadDay.place(0)) == [0])
-        #expect(local.scope(of: start) == [0, 1])
+        #expect(local.scope(of: start, vehicle: "V2", focus: SpreadDay.place(0)).vehicles == [1])
+        #expect(local.scope(of: start, vehicle: nil, focus: SpreadDay.place(0)).vehicles == [0])
+        #expect(local.scope(of: start).vehicles == [0, 1])
         let step = try local.step(start, event("d1", "08:05", .delay(vehicleID: "V2", minutes: 5, reason: "")), travel: SpreadDay.travel)
         #expect(step.state.vehicles[0].remaining.map(\.order.id) == zigzag)
         #expect(step.reroute.routes.map(\.vehicle).allSatisfy { $0 == "V2" })
