@@ -20,7 +20,7 @@ enum LiveSummary {
         }
         lines += state.atRisk.map(riskLine)
         lines += state.openOrders.map { "needs a vehicle: \($0.order.id) (\($0.reason))" }
-        if !state.roadConditions.isEmpty { lines.append("\(state.roadConditions.count) road conditions for the re-optimiser") }
+        if !state.roadConditions.isEmpty { lines.append("\(state.roadConditions.count) road conditions reported (not yet in the live travel times)") }
         return lines
     }
 
