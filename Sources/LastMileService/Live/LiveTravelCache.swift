@@ -80,6 +80,7 @@ final class LiveTravelCache {
             }
             (gridSeconds, gridMetres, stride) = (seconds, metres, wider)
         }
+        startRows = [:]  // they lack the new targets (and may be narrower than the grid)
         let placed = targetPositions.indices.filter { targetPositions[$0] != nil }
         let newPlaced = placed.filter { $0 >= old }
         guard !newPlaced.isEmpty else { return }
@@ -91,7 +92,6 @@ final class LiveTravelCache {
         for (a, i) in placed.enumerated() {
             for (b, j) in newPlaced.enumerated() { Self.set(columns[a, b], at: i * stride + j, &gridSeconds, &gridMetres) }
         }
-        startRows = [:]
     }
 
     /// Rows from the start places `new` to every target.
