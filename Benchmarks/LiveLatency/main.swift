@@ -38,10 +38,11 @@ let stops = start.vehicles.reduce(0) { $0 + $1.remaining.count }
 print("day \(date): \(start.vehicles.count) vehicles, \(stops) stops, \(start.openOrders.count) open; live state ≈ \(megabytes(stateBytes)) resident each")
 
 let beforeRoads = residentBytes()
+let clock = ContinuousClock(), loopStarted = clock.now
 let roads = try map == "sample-town" ? RoadNetworks.sampleTown() : RoadNetworks.load(map: map)
 let loop = try LiveLoop(service: service, date: date, roads: roads.car, settings: settings, clock: ContinuousClock())
 let afterLoop = residentBytes()
-print("roads and loop (graphs, hierarchy, snapper): \(megabytes(afterLoop - beforeRoads)); iterations \(settings.iterations), \(settings.vehiclesPerEvent) vehicles per event, cap \(settings.millisecondCap.map { "\($0) ms" } ?? "none")")
+print("roads and loop (graphs, hierarchy, snapper, the day's matrix) in \(loopStarted.duration(to: clock.now)): \(megabytes(afterLoop - beforeRoads)); iterations \(settings.iterations), \(settings.vehiclesPerEvent) vehicles per event, cap \(settings.millisecondCap.map { "\($0) ms" } ?? "none")")
 
 var random = RandomLiveEvents(seed: 42, prefix: "bench-\(UUID().uuidString.prefix(8))")
 var latencies: [String: [Double]] = [:]
