@@ -8,7 +8,7 @@
 # Usage: Benchmarks/live-latency.sh [EVENTS_SMALL] [EVENTS_PORTO] [TRIALS] [ITERATIONS] [CAP_MS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-small=${1:-1000}; porto=${2:-300}; trials=${3:-1000}; iterations=${4:-300}; cap=${5:-200}
+small=${1:-1000}; porto=${2:-1000}; trials=${3:-1000}; iterations=${4:-100}; cap=${5:-200}
 swift build -c release --product lastmile >/dev/null
 swift build -c release --product LiveLatencyBenchmark >/dev/null
 bin=.build/release
