@@ -116,8 +116,8 @@ public struct LiveReoptimiser: Sendable {
             routes = Solver.solve(late, configuration: greedy).solution.routes
         }
         // Anything still out (an open order that fits nowhere, or a stop no road reaches from its vehicle's place)
-        // is reported and left open.
-        // An order already open for that reason is not repeated (the log stays small, the dispatcher hears it once).
+        // is reported and left open; an order already open for that reason is not repeated (the log stays small,
+        // the dispatcher hears it once).
         let finallyPlaced = Set(routes.joined())
         let reason = "no running vehicle has room for it or reaches it before its shift ends"
         let openReasons = Dictionary(state.openOrders.map { ($0.order.id, $0.reason) }, uniquingKeysWith: { first, _ in first })
