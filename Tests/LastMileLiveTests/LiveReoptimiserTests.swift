@@ -32,14 +32,20 @@ enum SpreadDay {
                               end: time("08:00").adding(seconds: 600 * (ids.count + 1)), metres: 0, cost: Cents(0), stops: stops, breaks: [])
     }
 
-    static func state(v1 order1: [String] = v1, v2 order2: [String] = v2) -> LiveState {
+    /// The day, optionally with both vans carrying at most `parcels` parcels.
+    static func state(v1 order1: [String] = v1, v2 order2: [String] = v2, parcels: Int64? = nil) -> LiveState {
         let plan = StoredPlan(
             version: PlanVersion(id: 1, date: "2026-11-23", version: 1, status: "active", cost: Cents(0), routes: 2, stops: 10, unassigned: 0),
             seed: 1, checked: true, runs: [run("V1", order1), run("V2", order2)], unassigned: [])
         let day = DispatchDay(
             date: "2026-11-23", depots: [DepotSite(id: "D1", name: "depot", kind: .darkStore, coordinate: place(0), opens: time("06:00"),
                                                    closes: time("22:00"), loadingSeconds: 0, stock: [:])],
-            vehicleTypes: [], vehicles: [], carriers: [], orders: orders)
+            vehicleTypes: parcels.map { [VehicleType(id: "van", name: "van", mode: .car, capacity: Load(grams: 1_000_000, millilitres: 1_000_000, parcels: $0),
+                                                     fixedCost: Cents(0), centsPerKilometre: 0, centsPerHour: 0, co2GramsPerKilometre: 0, speedFactor: 1)] } ?? [],
+            vehicles: parcels == nil ? [] : ["V1", "V2"].map {
+                FleetVehicle(id: $0, typeID: "van", depotID: "D1", carrierID: "own", driver: "driver \($0)", shiftStart: time("08:00"), shiftEnd: time("18:00"))
+            },
+            carriers: [], orders: orders)
         return LiveState(plan: plan, day: day)
     }
 
@@ -76,6 +82,22 @@ enum SpreadDay {
         #expect(reasons.count == 10)
         #expect(reasons.first == "P1: no vehicle is running")
         #expect(second.state.openOrders.count == 10)
+    }
+
+    /// V2 carries at most 5 parcels and has 4: after V1's breakdown it takes one of V1's six stops; the five
+    /// others stay open, each with the reason, once.
+    @Test func aBreakdownSaysWhyForTheStopsNoVehicleHasRoomFor() throws {
+        let step = try reoptimiser.step(SpreadDay.state(parcels: 5), event("b1", "08:05", .breakdown(vehicleID: "V1", coordinate: nil)),
+                                        travel: SpreadDay.travel)
+        let v2 = step.state.vehicles[1]
+        #expect(v2.remaining.count == 5 && v2.load.parcels == 5)
+        #expect(step.state.openOrders.count == 5)
+        #expect(step.state.openOrders.allSatisfy { $0.reason == "no running vehicle has room for it or reaches it before its shift ends" })
+        let cannot = step.actions.filter { if case .cannotServe = $0 { true } else { false } }
+        #expect(cannot.count == 5)
+        let next = try reoptimiser.step(step.state, event("d1", "08:06", .delay(vehicleID: "V2", minutes: 1, reason: "")), travel: SpreadDay.travel)
+        #expect(!next.actions.contains { if case .cannotServe = $0 { true } else { false } }, "reported once")
+        #expect(next.state.openOrders.count == 5)
     }
 
     /// The plan's V1 zigzags; with a stability cost beyond any gain the sequences stay, without one they change.
