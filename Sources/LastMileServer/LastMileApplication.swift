@@ -16,7 +16,7 @@ import Prometheus
 /// are loaded; VROOM's `POST /` and `POST /vroom`; imports `POST /v1/imports/{kind}` and `POST /v1/orders`;
 /// `/v1/plans/{date}` (GET; POST starts planning it: `/v1/jobs/{id}` and its `/events`) and
 /// `/v1/plans/{date}/versions`;
-/// `/v1/live/{date}/vehicles/{vehicle}`.
+/// `/v1/live/{date}/vehicles/{vehicle}` and `POST /v1/live/{date}/events`.
 public enum LastMileApplication {
     /// - Parameter listening: called with the bound port once the server accepts connections.
     public static func build(
@@ -67,6 +67,7 @@ public enum LastMileApplication {
         PlanEndpoints(service: service).register(on: router)
         PlanJobEndpoints(service: service, networks: settings.networks, jobs: PlanJobs()).register(on: router)
         LiveEndpoints(service: service).register(on: router)
+        LiveEventEndpoint(service: service, loops: LiveLoops(service: service, roads: settings.roads?.queries.graph)).register(on: router)
         return router
     }
 }

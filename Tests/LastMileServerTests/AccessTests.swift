@@ -32,6 +32,8 @@ import Testing
         case "importOrders":
             ("/v1/orders", "id,date,lat,lon,items,weight_kg,volume_litres,window_start,window_end,customer,service_minutes,priority\n"
                 + "O-9001,2026-11-30,46.993354,7.991468,GROC-07:2,1.6,4.0,08:00,10:00,customer 9001,2,0\n")
+        // A date without a plan: allowed roles get 404, and the shared day's live state stays at revision 0.
+        case "postLiveEvent": ("/v1/live/2000-01-01/events", #"{"key": "access-delay", "at": "12:00:00", "type": "delay", "vehicle": "BIKE-009", "minutes": 1}"#)
         case "getLiveVehicle": ("/v1/live/\(date)/vehicles/BIKE-009", nil)
         default: nil
         }

@@ -55,10 +55,8 @@ struct ImportEndpoints {
         let name = "body.\(kind.name)\(isJSON ? ".json" : ".csv")"
         let skipInvalid = request.uri.queryParameters["skip_invalid"] == "true"
         let outcome = try service.load(kind, data: body, file: name, skipInvalid: skipInvalid)
-        return try JSONCoding.response(Outcome(
-            inserted: outcome.inserted, updated: outcome.updated,
-            skipped: outcome.skipped.map { .init(line: $0.line, column: $0.column, message: $0.message) },
-            far_orders: outcome.farOrders.map { .init(order: $0.orderID, kilometres: $0.kilometres) }
-        ))
+        let skipped: [Outcome.Issue] = outcome.skipped.map { issue in Outcome.Issue(line: issue.line, column: issue.column, message: issue.message) }
+        let far: [Outcome.Far] = outcome.farOrders.map { order in Outcome.Far(order: order.orderID, kilometres: order.kilometres) }
+        return try JSONCoding.response(Outcome(inserted: outcome.inserted, updated: outcome.updated, skipped: skipped, far_orders: far))
     }
 }
