@@ -1,0 +1,23 @@
+import LastMileLive
+
+/// How a simulated day answers its disturbances: keep the plan's sequences (``keepingThePlan``: events only
+/// move the live state, so orders off a broken-down vehicle and new orders stay unserved), or re-plan what is
+/// left after each disturbance with a re-optimiser (``rerouting(name:_:)``).
+public struct SimulationPolicy: Sendable {
+    /// A re-optimiser: the live state after `event` was applied, in; the state with the unexecuted part
+    /// re-planned, out (the same vehicles in the same order; executed stops untouched).
+    public typealias Reroute = @Sendable (_ state: LiveState, _ event: LiveEvent) throws -> LiveState
+
+    /// For reports: `static`, or the re-optimiser's name.
+    public var name: String
+    /// `nil` when the plan is kept.
+    public var reroute: Reroute?
+
+    /// Events are applied with ``LiveState/apply(_:)`` only.
+    public static let keepingThePlan = SimulationPolicy(name: "static", reroute: nil)
+
+    /// Re-plans with `reroute` after every disturbance (delay, breakdown, absent customer, new order).
+    public static func rerouting(name: String, _ reroute: @escaping Reroute) -> SimulationPolicy {
+        SimulationPolicy(name: name, reroute: reroute)
+    }
+}
