@@ -1,15 +1,14 @@
+import Foundation
 import LastMileCore
 import LastMileDomain
 import LastMileLive
 import LastMileStore
 
-/// A static plan and a re-routed day, simulated on the same disturbed day.
-public struct DisturbedDayComparison: Sendable {
+/// One disturbed day simulated under several policies (the plan kept, re-routed).
+public struct DisturbedDay: Sendable {
     public var disturbances: DayDisturbances
-    /// The plan's sequences kept (events applied to the live state only).
-    public var keepingThePlan: SimulationReport
-    /// Re-planned after each disturbance.
-    public var rerouting: SimulationReport
+    /// One report per policy, in the order asked.
+    public var reports: [SimulationReport]
 }
 
 extension LastMileService {
@@ -40,18 +39,32 @@ extension LastMileService {
         try daySimulator(date: date, roads: roads, conditions: conditions, noise: noise).run()
     }
 
-    /// Simulates the active plan of `date` on a day disturbed by `generator` (seeded with `noise.seed`), once
-    /// keeping the plan and once re-planning with `rerouting`.
+    /// Simulates the active plan of `date` on one day disturbed by `generator` (seeded with `noise.seed`),
+    /// once per policy of `policies`.
     public func simulateDisturbed(
         date: String, roads: RoadNetworks, conditions: RoadConditions, noise: SimulationNoise, generator: DisturbanceGenerator,
-        rerouting: SimulationPolicy
-    ) throws(LastMileError) -> DisturbedDayComparison {
-        let plan = try storedPlan(date: date)
-        let day = try reportingErrors { try store.day(date) }
-        let disturbances = generator.generate(plan: plan, day: day, seed: noise.seed)
+        policies: [SimulationPolicy]
+    ) throws(LastMileError) -> DisturbedDay {
         let simulator = try daySimulator(date: date, roads: roads, conditions: conditions, noise: noise)
-        return DisturbedDayComparison(
-            disturbances: disturbances, keepingThePlan: try simulator.run(disturbances: disturbances, policy: .keepingThePlan),
-            rerouting: try simulator.run(disturbances: disturbances, policy: rerouting))
+        let disturbances = generator.generate(plan: simulator.plan, day: simulator.day, seed: noise.seed)
+        var reports: [SimulationReport] = []
+        for policy in policies { reports.append(try simulator.run(disturbances: disturbances, policy: policy)) }
+        return DisturbedDay(disturbances: disturbances, reports: reports)
+    }
+
+    /// Writes `reports` as JSON to `path` (one report as an object, several as an array; sorted keys, times in
+    /// seconds after midnight).
+    ///
+    /// - Throws: ``LastMileError`` (bad input) when the file cannot be written.
+    public func writeSimulation(_ reports: [SimulationReport], to path: String) throws(LastMileError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        do {
+            let data = reports.count == 1 ? try encoder.encode(reports[0]) : try encoder.encode(reports)
+            try (data + Data("\n".utf8)).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw LastMileError(.badInput, "cannot write the simulation report: \(error.localizedDescription)", at: ErrorLocation(file: path),
+                                hint: "give a file in a folder you may write to")
+        }
     }
 }

@@ -16,6 +16,22 @@ public struct DayDisturbances: Sendable, Hashable {
         self.absent = absent
     }
 
+    /// "12 delays, 1 breakdown, 3 new orders, 4 absent customers".
+    public var summary: String {
+        var delays = 0, breakdowns = 0, newOrders = 0, other = 0
+        for event in events {
+            switch event.kind {
+            case .delay: delays += 1
+            case .breakdown: breakdowns += 1
+            case .newOrder: newOrders += 1
+            default: other += 1
+            }
+        }
+        func counted(_ count: Int, _ name: String) -> String { "\(count) \(name)" + (count == 1 ? "" : "s") }
+        return [counted(delays, "delay"), counted(breakdowns, "breakdown"), counted(newOrders, "new order"), counted(absent.count, "absent customer")]
+            .joined(separator: ", ") + (other > 0 ? ", " + counted(other, "other event") : "")
+    }
+
     /// A quiet day.
     public static let none = DayDisturbances(events: [], absent: [:])
 }
