@@ -12,17 +12,23 @@ public struct DisturbedDay: Sendable {
 }
 
 extension LastMileService {
-    /// A simulator of the active plan of `date` on `roads` under `conditions` (the "true" traffic, closures and
-    /// weather), with `noise` on travel and service times. `extraPlaces` are addresses beyond the day's depots
-    /// and orders the simulation may visit.
+    /// A simulator of the active plan of `date` (or of the routes of `routesFile`, ``RoutesFile``) on `roads`
+    /// under `conditions` (the "true" traffic, closures and weather), with `noise` on travel and service times.
+    /// `extraPlaces` are addresses beyond the day's depots and orders the simulation may visit.
     ///
-    /// - Throws: ``LastMileError``: bad input when the date has no stored plan; routing data when the day lies
-    ///   off the map.
+    /// - Throws: ``LastMileError``: bad input when the date has no stored plan or the routes file is wrong;
+    ///   routing data when the day lies off the map.
     public func daySimulator(
-        date: String, roads: RoadNetworks, conditions: RoadConditions, noise: SimulationNoise, extraPlaces: [Coordinate] = []
+        date: String, roads: RoadNetworks, conditions: RoadConditions, noise: SimulationNoise, routesFile: String? = nil,
+        extraPlaces: [Coordinate] = []
     ) throws(LastMileError) -> DaySimulator {
-        let plan = try storedPlan(date: date)
         let day = try reportingErrors { try store.day(date) }
+        let plan: StoredPlan
+        if let routesFile {
+            plan = try RoutesFile.plan(try InputFile.read(routesFile, what: "routes file"), file: routesFile, day: day)
+        } else {
+            plan = try storedPlan(date: date)
+        }
         let shiftEnds = Dictionary(day.vehicles.map { ($0.id, $0.shiftEnd.seconds) }, uniquingKeysWith: { first, _ in first })
         let first = plan.runs.map { $0.departure.seconds / 60 - 60 }.min() ?? 360
         let last = plan.runs.map { max($0.end.seconds, shiftEnds[$0.vehicleID] ?? 0) / 60 + 120 }.max() ?? 1320
@@ -34,18 +40,21 @@ extension LastMileService {
         return DaySimulator(plan: plan, day: day, roads: simulated, noise: noise)
     }
 
-    /// Simulates the active plan of `date` without disturbances (see ``daySimulator(date:roads:conditions:noise:extraPlaces:)``).
-    public func simulate(date: String, roads: RoadNetworks, conditions: RoadConditions, noise: SimulationNoise) throws(LastMileError) -> SimulationReport {
-        try daySimulator(date: date, roads: roads, conditions: conditions, noise: noise).run()
+    /// Simulates the active plan of `date` (or the routes of `routesFile`) without disturbances (see
+    /// ``daySimulator(date:roads:conditions:noise:routesFile:extraPlaces:)``).
+    public func simulate(
+        date: String, roads: RoadNetworks, conditions: RoadConditions, noise: SimulationNoise, routesFile: String? = nil
+    ) throws(LastMileError) -> SimulationReport {
+        try daySimulator(date: date, roads: roads, conditions: conditions, noise: noise, routesFile: routesFile).run()
     }
 
-    /// Simulates the active plan of `date` on one day disturbed by `generator` (seeded with `noise.seed`),
+    /// Simulates the active plan of `date` (or the routes of `routesFile`) on one day disturbed by `generator` (seeded with `noise.seed`),
     /// once per policy of `policies`.
     public func simulateDisturbed(
         date: String, roads: RoadNetworks, conditions: RoadConditions, noise: SimulationNoise, generator: DisturbanceGenerator,
-        policies: [SimulationPolicy]
+        policies: [SimulationPolicy], routesFile: String? = nil
     ) throws(LastMileError) -> DisturbedDay {
-        let simulator = try daySimulator(date: date, roads: roads, conditions: conditions, noise: noise)
+        let simulator = try daySimulator(date: date, roads: roads, conditions: conditions, noise: noise, routesFile: routesFile)
         let disturbances = generator.generate(plan: simulator.plan, day: simulator.day, seed: noise.seed)
         var reports: [SimulationReport] = []
         for policy in policies { reports.append(try simulator.run(disturbances: disturbances, policy: policy)) }

@@ -48,6 +48,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "With --disturbances: new same-day orders, % of the planned stops.")
     var newOrderPercent: Int = 5
 
+    @Option(help: "Simulate these routes instead of the stored plan: CSV vehicle,departure,order,arrival (e.g. a peer solver's plan).")
+    var routes: String?
+
     @Option(help: "Write the full report (every visit) as JSON to this file.")
     var output: String?
 
@@ -70,11 +73,11 @@ struct Simulate: AsyncParsableCommand {
             let generator = DisturbanceGenerator(delaysPerRun: delaysPerRun, breakdowns: breakdowns, absentPercent: absentPercent,
                                                  newOrderPercent: newOrderPercent)
             let day = try service.simulateDisturbed(date: date, roads: roads, conditions: conditions, noise: noise, generator: generator,
-                                                    policies: [.keepingThePlan])
+                                                    policies: [.keepingThePlan], routesFile: routes)
             reports = day.reports
             for line in SimulationSummary.comparison(day, conditions: conditions) { Terminal.print(line) }
         } else {
-            reports = [try service.simulate(date: date, roads: roads, conditions: conditions, noise: noise)]
+            reports = [try service.simulate(date: date, roads: roads, conditions: conditions, noise: noise, routesFile: routes)]
             for line in SimulationSummary.lines(reports[0], conditions: conditions) { Terminal.print(line) }
         }
         if let output {
