@@ -109,6 +109,39 @@ import Testing
         #expect(report.runs.first { $0.vehicleID == run.vehicleID }?.visits.prefix(2).map(\.orderID) == run.stops.prefix(2).map(\.orderID))
     }
 
+    @Test func noiseHasMeanOneAndDependsOnlyOnItsKey() {
+        let noise = SimulationNoise(level: 0.1, seed: 42)
+        let factors = (0..<10_000).map { noise.travelFactor(from: $0 % 100, to: $0 / 100) }
+        let mean = factors.reduce(0, +) / Double(factors.count)
+        let deviation = (factors.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(factors.count)).squareRoot()
+        #expect(abs(mean - 1) < 0.005 && abs(deviation - 0.1) < 0.01, "mean \(mean), deviation \(deviation) (seed 42)")
+        #expect(noise.travelFactor(from: 3, to: 7) == factors[703] && noise.travelFactor(from: 7, to: 3) != factors[703])
+        #expect(noise.serviceFactor(orderID: "O-1", attempt: 1) == SimulationNoise(level: 0.1, seed: 42).serviceFactor(orderID: "O-1", attempt: 1))
+        #expect(noise.serviceFactor(orderID: "O-1", attempt: 1) != noise.serviceFactor(orderID: "O-1", attempt: 2))
+        #expect(SimulationNoise.none.travelFactor(from: 1, to: 2) == 1)
+    }
+
+    @Test func disturbancesAreSeededSortedAndCountedAsAsked() throws {
+        let (plan, day, _) = Self.randomDay(seed: 5)
+        let generator = DisturbanceGenerator(delaysPerRun: 2, breakdowns: 1, absentPercent: 50, newOrderPercent: 20)
+        let disturbances = generator.generate(plan: plan, day: day, seed: 5)
+        #expect(generator.generate(plan: plan, day: day, seed: 5) == disturbances && generator.generate(plan: plan, day: day, seed: 6) != disturbances)
+        #expect(zip(disturbances.events, disturbances.events.dropFirst()).allSatisfy { ($0.at, $0.key) < ($1.at, $1.key) })
+        let runs = plan.runs.count, stops = plan.runs.reduce(0) { $0 + $1.stops.count }
+        var delays = 0, breakdowns = 0, newOrders = 0
+        for event in disturbances.events {
+            switch event.kind {
+            case .delay: delays += 1
+            case .breakdown: breakdowns += 1
+            case .newOrder: newOrders += 1
+            default: Issue.record("unexpected \(event)")
+            }
+        }
+        #expect(delays == 2 * runs && breakdowns == min(1, runs) && newOrders == stops * 20 / 100)
+        #expect(Set(disturbances.absent.keys).isSubset(of: plan.runs.flatMap { $0.stops.map(\.orderID) }) && !disturbances.absent.isEmpty)
+        #expect(disturbances.summary == "\(delays) delays, \(breakdowns) breakdown\(breakdowns == 1 ? "" : "s"), \(newOrders) new order\(newOrders == 1 ? "" : "s"), \(disturbances.absent.count) absent customer\(disturbances.absent.count == 1 ? "" : "s")")
+    }
+
     // MARK: Helpers
 
     /// A test re-router: open orders go to the running vehicle with the fewest remaining stops; the vehicle an
