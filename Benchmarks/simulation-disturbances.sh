@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Issue 12's simulation: a planned day with seeded disturbances (delays, breakdowns, absent customers, new
 # same-day orders) executed by the day simulator under the default urban traffic with 10 % noise, per policy
-# of `lastmile simulate --disturbances`, over several seeds. Prints a Markdown table per seed
-# (Benchmarks/simulation-table.py). Without MAP: the demo day on the sample town.
+# of `lastmile simulate --disturbances`, over several seeds. Prints each seed's disturbances and one Markdown
+# table, a row per seed and policy (Benchmarks/simulation-table.py). Without MAP: the demo day on the sample town.
 # Usage: Benchmarks/simulation-disturbances.sh [MAP LAT,LON] [ORDERS] [BUDGET_SECONDS] [SEEDS]
 #   e.g. Benchmarks/simulation-disturbances.sh ../shared/maps/porto.osm.pbf 41.1579,-8.6291 400 60 "1 2 3"
 set -euo pipefail
@@ -15,9 +15,11 @@ out=$(mktemp -d)
 date=2026-11-23
 $lastmile demo "${map[@]}" "${centre[@]}" --orders "$orders" --time-limit "$budget" --output "$out" --date "$date" 2>&1 \
     | grep -v "solving" | tail -n 12
+reports=()
 for seed in $seeds; do
     $lastmile simulate --db "$out/lastmile.sqlite" --date "$date" "${map[@]}" --traffic default --noise 0.1 --seed "$seed" \
-        --disturbances --output "$out/disturbed-$seed.json" | head -n 1
-    python3 Benchmarks/simulation-table.py "$out" "seed $seed=$out/disturbed-$seed.json"
+        --disturbances --output "$out/disturbed-$seed.json" | sed -n 1p
+    reports+=("seed $seed=$out/disturbed-$seed.json")
 done
+python3 Benchmarks/simulation-table.py "$out" "${reports[@]}"
 echo "reports in $out"
