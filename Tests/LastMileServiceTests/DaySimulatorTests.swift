@@ -1,6 +1,7 @@
 import Foundation
 import LastMileCore
 import LastMileDomain
+import LastMileGeo
 import LastMileGraph
 import LastMileLive
 import LastMileModel
@@ -107,6 +108,21 @@ import Testing
         #expect(report.stability.reroutes == 1 && report.stability.changedStops == 2)
         #expect(abs(report.stability.meanChangedShare - 2.0 / Double(remaining)) < 1e-9)
         #expect(report.runs.first { $0.vehicleID == run.vehicleID }?.visits.prefix(2).map(\.orderID) == run.stops.prefix(2).map(\.orderID))
+    }
+
+    @Test func heavyRainLengthensEveryServiceBy15Percent() throws {
+        let (plan, day, roads) = Self.randomDay(seed: 12)
+        let corners = [(409_000_000, -87_000_000), (413_000_000, -87_000_000), (413_000_000, -85_000_000), (409_000_000, -85_000_000),
+                       (409_000_000, -87_000_000)].map { Coordinate(latitudeE7: Int32($0.0), longitudeE7: Int32($0.1)) }
+        let rain = WeatherEvent(kind: .heavyRain, area: try #require(GeoPolygon(rings: [corners])), span: LocalMinute(0)..<LocalMinute(2880))
+        let wet = SimulationRoads(places: roads.places, car: roads.car, bike: nil, weather: [rain], midnight: LocalMinute(0))
+        let report = try DaySimulator(plan: plan, day: day, roads: wet).run()
+        let service = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0.serviceSeconds) })
+        let visits = report.runs.flatMap(\.visits)
+        #expect(!visits.isEmpty)
+        for visit in visits {
+            #expect(visit.departure.seconds - visit.serviceStart.seconds == Int((Double(service[visit.orderID]!) * 1.15).rounded()), "\(visit.orderID) at \(visit.serviceStart.withSeconds)")
+        }
     }
 
     @Test func noiseHasMeanOneAndDependsOnlyOnItsKey() {
