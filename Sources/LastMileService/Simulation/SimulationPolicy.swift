@@ -4,8 +4,8 @@ import LastMileLive
 /// move the live state, so orders off a broken-down vehicle and new orders stay unserved), or re-plan what is
 /// left after each disturbance with a re-optimiser (``rerouting(name:_:)``).
 public struct SimulationPolicy: Sendable {
-    /// A re-optimiser: the live state after `event` was applied, in; the state with the unexecuted part
-    /// re-planned, out (the same vehicles in the same order; executed stops untouched).
+    /// The live loop's step: the live state before `event`, in; the state with the event applied and the
+    /// unexecuted part re-planned, out (the same vehicles in the same order; executed stops untouched).
     public typealias Reroute = @Sendable (_ state: LiveState, _ event: LiveEvent) throws -> LiveState
 
     /// For reports: `static`, or the re-optimiser's name.
@@ -16,7 +16,7 @@ public struct SimulationPolicy: Sendable {
     /// Events are applied with ``LiveState/apply(_:)`` only.
     public static let keepingThePlan = SimulationPolicy(name: "static", reroute: nil)
 
-    /// Re-plans with `reroute` after every disturbance (delay, breakdown, absent customer, new order).
+    /// Applies every disturbance (delay, breakdown, absent customer, new order) with `reroute`, which re-plans.
     public static func rerouting(name: String, _ reroute: @escaping Reroute) -> SimulationPolicy {
         SimulationPolicy(name: name, reroute: reroute)
     }

@@ -93,9 +93,12 @@ public struct SimulationReport: Sendable, Hashable, Encodable {
     public struct Stability: Sendable, Hashable, Encodable {
         /// Times the policy re-planned (once per disturbance that reached a running day).
         public var reroutes = 0
-        /// Mean over reroutes of the share of remaining stops whose vehicle or position in its list changed.
+        /// Mean over reroutes of the share of remaining stops whose vehicle or place in their sequence changed
+        /// (a stop keeps its place when it stays on its vehicle after the same stop among those that stayed, as
+        /// branch `live`'s stability rule counts: an inserted stop moves no other), against the state the event
+        /// alone makes.
         public var meanChangedShare = 0.0
-        /// Stops that changed vehicle or position, over all reroutes.
+        /// Stops that changed vehicle or place, over all reroutes.
         public var changedStops = 0
     }
 

@@ -122,12 +122,12 @@ struct SimulationRun {
                                     hint: "the re-router may only assign orders of the day's places")
             }
             guard let leg = leg(vehicle, to: place, at: at) else {
-                let event = try emit(.failed(vehicleID: vehicle.vehicleID, orderID: stop.order.id, reason: "no road reaches the address", then: .returnToDepot), at: at)
                 vehicle.totals.failedAttempts += 1
                 vehicle.attemptsDone += 1
                 vehicle.visits.append(visit(stop.order, attempt: stop.attempt, outcome: .unreachable, arrival: at, serviceStart: at, departure: at, vehicle, index: index))
                 vehicles[index] = vehicle
-                try reroute(after: event)
+                try disturb(with: simulatedEvent(.failed(vehicleID: vehicle.vehicleID, orderID: stop.order.id, reason: "no road reaches the address",
+                                                         then: .returnToDepot), at: at))
                 vehicle = vehicles[index]
                 return
             }
@@ -142,7 +142,7 @@ struct SimulationRun {
                 vehicle.phase = .ready(at: arrival)
                 return
             }
-            _ = try emit(.arrived(vehicleID: vehicle.vehicleID, orderID: orderID), at: arrival)
+            try apply(simulatedEvent(.arrived(vehicleID: vehicle.vehicleID, orderID: orderID), at: arrival))
             let serviceStart = max(arrival, stop.order.windowStart.seconds)
             vehicle.totals.waitSeconds += serviceStart - arrival
             let outcome: SimulationReport.Visit.Outcome
@@ -163,15 +163,14 @@ struct SimulationRun {
             vehicle.phase = .ready(at: end)
             guard outcome == .delivered else {
                 let then: LiveEvent.FailureFollowUp = outcome == .failedReattempt ? .reattempt : .returnToDepot
-                let event = try emit(.failed(vehicleID: vehicle.vehicleID, orderID: order.id, reason: "customer absent", then: then), at: end)
                 vehicle.totals.failedAttempts += 1
                 vehicle.visits.append(visit(order, attempt: attempt, outcome: outcome, arrival: arrival, serviceStart: serviceStart, departure: end, vehicle, index: index))
                 vehicles[index] = vehicle
-                try reroute(after: event)
+                try disturb(with: simulatedEvent(.failed(vehicleID: vehicle.vehicleID, orderID: order.id, reason: "customer absent", then: then), at: end))
                 vehicle = vehicles[index]
                 return
             }
-            _ = try emit(.completed(vehicleID: vehicle.vehicleID, orderID: order.id), at: end)
+            try apply(simulatedEvent(.completed(vehicleID: vehicle.vehicleID, orderID: order.id), at: end))
             vehicle.onBoard = vehicle.onBoard.adding(order.load, times: -1)
             carrier[order.id] = nil
             guard vehicle.onBoard.isNonNegative else {
@@ -206,34 +205,35 @@ struct SimulationRun {
             }
         }
         if case .newOrder(let order) = event.kind { newOrderIDs.append(order.id) }
-        try apply(event)
+        try disturb(with: event)
         applied += 1
-        try reroute(after: event)
     }
 
-    /// A stop-progress event of the simulation, applied to the live state.
-    private mutating func emit(_ kind: LiveEvent.Kind, at time: Int) throws(LastMileError) -> LiveEvent {
+    /// An event the simulation reports itself (stop progress, a failed delivery), keyed `simulated-N`.
+    private mutating func simulatedEvent(_ kind: LiveEvent.Kind, at time: Int) -> LiveEvent {
         emitted += 1
-        let event = LiveEvent(key: "simulated-\(emitted)", at: TimeOfDay(seconds: time), kind: kind)
-        try apply(event)
-        return event
+        return LiveEvent(key: "simulated-\(emitted)", at: TimeOfDay(seconds: time), kind: kind)
     }
 
-    private mutating func apply(_ event: LiveEvent) throws(LastMileError) {
+    /// `event` applied to the live state.
+    private func applied(_ event: LiveEvent) throws(LastMileError) -> LiveState {
         do {
-            state = try state.apply(event).state
+            return try state.apply(event).state
         } catch {
             throw LastMileError(.internal, "the live state refused the simulated event \(event.key) at \(event.at.withSeconds): \(error.message)",
                                 hint: "this is a bug in LastMile; please report it with the seed")
         }
     }
 
-    /// Lets the policy re-plan after `event`; tallies how many remaining stops changed vehicle or position,
-    /// hands goods over to the vehicles that took their orders, and sends a returned vehicle out again when it
-    /// got new stops.
-    private mutating func reroute(after event: LiveEvent) throws(LastMileError) {
-        guard let reroute = policy.reroute else { return }
-        let previous = state
+    private mutating func apply(_ event: LiveEvent) throws(LastMileError) { state = try applied(event) }
+
+    /// A disturbance reaches the live day: applied to the live state when the plan is kept, or handed with the
+    /// state to the policy's live-loop step. Then tallies how many remaining stops the re-planning moved (against
+    /// the state the event alone makes), hands goods over to the vehicles that took their orders, and sends a
+    /// returned vehicle out again when it got new stops.
+    private mutating func disturb(with event: LiveEvent) throws(LastMileError) {
+        guard let reroute = policy.reroute else { return try apply(event) }
+        let previous = try applied(event)
         do {
             state = try reroute(state, event)
         } catch let error as LastMileError {
@@ -244,20 +244,12 @@ struct SimulationRun {
         guard state.vehicles.map(\.vehicleID) == previous.vehicles.map(\.vehicleID) else {
             throw LastMileError(.internal, "the re-router \(policy.name) changed the vehicles of the live state", hint: "it may only change their stops")
         }
-        var before: [String: StopPlace] = [:]
-        for (index, vehicle) in previous.vehicles.enumerated() {
-            for (position, stop) in vehicle.remaining.enumerated() { before[stop.order.id] = StopPlace(vehicle: index, position: position) }
-        }
-        var unchanged = 0
-        for (index, vehicle) in state.vehicles.enumerated() {
-            for (position, stop) in vehicle.remaining.enumerated() where before[stop.order.id] == StopPlace(vehicle: index, position: position) {
-                unchanged += 1
-            }
-        }
-        let count = before.count
+        let changed = SimulationRun.changedStops(from: previous.vehicles.map { $0.remaining.map(\.order.id) },
+                                                 to: state.vehicles.map { $0.remaining.map(\.order.id) })
+        let count = previous.vehicles.reduce(0) { $0 + $1.remaining.count }
         stability.reroutes += 1
-        stability.changedStops += count - unchanged
-        changedShareSum += count == 0 ? 0 : Double(count - unchanged) / Double(count)
+        stability.changedStops += changed
+        changedShareSum += count == 0 ? 0 : Double(changed) / Double(count)
         for (index, vehicle) in state.vehicles.enumerated() {
             for stop in [vehicle.current].compactMap({ $0 }) + vehicle.remaining where carrier[stop.order.id] != index {
                 if let holder = carrier[stop.order.id] { vehicles[holder].onBoard = vehicles[holder].onBoard.adding(stop.order.load, times: -1) }
@@ -268,10 +260,24 @@ struct SimulationRun {
         }
     }
 
-    /// A stop's vehicle (position in the live state) and position in its remaining stops.
-    private struct StopPlace: Hashable {
-        let vehicle: Int
-        let position: Int
+    /// The stops of `before` (`before[v]`: vehicle `v`'s sequence) that changed vehicle, left every sequence, or
+    /// follow another stop among those that stayed on their vehicle: inserting a stop or moving one away changes
+    /// no other stop, swapping two neighbours changes them and the stop after them.
+    static func changedStops(from before: [[String]], to after: [[String]]) -> Int {
+        var vehicleAfter: [String: Int] = [:]
+        for (v, sequence) in after.enumerated() { for stop in sequence { vehicleAfter[stop] = v } }
+        var changed = 0
+        for (v, sequence) in before.enumerated() {
+            let kept = sequence.filter { vehicleAfter[$0] == v }
+            let keptSet = Set(kept)
+            let order = after[v].filter { keptSet.contains($0) }
+            var previous: [String: String] = [:]
+            for (k, stop) in kept.enumerated() where k > 0 { previous[stop] = kept[k - 1] }
+            var moved = 0
+            for (k, stop) in order.enumerated() where previous[stop] != (k > 0 ? order[k - 1] : nil) { moved += 1 }
+            changed += sequence.count - kept.count + moved
+        }
+        return changed
     }
 
     /// The true leg of `vehicle` from where it is to `place` leaving at `time`, with the leg's noise.
