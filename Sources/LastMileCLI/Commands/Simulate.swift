@@ -9,7 +9,7 @@ struct Simulate: AsyncParsableCommand {
         discussion: """
             Every vehicle leaves when the plan says and drives each leg at the time-dependent travel time of the true \
             conditions (--traffic, --closures, --weather; `--traffic default` is the shipped urban profile \
-            \(ShippedTrafficProfile.relativePath)), with seeded noise on travel and service times (--noise). Prints \
+            profiles/traffic-urban-default.csv), with seeded noise on travel and service times (--noise). Prints \
             per vehicle: stops served, late stops, lateness, km, drive / service / wait / break and paid hours, \
             overtime. With --disturbances, one seeded day of delays, breakdowns, absent customers and new orders is \
             simulated with the plan's sequences kept (static: orders off a broken-down vehicle and new orders stay \
@@ -65,7 +65,8 @@ struct Simulate: AsyncParsableCommand {
     func run() async throws {
         let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: false))
         let roads = try map.map(RoadNetworks.load(map:)) ?? RoadNetworks.sampleTown()
-        let traffic = try files.traffic == "default" ? ShippedTrafficProfile.path() : files.traffic
+        // Until `RoadConditions` knows the keyword (branch td), `default` is the shipped file of the source tree.
+        let traffic = files.traffic == "default" ? "profiles/traffic-urban-default.csv" : files.traffic
         let conditions = try RoadConditions.load(day: date, trafficFile: traffic, closuresFile: files.closures, weatherFile: files.weather)
         let noise = SimulationNoise(level: noise, seed: seed)
         let reports: [SimulationReport]
