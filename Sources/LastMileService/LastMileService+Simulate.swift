@@ -4,7 +4,7 @@ import LastMileDomain
 import LastMileLive
 import LastMileStore
 
-/// One disturbed day simulated under several policies (the plan kept, re-routed).
+/// One disturbed day simulated under each policy: the plan kept, then the live loop.
 public struct DisturbedDay: Sendable {
     public var disturbances: DayDisturbances
     /// One report per policy, in the order asked.
@@ -48,16 +48,19 @@ extension LastMileService {
         try daySimulator(date: date, roads: roads, conditions: conditions, noise: noise, routesFile: routesFile).run()
     }
 
-    /// Simulates the active plan of `date` (or the routes of `routesFile`) on one day disturbed by `generator` (seeded with `noise.seed`),
-    /// once per policy of `policies`.
+    /// Simulates the active plan of `date` (or the routes of `routesFile`) on one day disturbed by `generator`
+    /// (seeded with `noise.seed`), once keeping the plan and once with the live loop (`reoptimiser`, see
+    /// ``SimulationPolicy/liveLoop(_:on:)``).
     public func simulateDisturbed(
         date: String, roads: RoadNetworks, conditions: RoadConditions, noise: SimulationNoise, generator: DisturbanceGenerator,
-        policies: [SimulationPolicy], routesFile: String? = nil
+        reoptimiser: LiveReoptimiser, routesFile: String? = nil
     ) throws(LastMileError) -> DisturbedDay {
         let simulator = try daySimulator(date: date, roads: roads, conditions: conditions, noise: noise, routesFile: routesFile)
         let disturbances = generator.generate(plan: simulator.plan, day: simulator.day, seed: noise.seed)
         var reports: [SimulationReport] = []
-        for policy in policies { reports.append(try simulator.run(disturbances: disturbances, policy: policy)) }
+        for policy in [SimulationPolicy.keepingThePlan, .liveLoop(reoptimiser, on: simulator.roads)] {
+            reports.append(try simulator.run(disturbances: disturbances, policy: policy))
+        }
         return DisturbedDay(disturbances: disturbances, reports: reports)
     }
 

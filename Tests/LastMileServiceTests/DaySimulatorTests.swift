@@ -11,8 +11,8 @@ import LastMileTestSupport
 import Testing
 
 /// The day simulator: a plan executed on free-flow roads keeps its promises; traffic costs time; on random
-/// days, with noise, disturbances and a re-router, no stop is served twice, time never runs backwards and no
-/// load goes negative.
+/// days, with noise, disturbances and a re-router (a test one and the live loop), no stop is served twice,
+/// time never runs backwards, no load goes negative, and a seed repeats the day.
 @Suite struct DaySimulatorTests {
     let date = "2026-11-23"
 
@@ -64,13 +64,15 @@ import Testing
         let simulator = DaySimulator(plan: plan, day: day, roads: roads, noise: SimulationNoise(level: 0.3, seed: seed))
         let disturbances = DisturbanceGenerator(delaysPerRun: 2, breakdowns: 1, absentPercent: 20, newOrderPercent: 20)
             .generate(plan: plan, day: day, seed: seed)
-        for policy in [SimulationPolicy.keepingThePlan, .rerouting(name: "test", Self.roundRobin)] {
+        let liveLoop = SimulationPolicy.liveLoop(LiveReoptimiser(settings: .init(iterations: 20, millisecondCap: nil, seed: seed)), on: roads)
+        for policy in [SimulationPolicy.keepingThePlan, .rerouting(name: "test", Self.roundRobin), liveLoop] {
             let quiet = try simulator.run(policy: policy)
             try expectInvariants(quiet, plan: plan, seed: seed)
             #expect(quiet.total.stopsServed == plan.runs.reduce(0) { $0 + $1.stops.count }, "seed \(seed)")
             let disturbed = try simulator.run(disturbances: disturbances, policy: policy)
             try expectInvariants(disturbed, plan: plan, newOrders: disturbances, seed: seed)
             #expect(disturbed.disturbancesApplied + disturbed.disturbancesSkipped == disturbances.events.count, "seed \(seed)")
+            #expect(try simulator.run(disturbances: disturbances, policy: policy) == disturbed, "\(policy.name) repeats (seed \(seed))")
         }
     }
 

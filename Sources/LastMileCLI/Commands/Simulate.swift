@@ -1,4 +1,5 @@
 import ArgumentParser
+import LastMileLive
 import LastMileService
 
 /// `lastmile simulate --date D`: execute the stored plan of a day in simulated time under the true traffic and
@@ -12,8 +13,10 @@ struct Simulate: AsyncParsableCommand {
             profiles/traffic-urban-default.csv), with seeded noise on travel and service times (--noise). Prints \
             per vehicle: stops served, late stops, lateness, km, drive / service / wait / break and paid hours, \
             overtime. With --disturbances, one seeded day of delays, breakdowns, absent customers and new orders is \
-            simulated with the plan's sequences kept (static: orders off a broken-down vehicle and new orders stay \
-            unserved) and the policies are compared.
+            simulated twice and compared: with the plan's sequences kept (static: orders off a broken-down vehicle \
+            and new orders stay unserved) and with the live loop re-planning at each disturbance (rerouting, the \
+            re-optimiser of `lastmile events apply` on the true travel times of the moment, without its wall-time \
+            cap so that the seed repeats the day).
             """
     )
 
@@ -48,6 +51,9 @@ struct Simulate: AsyncParsableCommand {
     @Option(help: "With --disturbances: new same-day orders, % of the planned stops.")
     var newOrderPercent: Int = 5
 
+    @Option(help: "With --disturbances: solver iterations of the live loop's re-optimisation per disturbance.")
+    var iterations: Int = LiveReoptimiser.Settings().iterations
+
     @Option(help: "Simulate these routes instead of the stored plan: CSV vehicle,departure,order,arrival (e.g. a peer solver's plan).")
     var routes: String?
 
@@ -56,6 +62,7 @@ struct Simulate: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...1).contains(noise) else { throw ValidationError("--noise must lie between 0 and 1, e.g. 0.1") }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
         guard delaysPerRun >= 0, breakdowns >= 0 else { throw ValidationError("--delays-per-run and --breakdowns cannot be negative") }
         guard (0...100).contains(absentPercent), (0...100).contains(newOrderPercent) else {
             throw ValidationError("--absent-percent and --new-order-percent are percentages, 0 … 100")
@@ -73,8 +80,9 @@ struct Simulate: AsyncParsableCommand {
         if disturbances {
             let generator = DisturbanceGenerator(delaysPerRun: delaysPerRun, breakdowns: breakdowns, absentPercent: absentPercent,
                                                  newOrderPercent: newOrderPercent)
+            let reoptimiser = LiveReoptimiser(settings: .init(iterations: iterations, millisecondCap: nil, seed: seed))
             let day = try service.simulateDisturbed(date: date, roads: roads, conditions: conditions, noise: noise, generator: generator,
-                                                    policies: [.keepingThePlan], routesFile: routes)
+                                                    reoptimiser: reoptimiser, routesFile: routes)
             reports = day.reports
             for line in SimulationSummary.comparison(day, conditions: conditions) { Terminal.print(line) }
         } else {
