@@ -57,6 +57,7 @@ extension LastMileService {
                 case .matrix(let locations, let seconds): events(.matrix(locations: locations, seconds: seconds))
                 case .solving(let progress, let scale):
                     events(.solving(seconds: progress.seconds, cost: Double(progress.bestCost) / Double(scale), unassigned: progress.unassigned))
+                case .solved(let iterations, let seconds): events(.solved(iterations: iterations, seconds: seconds))
                 case .stockRepair(let round, let overdrawn): events(.stockRepair(round: round, overdrawn: overdrawn))
                 }
             }

@@ -69,6 +69,18 @@ import Testing
         #expect(try service.storedTrafficProfile() == nil)
     }
 
+    /// The stored profile survives reopening the file (migration v4 on disk) and the next load replaces it.
+    @Test func theStoredProfileIsKeptOnDiskAndReplaced() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lastmile-traffic-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let first = StoredTrafficProfile(name: "a", format: "csv", text: ShippedTrafficProfile.csv)
+        try Store(path: path).storeTrafficProfile(first)
+        #expect(try Store(path: path, create: false).trafficProfile() == first)
+        let second = StoredTrafficProfile(name: "b", format: "json", text: "{}")
+        try Store(path: path, create: false).storeTrafficProfile(second)
+        #expect(try Store(path: path, create: false).trafficProfile() == second)
+    }
+
     @Test func theShippedProfileIsTheOneInProfiles() throws {
         let file = SharedData.repositoryRoot.appendingPathComponent("profiles/traffic-urban-default.csv")
         let text = try String(contentsOf: file, encoding: .utf8)

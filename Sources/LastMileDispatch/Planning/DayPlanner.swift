@@ -13,6 +13,8 @@ public struct DayPlanner {
     public enum Step: Sendable {
         case matrix(locations: Int, seconds: Double)
         case solving(Solver.Progress, costScale: Int64)
+        /// A solver run ended after `iterations` (all chains) in `seconds`.
+        case solved(iterations: Int, seconds: Double)
         case stockRepair(round: Int, overdrawn: Int)
     }
 
@@ -51,6 +53,7 @@ public struct DayPlanner {
             let built = try DayProblem(day: day, geometry: geometry, networkNames: networks.map(\.graph.profileName), allowedDepots: allowed)
             let scale = built.problem.costScale
             let result = Solver.solve(built.problem, configuration: configuration) { progress(.solving($0, costScale: scale)) }
+            progress(.solved(iterations: result.iterations, seconds: result.seconds))
             let overdrawn = overdraws(result.solution, built, geometry, day)
             if overdrawn.isEmpty || round == 3 {
                 for overdraw in overdrawn {
