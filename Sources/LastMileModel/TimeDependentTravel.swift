@@ -97,7 +97,7 @@ public struct TimeDependentTravel: Sendable {
             self.firstBreakpoint = firstBreakpoint
             self.interval = interval
             self.sliceCount = sliceCount
-            seconds = HugePageArray.make(repeating: TimeDependentTravel.unreachable, count: locationCount * locationCount * sliceCount)
+            seconds = [UInt16](repeating: TimeDependentTravel.unreachable, count: locationCount * locationCount * sliceCount)
             meters = [UInt32](repeating: .max, count: locationCount * locationCount)
         }
 
