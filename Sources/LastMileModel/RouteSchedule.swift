@@ -8,8 +8,9 @@ import LastMileCore
 /// the earliest start their windows allow once the vehicle is free. Each leg is driven at its departure time
 /// (``VRPProblem/arrival(_:_:by:departingAt:)``: time-dependent profiles are FIFO, so serving as early as
 /// possible stays optimal; `travelTime` then includes any waiting for a peak to pass that the table folds
-/// in). Placement is exact: dynamic programming over (stops done, breaks taken) keeps the earliest time for each pair, and an earlier time is never worse
-/// for what follows, so a placement exists exactly when the schedule does. O(stops × breaks).
+/// in). Placement is exact: dynamic programming over (stops done, breaks taken) keeps the earliest time for each
+/// pair, and an earlier time is never worse for what follows, so a placement exists exactly when the schedule
+/// does. O(stops × breaks).
 public struct RouteSchedule: Hashable, Sendable {
     public struct Visit: Hashable, Sendable {
         public var job: JobIndex

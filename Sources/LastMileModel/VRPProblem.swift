@@ -33,7 +33,8 @@ public struct VRPProblem: Sendable {
                          "the time-dependent travel of profile \(profile.name) is not over \(locationCount) locations")
         }
         for vehicle in vehicles where profiles[vehicle.profile.position].timeDependent != nil {
-            precondition(vehicle.speedFactor == 1, "vehicle \(vehicle.id) has a speed factor on the time-dependent profile \(profiles[vehicle.profile.position].name)")
+            precondition(vehicle.speedFactor == 1,
+                         "vehicle \(vehicle.id) has a speed factor on the time-dependent profile \(profiles[vehicle.profile.position].name)")
         }
         self.name = name
         self.locationCount = locationCount

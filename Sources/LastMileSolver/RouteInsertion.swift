@@ -95,8 +95,8 @@ extension RouteState {
 extension SearchState {
     /// The cheapest feasible place for the unpaired `job` in this route whose cost (delta plus `fixed`) is
     /// below `bound`: `(cost, after)`. Each position is skipped with probability `blinkRate`. Time windows and
-    /// capacity are O(1) per position (two table lookups with time-dependent travel, see ``RouteState``); distance, duration and break limits are confirmed for improving
-    /// positions only. A method of the whole state, reading `routes[r]` in place: as a method of the route
+    /// capacity are O(1) per position (two table lookups with time-dependent travel, see ``RouteState``);
+    /// distance, duration and break limits are confirmed for improving positions only. A method of the whole state, reading `routes[r]` in place: as a method of the route
     /// it would be called on a copy (ten arrays retained and released per call).
     func cheapestInsertion(
         of job: Int, intoRoute r: Int, fixed: Int64, below bound: Int64?, data: SolverData, blinkRate: Double, random: inout SplitMix64

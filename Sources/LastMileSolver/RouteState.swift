@@ -92,8 +92,8 @@ struct RouteState {
         if count > 0 {
             for i in stride(from: count, through: 1, by: -1) {
                 let job = Int(jobs[i - 1])
-                latest[i] = data.latestStart(job, notAfter: latestDeparture(location[i], location[i + 1], arrivingBy: latest[i + 1], data) - service[i])
-                    ?? Int64.min / 4
+                let leaving = latestDeparture(location[i], location[i + 1], arrivingBy: latest[i + 1], data)
+                latest[i] = data.latestStart(job, notAfter: leaving - service[i]) ?? Int64.min / 4
             }
         }
         latest[0] = latestDeparture(location[0], location[1], arrivingBy: latest[1], data) - service[0]

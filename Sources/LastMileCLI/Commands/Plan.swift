@@ -36,9 +36,10 @@ struct Plan: AsyncParsableCommand {
     @OptionGroup var planning: PlanningOptions
 
     func run() async throws {
+        let settings = try planning.plannedSettings()  // the traffic files first: a bad one fails before the map is read
         let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: false))
         let roads = try map.map(RoadNetworks.load(map:)) ?? RoadNetworks.sampleTown()
-        let outcome = try service.planDay(date: date, roads: roads, output: output, settings: try planning.plannedSettings(), events: EventPrinter.print)
+        let outcome = try service.planDay(date: date, roads: roads, output: output, settings: settings, events: EventPrinter.print)
         PlanSummary.print(outcome)
         guard outcome.plan.checked else { throw LastMileError(.checkFailed, "the independent checker rejected the plan") }
     }
