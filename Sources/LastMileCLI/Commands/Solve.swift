@@ -14,6 +14,10 @@ struct Solve: AsyncParsableCommand {
             or, for VROOM input, VROOM's JSON solution; `lastmile check` reads both. Uses the benchmark \
             conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
             rounded up; CVRP rounded to the nearest integer. Unassigned jobs are listed with their reason.
+
+            No --traffic, --weather or --depart: instance files carry one static matrix and no roads, so there \
+            is nothing for a traffic profile to slow down. Plan with traffic through `lastmile plan` (or `demo`) \
+            on a map, which drives every leg at its departure time.
             """
     )
 

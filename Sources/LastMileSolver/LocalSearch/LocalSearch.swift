@@ -12,7 +12,9 @@ import LastMileCore
 /// vehicles without breaks), and an improving move is confirmed exactly where the summaries are only a
 /// bound: jobs with several windows (their hull is summarised) by a forward schedule, breaks and route
 /// duration limits (duration with waiting depends on the start) by ``RouteState/keepsLimits(_:distanceDelta:data:)``,
-/// skills and allowed depots of jobs that change vehicle by ``SolverData/canServe(_:by:)``.
+/// skills and allowed depots of jobs that change vehicle by ``SolverData/canServe(_:by:)``. With
+/// time-dependent travel the summaries time each joining leg at the earliest departure (a filter, see
+/// ``LegEvaluator``) and every improving move is confirmed with the exact forward schedule.
 ///
 /// Shipments stay exact by not moving their halves: exchanges skip blocks holding a half, 2-opt skips
 /// reversals over a half, 2-opt* only cuts routes where no shipment is on board.
@@ -26,7 +28,8 @@ import LastMileCore
 final class LocalSearch: Sendable {
     let data: SolverData
     let neighbourhood: Neighbourhood
-    /// Whether some job has several windows (then time windows are confirmed exactly).
+    /// Whether some job has several windows or travel is time-dependent (then time windows are confirmed
+    /// exactly).
     let confirmsWindows: Bool
     /// Whether every vehicle may serve every job.
     let allCompatible: Bool
@@ -36,7 +39,7 @@ final class LocalSearch: Sendable {
     init(data: SolverData, neighbours: Int) {
         self.data = data
         neighbourhood = Neighbourhood(data: data, count: neighbours)
-        confirmsWindows = (0..<data.jobCount).contains { data.windowFirst[$0 + 1] - data.windowFirst[$0] > 1 }
+        confirmsWindows = data.isTimeDependent || (0..<data.jobCount).contains { data.windowFirst[$0 + 1] - data.windowFirst[$0] > 1 }
         allCompatible = !data.compatible.contains(false)
         let (opening, closing) = (data.vehicleEarliest.min() ?? 0, data.vehicleLatest.max() ?? 0)
         windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
@@ -278,7 +281,7 @@ struct LocalSearchRun {
     }
 
     /// Whether vehicle `r` serves `jobs` within their windows (several per job) and is back in time, starting
-    /// at its shift start. O(length × windows).
+    /// at its shift start, each leg driven at its departure. O(length × windows).
     func keepsWindows(_ jobs: [Int32], vehicle r: Int) -> Bool {
         let data = search.data
         let evaluator = segments[r].evaluator
@@ -286,11 +289,11 @@ struct LocalSearchRun {
         var previous = data.vehicleStart[r]
         for job in jobs.lazy.map(Int.init) {
             let here = data.jobLocation[job]
-            guard let start = data.earliestStart(job, arrivingAt: clock + evaluator.travelTime(previous, here, data: data)) else { return false }
+            guard let start = data.earliestStart(job, arrivingAt: evaluator.arrival(previous, here, leaving: clock, data: data)) else { return false }
             clock = start + data.jobService[job]
             previous = here
         }
-        return clock + evaluator.travelTime(previous, data.vehicleEnd[r], data: data) <= data.vehicleLatest[r]
+        return evaluator.arrival(previous, data.vehicleEnd[r], leaving: clock, data: data) <= data.vehicleLatest[r]
     }
 
     /// The jobs `plan` lists, from the current routes.
