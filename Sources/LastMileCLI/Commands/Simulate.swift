@@ -9,8 +9,8 @@ struct Simulate: AsyncParsableCommand {
         abstract: "Execute a day's stored plan in simulated time under true traffic and weather, and report what happened.",
         discussion: """
             Every vehicle leaves when the plan says and drives each leg at the time-dependent travel time of the true \
-            conditions (--traffic, --closures, --weather; `--traffic default` is the shipped urban profile \
-            profiles/traffic-urban-default.csv), with seeded noise on travel and service times (--noise). Prints \
+            conditions (--traffic, --closures, --weather; `--traffic default` is the shipped urban profile), with \
+            seeded noise on travel and service times (--noise). Prints \
             per vehicle: stops served, late stops, lateness, km, drive / service / wait / break and paid hours, \
             overtime. With --disturbances, one seeded day of delays, breakdowns, absent customers and new orders is \
             simulated twice and compared: with the plan's sequences kept (static: orders off a broken-down vehicle \
@@ -72,9 +72,7 @@ struct Simulate: AsyncParsableCommand {
     func run() async throws {
         let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: false))
         let roads = try map.map(RoadNetworks.load(map:)) ?? RoadNetworks.sampleTown()
-        // Until `RoadConditions` knows the keyword (branch td), `default` is the shipped file of the source tree.
-        let traffic = files.traffic == "default" ? "profiles/traffic-urban-default.csv" : files.traffic
-        let conditions = try RoadConditions.load(day: date, trafficFile: traffic, closuresFile: files.closures, weatherFile: files.weather)
+        let conditions = try files.conditions(day: date)
         let noise = SimulationNoise(level: noise, seed: seed)
         let reports: [SimulationReport]
         if disturbances {
