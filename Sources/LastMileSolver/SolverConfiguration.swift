@@ -43,6 +43,12 @@ public struct SolverConfiguration: Sendable {
     public var localSearchNeighbours = 8
     /// Which ruin-and-recreate candidates the local search improves.
     public var localSearchPolicy = LocalSearchPolicy.automatic
+    /// SWAP* between neighbouring routes after the granular moves (see `LocalSearchRun.swapStarPass`).
+    public var swapStar = true
+    /// Time warp and excess load priced rather than refused during the local search, with adaptive weights
+    /// and a repair (see `PenaltyWeights`); only where every time constraint is concatenable (one window per
+    /// job, no breaks, no duration limits).
+    public var penalisedSearch = true
 
     public init(seed: UInt64 = 1, iterations: Int? = nil, timeLimit: Double? = nil) {
         self.seed = seed
