@@ -68,7 +68,7 @@ extension LocalSearchRun {
             swapStarTested[ra] = updates
             for rb in used where rb > ra && max(routeChanged[ra], routeChanged[rb]) > lastTested && neighbour(ra, rb, used.count) {
                 guard segments[ra].count > 0, segments[rb].count > 0,
-                    let best = bestSwapStar(ra, rb, state), best.estimate < 0, isImproving(best.move, state)
+                    let best = bestSwapStar(ra, rb, state), isImproving(best.move, state)
                 else { continue }
                 apply(best.move, &state)
                 applied = true
@@ -131,6 +131,8 @@ extension LocalSearchRun {
         let evaluator = segments[target].evaluator
         let (count, targetCount) = (segments[source].count, segments[target].count)
         let before = timeCost(of: target)
+        let warpPrice = segments[target].timeWarp * (penalties?.timeWarp ?? 0)
+        let costBase = evaluator.costBase
         let end = evaluator.endDepot(data)
         best.removeAll(keepingCapacity: true)
         for p in 1...count {
@@ -138,7 +140,15 @@ extension LocalSearchRun {
             let job = Int(state.routes[source].jobs[p - 1])
             if data.partner[job] < 0 {
                 let single = RouteSegment(job: job, data: data)
+                let here = data.jobLocation[job]
+                let jobs = state.routes[target].jobs
                 for i in 0...targetCount {
+                    // The travel change less the present time-warp price bounds the change from below: most
+                    // positions are dismissed without concatenating.
+                    let from = i > 0 ? data.jobLocation[Int(jobs[i - 1])] : data.vehicleStart[target]
+                    let to = i < targetCount ? data.jobLocation[Int(jobs[i])] : data.vehicleEnd[target]
+                    let travel = data.entry(costBase, from, here) + data.entry(costBase, here, to) - data.entry(costBase, from, to)
+                    guard travel * costScale - warpPrice < three.entries[2].delta else { continue }
                     var total = evaluator.concatenate(segments[target].prefix[i], single, data: data)
                     if i < targetCount { total = evaluator.concatenate(total, segments[target].suffix[i + 1], data: data) }
                     total = evaluator.concatenate(total, end, data: data)
@@ -147,6 +157,32 @@ extension LocalSearchRun {
             }
             best.append(three)
         }
+    }
+
+    /// The change of the first of `three` not next to position `removed`.
+    @inline(__always)
+    private func firstValid(_ three: ThreeBest, removed: Int) -> Int64? {
+        for k in 0..<3 {
+            let entry = three.entries[k]
+            guard entry.after >= 0 else { return nil }
+            if entry.after != removed - 1, entry.after != removed { return entry.delta }
+        }
+        return nil
+    }
+
+    /// A lower bound of the time cost change of route `r` with `job` in the place of position `removed`: the
+    /// travel change, less the route's present time-warp price.
+    @inline(__always)
+    private func inPlaceBound(_ r: Int, removed: Int, by job: Int, _ state: SearchState) -> Int64 {
+        let data = search.data
+        let costBase = segments[r].evaluator.costBase
+        let jobs = state.routes[r].jobs
+        let before = removed > 1 ? data.jobLocation[Int(jobs[removed - 2])] : data.vehicleStart[r]
+        let after = removed < jobs.count ? data.jobLocation[Int(jobs[removed])] : data.vehicleEnd[r]
+        let (old, new) = (data.jobLocation[Int(jobs[removed - 1])], data.jobLocation[job])
+        let change = data.entry(costBase, before, new) + data.entry(costBase, new, after)
+            - data.entry(costBase, before, old) - data.entry(costBase, old, after)
+        return change * costScale - segments[r].timeWarp * (penalties?.timeWarp ?? 0)
     }
 
     /// The best of: `job` inserted at one of `three` not next to position `removed` (after the removal's change
@@ -166,8 +202,8 @@ extension LocalSearchRun {
         return best
     }
 
-    /// The SWAP* move between routes `ra` and `rb` with the lowest estimate (see ``swapStarPass(_:)``), and
-    /// that estimate (compared units), whether or not it improves; `nil` when no exchange is possible.
+    /// The SWAP* move between routes `ra` and `rb` with the lowest negative estimate (see ``swapStarPass(_:)``),
+    /// and that estimate (compared units); `nil` when no exchange is estimated to improve.
     mutating func bestSwapStar(_ ra: Int, _ rb: Int, _ state: SearchState) -> (move: Move, estimate: Int64)? {
         let data = search.data
         let (na, nb) = (segments[ra].count, segments[rb].count)
@@ -204,6 +240,13 @@ extension LocalSearchRun {
                     }
                     if refused { continue }
                 }
+                // A lower bound first: the cheapest cached insertion or the in-place travel change (time warp
+                // can only add, beyond what the route has now), so that most pairs cost no concatenation.
+                let inPlaceB = inPlaceBound(rb, removed: pv, by: u, state)
+                let inPlaceA = inPlaceBound(ra, removed: pu, by: v, state)
+                let boundB = min(inPlaceB, firstValid(buffers.bestInB[pu - 1], removed: pv).map { buffers.removalB[pv - 1] + $0 } ?? Int64.max)
+                let boundA = min(inPlaceA, firstValid(buffers.bestInA[pv - 1], removed: pu).map { buffers.removalA[pu - 1] + $0 } ?? Int64.max)
+                guard boundA != Int64.max, boundB != Int64.max, boundA + boundB + loadChange < min(0, best?.estimate ?? 0) else { continue }
                 guard let intoB = bestReplacement(
                         buffers.bestInB[pu - 1], removed: pv, removal: buffers.removalB[pv - 1],
                         inPlace: replacementDelta(rb, removed: pv, by: u, state)),
@@ -212,7 +255,7 @@ extension LocalSearchRun {
                         inPlace: replacementDelta(ra, removed: pu, by: v, state))
                 else { continue }
                 let estimate = intoA.delta + intoB.delta + loadChange
-                if best == nil || estimate < best!.estimate { best = (estimate, pu, pv, intoA.after, intoB.after) }
+                if estimate < (best?.estimate ?? 0) { best = (estimate, pu, pv, intoA.after, intoB.after) }
             }
         }
         guard let best else { return nil }
