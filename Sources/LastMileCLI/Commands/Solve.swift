@@ -56,7 +56,7 @@ struct Solve: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "SWAP* between neighbouring routes in the local search (default: on).")
     var swapStar: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Let the local search pass through late or overloaded routes at an adaptive price, then repair (default: on).")
+    @Flag(inversion: .prefixedNo, help: "Let the local search pass through late or overloaded routes at an adaptive price, then repair (default: off).")
     var penalties: Bool?
 
     @Flag(help: "Check the solution with the independent plan checker and fail if it is infeasible.")

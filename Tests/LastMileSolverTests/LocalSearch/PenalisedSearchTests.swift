@@ -83,6 +83,7 @@ import Testing
         let problem = SolverTests.randomProblem(jobs: 40, vehicles: 8, seed: 4, windows: windows)
         var configuration = SolverConfiguration(seed: 9, iterations: 400)
         configuration.localSearchPolicy = .always
+        configuration.penalisedSearch = true
         let first = Solver.solve(problem, configuration: configuration)
         let second = Solver.solve(problem, configuration: configuration)
         #expect(first.solution == second.solution && first.cost == second.cost, "seed 9")
