@@ -4,23 +4,36 @@ import LastMileCore
 /// `u`, in random order, and each of its nearest jobs `v` (``Neighbourhood``), try the moves that bring `u`
 /// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:)`` (relocate one or two jobs, also
 /// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:)`` within a route and
-/// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — and apply the first that lowers the objective,
-/// until none does.
+/// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — and apply the first that lowers the objective;
+/// when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``, when on); until
+/// neither finds a move.
 ///
-/// Only feasible solutions are visited (infinite penalties): a move is evaluated in O(1) from
-/// ``RouteSegments`` (cost, distance, time warp and loads are exact there for jobs with one window and
-/// vehicles without breaks), and an improving move is confirmed exactly where the summaries are only a
-/// bound: jobs with several windows (their hull is summarised) by a forward schedule, breaks and route
-/// duration limits (duration with waiting depends on the start) by ``RouteState/keepsLimits(_:distanceDelta:data:)``,
-/// skills and allowed depots of jobs that change vehicle by ``SolverData/canServe(_:by:)``.
+/// What is exact and what is confirmed:
+/// - **Exact in O(1)** from ``RouteSegments`` (Vidal concatenation through ``LegEvaluator``): travel cost,
+///   distance, time warp and load peaks of every changed route, for jobs with one window and vehicles
+///   without breaks (moved pieces of at most two jobs; longer middle pieces — 2-opt reversals, SWAP*'s
+///   shifted runs, 2-opt* tails between unlike vehicles — are concatenated job by job). Loads are exact for
+///   every pickup/delivery order.
+/// - **Confirmed exactly** when a move improves on the summaries, where they are only a bound: jobs with
+///   several windows (their hull is summarised) by a forward schedule; breaks and route duration limits
+///   (duration with waiting depends on the start) by ``RouteState/keepsLimits(_:distanceDelta:data:)``; skills
+///   and allowed depots of jobs that change vehicle by ``SolverData/canServe(_:by:)``.
+/// - **SWAP*'s estimate** is exact in travel cost and, without pickups, in loads; time warp is estimated from
+///   cached insertions and the best estimated exchange is evaluated exactly as above before it is applied.
 ///
-/// Shipments stay exact by not moving their halves: exchanges skip blocks holding a half, 2-opt skips
-/// reversals over a half, 2-opt* only cuts routes where no shipment is on board.
+/// Feasibility: by default only feasible solutions are visited (infinite penalties). With penalties
+/// (``LocalSearch/penalises``, ``PenaltyWeights``) time warp and excess load are priced instead and an
+/// infeasible local optimum is repaired (weights ×10) or replaced by the feasible search; every other
+/// constraint stays hard, and penalties are only used where every time constraint is in the summaries.
+///
+/// Shipments stay exact by not moving their halves: exchanges and SWAP* skip halves, 2-opt skips reversals
+/// over a half, 2-opt* only cuts routes where no shipment is on board.
 ///
 /// A pair (`u`, `v`) is skipped when neither job's predecessor or successor changed since `u` was last tried
 /// (per-job stamps; PyVRP stamps whole routes, which on long routes costs more than it finds: measured
-/// on Gehring–Homberger R2/RC2). After a ruin-and-recreate of a local optimum, only the jobs around what
-/// changed are looked at.
+/// on Gehring–Homberger R2/RC2); a route pair is skipped by SWAP* when neither route changed since the first
+/// was last tried (route stamps, as HGS). After a ruin-and-recreate of a local optimum, only the jobs and
+/// routes around what changed are looked at.
 ///
 /// A class so that the run's working data refer to it instead of copying the problem data at each call.
 final class LocalSearch: Sendable {
