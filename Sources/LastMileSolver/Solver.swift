@@ -39,7 +39,7 @@ public enum Solver {
         let localSearch = configuration.localSearchNeighbours > 0 && configuration.localSearchPolicy != .off
             ? LocalSearch(
                 data: search.data, neighbours: configuration.localSearchNeighbours, swapStar: configuration.swapStar,
-                penalties: configuration.penalisedSearch, timeLimit: configuration.timeLimit)
+                penalties: configuration.penalisedSearch)
             : nil
         guard configuration.threads > 1 else {
             return solveChain(

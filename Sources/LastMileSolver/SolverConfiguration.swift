@@ -72,9 +72,10 @@ public struct SolverConfiguration: Sendable {
 /// without windows, or on short routes (Solomon R112, RC101 at 5 s, seeds 1–3: +0.3 % and +0.4 % on the
 /// mean), the search costs more iterations than it gains.
 public enum LocalSearchPolicy: String, Sendable, CaseIterable {
-    /// `always` when some job's windows are narrower than the vehicles' shifts, the candidate's routes hold
-    /// ``longRoute`` jobs or more on average, and the time limit (if any) leaves at least ``secondsPerJob``
-    /// per job; else `improving`.
+    /// `always` when some job's windows are narrower than the vehicles' shifts and the candidate's routes
+    /// hold ``longRoute`` jobs or more on average, else `improving`. Not budget-aware: `improving` on every
+    /// Solomon instance at 5 s (0.05 s per job) lost to this rule over two seeds, with and without SWAP*
+    /// (Benchmarks/README.md, "Issue 10 (continued)").
     case automatic
     /// Every candidate, before the acceptance test.
     case always
@@ -88,9 +89,4 @@ public enum LocalSearchPolicy: String, Sendable, CaseIterable {
 
     /// Jobs per route from which routes count as long for ``automatic``.
     static let longRoute = 11
-    /// Seconds per job from which ``automatic`` searches every candidate. Searching every candidate lost to
-    /// `improving` on Solomon at 5 s (0.05 s per job: 0.234 % against 0.160 %) and won on Gehring–Homberger
-    /// 200 at 30 s (0.15 s per job: 0.497 % against 0.552 %); the threshold lies between (Benchmarks/README.md,
-    /// "Issue 10 (continued)").
-    static let secondsPerJob = 0.1
 }

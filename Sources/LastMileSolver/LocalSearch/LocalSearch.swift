@@ -51,13 +51,9 @@ final class LocalSearch: Sendable {
     /// and every time constraint is in the summaries (one window per job, no breaks, no duration limits), so
     /// that a time-warped route is priced exactly. Distance limits, skills and shipments stay hard.
     let penalises: Bool
-    /// Whether the run has at least ``LocalSearchPolicy/secondsPerJob`` per job (or no time limit): see
-    /// ``LocalSearchPolicy/automatic``.
-    let longBudget: Bool
 
-    init(data: SolverData, neighbours: Int, swapStar: Bool = false, penalties: Bool = false, timeLimit: Double? = nil) {
+    init(data: SolverData, neighbours: Int, swapStar: Bool = false, penalties: Bool = false) {
         self.data = data
-        longBudget = timeLimit.map { $0 >= LocalSearchPolicy.secondsPerJob * Double(data.jobCount) } ?? true
         neighbourhood = Neighbourhood(data: data, count: neighbours)
         confirmsWindows = (0..<data.jobCount).contains { data.windowFirst[$0 + 1] - data.windowFirst[$0] > 1 }
         self.swapStar = swapStar
@@ -74,7 +70,7 @@ final class LocalSearch: Sendable {
         switch policy {
         case .automatic:
             if cost < current { return true }
-            guard windowsBind, longBudget else { return false }
+            guard windowsBind else { return false }
             let used = candidate.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
             return candidate.routeOf.count - candidate.unassigned.count >= LocalSearchPolicy.longRoute * used
         case .always: return true
