@@ -159,13 +159,13 @@ extension LocalSearchRun {
         }
     }
 
-    /// The change of the first of `three` not next to position `removed`.
+    /// The first (cheapest) of `three` not next to position `removed`.
     @inline(__always)
-    private func firstValid(_ three: ThreeBest, removed: Int) -> Int64? {
+    private func firstValid(_ three: ThreeBest, removed: Int) -> InsertionCandidate? {
         for k in 0..<3 {
             let entry = three.entries[k]
             guard entry.after >= 0 else { return nil }
-            if entry.after != removed - 1, entry.after != removed { return entry.delta }
+            if entry.after != removed - 1, entry.after != removed { return entry }
         }
         return nil
     }
@@ -190,16 +190,10 @@ extension LocalSearchRun {
     /// after which the job goes (`removed - 1` for in place).
     @inline(__always)
     private func bestReplacement(_ three: ThreeBest, removed: Int, removal: Int64, inPlace: Int64?) -> (delta: Int64, after: Int)? {
-        var best: (delta: Int64, after: Int)? = inPlace.map { ($0, removed - 1) }
-        for k in 0..<3 {
-            let entry = three.entries[k]
-            guard entry.after >= 0 else { break }
-            let after = Int(entry.after)
-            guard after != removed - 1, after != removed else { continue }
-            if best == nil || removal + entry.delta < best!.delta { best = (removal + entry.delta, after) }
-            break
-        }
-        return best
+        let cached = firstValid(three, removed: removed).map { (delta: removal + $0.delta, after: Int($0.after)) }
+        guard let inPlace else { return cached }
+        guard let cached, cached.delta < inPlace else { return (inPlace, removed - 1) }
+        return cached
     }
 
     /// The SWAP* move between routes `ra` and `rb` with the lowest negative estimate (see ``swapStarPass(_:)``),
@@ -244,8 +238,8 @@ extension LocalSearchRun {
                 // can only add, beyond what the route has now), so that most pairs cost no concatenation.
                 let inPlaceB = inPlaceBound(rb, removed: pv, by: u, state)
                 let inPlaceA = inPlaceBound(ra, removed: pu, by: v, state)
-                let boundB = min(inPlaceB, firstValid(buffers.bestInB[pu - 1], removed: pv).map { buffers.removalB[pv - 1] + $0 } ?? Int64.max)
-                let boundA = min(inPlaceA, firstValid(buffers.bestInA[pv - 1], removed: pu).map { buffers.removalA[pu - 1] + $0 } ?? Int64.max)
+                let boundB = min(inPlaceB, firstValid(buffers.bestInB[pu - 1], removed: pv).map { buffers.removalB[pv - 1] + $0.delta } ?? Int64.max)
+                let boundA = min(inPlaceA, firstValid(buffers.bestInA[pv - 1], removed: pu).map { buffers.removalA[pu - 1] + $0.delta } ?? Int64.max)
                 guard boundA != Int64.max, boundB != Int64.max, boundA + boundB + loadChange < min(0, best?.estimate ?? 0) else { continue }
                 guard let intoB = bestReplacement(
                         buffers.bestInB[pu - 1], removed: pv, removal: buffers.removalB[pv - 1],
