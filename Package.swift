@@ -47,8 +47,12 @@ let package = Package(
         // planned day; the input files (CSV/JSON) with row-level issues. No maps, no solver, no SQL.
         .target(name: "LastMileDomain", dependencies: ["LastMileCore"], swiftSettings: swiftSettings),
         // The live day: the state of each vehicle (frozen executed prefix, position, load, remaining stops with ETAs)
-        // as a value-type state machine over the day's events (JSON Lines), with windows at risk as actions. No SQL, no clock.
-        .target(name: "LastMileLive", dependencies: ["LastMileCore", "LastMileDomain"], swiftSettings: swiftSettings),
+        // as a value-type state machine over the day's events (JSON Lines), with windows at risk as actions; the re-optimiser
+        // of the unexecuted part (the solver, warm-started, with a stability rule) on travel times it is given. No SQL, no
+        // clock, no roads.
+        .target(
+            name: "LastMileLive", dependencies: ["LastMileCore", "LastMileDomain", "LastMileModel", "LastMileSolver"], swiftSettings: swiftSettings
+        ),
         // Planning a day on the road graph with the solver; manifests, GeoJSON, HTML map, KPIs. No SQL.
         .target(
             name: "LastMileDispatch",
@@ -82,6 +86,13 @@ let package = Package(
                 "LastMileDomain", "LastMileDispatch", "LastMileLive", "LastMileService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The live loop's latency, memory and log growth on a planned day (`Benchmarks/live-latency.sh`).
+        .executableTarget(
+            name: "LiveLatencyBenchmark",
+            dependencies: ["LastMileCore", "LastMileLive", "LastMileService", "LastMileStore", "LastMileTestSupport"],
+            path: "Benchmarks/LiveLatency",
             swiftSettings: swiftSettings
         ),
         // Test-only helpers: fixture and shared-data locations, brute-force oracles.

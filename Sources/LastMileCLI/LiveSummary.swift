@@ -20,7 +20,7 @@ enum LiveSummary {
         }
         lines += state.atRisk.map(riskLine)
         lines += state.openOrders.map { "needs a vehicle: \($0.order.id) (\($0.reason))" }
-        if !state.roadConditions.isEmpty { lines.append("\(state.roadConditions.count) road conditions for the re-optimiser") }
+        if !state.roadConditions.isEmpty { lines.append("\(state.roadConditions.count) road conditions reported (not yet in the live travel times)") }
         return lines
     }
 
@@ -30,6 +30,9 @@ enum LiveSummary {
             case .windowAtRisk(let stop): riskLine(stop)
             case .needsAssignment(let orderIDs, let reason): "needs a vehicle: \(orderIDs.joined(separator: ", ")) (\(reason))"
             case .roadsChanged(let condition): "\(condition.kind.rawValue) within \(condition.radiusMetres) m of \(condition.centre) until \(condition.until)"
+            case .rerouted(let vehicles, let changed, let gain):
+                "rerouted \(vehicles.joined(separator: ", ")): \(changed) stops changed vehicle or place, \(gain / 60) min of driving saved"
+            case .cannotServe(let orderID, let reason): "cannot serve \(orderID): \(reason)"
             }
         }
     }

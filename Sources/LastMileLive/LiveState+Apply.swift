@@ -5,8 +5,9 @@ extension LiveState {
     /// The state after `event` and what it asks of the world, or why it cannot apply (the state is unchanged).
     ///
     /// - Position: the vehicle's position, heading and clock; a clock past the next ETA pushes that ETA on.
-    /// - Arrived: the stop becomes the current stop (frozen; drivers may take stops in another order); a late
-    ///   arrival shifts later ETAs by what waiting before their windows cannot absorb.
+    /// - Arrived: the stop becomes the current stop (frozen; drivers may take stops in another order) and the
+    ///   customer's place the position; a late arrival shifts later ETAs by what waiting before their windows
+    ///   cannot absorb.
     /// - Completed: the current (or named) stop joins the executed prefix, its load leaves the vehicle.
     /// - Failed: joins the prefix as failed; with `reattempt` the stop goes again at the end of the run, with
     ///   `return` the parcel stays on board back to the depot.
@@ -49,6 +50,7 @@ extension LiveState {
                 stop.schedule(arrival: now)
                 vehicle.current = stop
                 vehicle.readyAt = stop.departure
+                vehicle.position = LiveVehicle.Position(coordinate: stop.order.coordinate, headingDegrees: nil, at: now)
             }
         case .completed(let vehicleID, let orderID):
             try next.update(vehicleID, at: event.at) { vehicle, now throws(LiveEventRejection) in
@@ -166,6 +168,7 @@ extension LiveState {
         } else {
             stop = try takeRemaining(orderID, from: &vehicle)
             stop.schedule(arrival: now)
+            vehicle.position = LiveVehicle.Position(coordinate: stop.order.coordinate, headingDegrees: nil, at: now)
         }
         vehicle.readyAt = now
         return stop

@@ -32,6 +32,8 @@ public struct LiveState: Hashable, Sendable {
         let orders = Dictionary(day.orders.map { ($0.id, LiveOrder($0)) }, uniquingKeysWith: { first, _ in first })
         let depots = Dictionary(day.depots.map { ($0.id, $0.coordinate) }, uniquingKeysWith: { first, _ in first })
         let shiftEnds = Dictionary(day.vehicles.map { ($0.id, $0.shiftEnd) }, uniquingKeysWith: { first, _ in first })
+        let types = Dictionary(day.vehicleTypes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let vehicleTypes = Dictionary(day.vehicles.map { ($0.id, types[$0.typeID]) }, uniquingKeysWith: { first, _ in first })
         date = plan.version.date
         planVersion = plan.version.version
         revision = 0
@@ -44,9 +46,11 @@ public struct LiveState: Hashable, Sendable {
                                 eta: planned.arrival)
             }
             var vehicle = LiveVehicle(
-                vehicleID: run.vehicleID, driver: run.driver, depotID: run.depotID, endDepotID: run.endDepotID, shiftEnd: shiftEnds[run.vehicleID],
+                vehicleID: run.vehicleID, driver: run.driver, depotID: run.depotID, endDepotID: run.endDepotID, endPlace: depots[run.endDepotID] ?? depots[run.depotID], shiftEnd: shiftEnds[run.vehicleID],
                 status: .running, position: depots[run.depotID].map { LiveVehicle.Position(coordinate: $0, headingDegrees: nil, at: run.departure) },
-                time: run.departure, readyAt: run.departure, load: stops.reduce(.empty) { $0 + $1.order.load }, executed: [], current: nil,
+                time: run.departure, readyAt: run.departure, load: stops.reduce(.empty) { $0 + $1.order.load },
+                capacity: vehicleTypes[run.vehicleID]??.capacity ?? Load(grams: 1 << 40, millilitres: 1 << 40, parcels: 1 << 40),
+                speedFactor: vehicleTypes[run.vehicleID]??.liveSpeedFactor ?? 1, executed: [], current: nil,
                 remaining: stops, returning: [], endLegSeconds: run.end.seconds - previous.seconds, endETA: run.end)
             vehicle.reschedule()
             return vehicle

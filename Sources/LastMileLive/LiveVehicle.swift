@@ -23,10 +23,13 @@ public struct LiveVehicle: Hashable, Sendable {
     public var driver: String
     public var depotID: String
     public var endDepotID: String
+    /// Where the end depot is (the re-optimiser's last place); the start depot when the day does not place it.
+    public var endPlace: Coordinate?
     /// The driver's end of shift, when the fleet or a shift change gives one.
     public var shiftEnd: TimeOfDay?
     public var status: Status
-    /// The last known position: the depot at departure until the first report.
+    /// The last known position: the depot at departure until the first report; a customer's place from the
+    /// arrival there (or the completion, when no arrival was reported).
     public var position: Position?
     /// The vehicle's clock: the latest time it reported (or its departure).
     public var time: TimeOfDay
@@ -35,6 +38,11 @@ public struct LiveVehicle: Hashable, Sendable {
     public var readyAt: TimeOfDay
     /// What is on board, per dimension.
     public var load: Load
+    /// What the vehicle's type carries at most, per dimension (the re-optimiser's capacity).
+    public var capacity: Load
+    /// The vehicle's speed as a share of the car network's travel times (cargo bikes ride slower), for the
+    /// re-optimiser: a leg of `t` seconds on the live matrix takes `t / speedFactor`.
+    public var speedFactor: Double
     /// The frozen prefix, in the order it happened.
     public var executed: [ExecutedStop]
     /// The stop the vehicle is at (arrived, not yet completed or failed); frozen as well.

@@ -21,13 +21,13 @@ struct RuinAndRecreate: Sendable {
         self.data = data
         self.configuration = configuration
         self.depot = problem.vehicles.first?.startLocation.position ?? 0
-        let cost = data.vehicleCost[0]
-        neighbours = data.jobLocation.indices.map { a in
-            data.jobLocation.indices.filter { $0 != a }.sorted {
-                let ca = data.entry(cost, data.jobLocation[a], data.jobLocation[$0])
-                let cb = data.entry(cost, data.jobLocation[a], data.jobLocation[$1])
-                return (ca, $0) < (cb, $1)
-            }.prefix(100).map { Int32($0) }
+        // Each job's 100 nearest by the first vehicle's cost, ties by index: keys sorted as plain integer pairs
+        // (a comparator reading `data` would retain and release its arrays at every comparison).
+        let cost = data.vehicleCost[0], locations = data.jobLocation
+        neighbours = locations.indices.map { a in
+            var keyed = locations.indices.filter { $0 != a }.map { (cost: data.entry(cost, locations[a], locations[$0]), job: $0) }
+            keyed.sort { ($0.cost, $0.job) < ($1.cost, $1.job) }
+            return keyed.prefix(100).map { Int32($0.job) }
         }
         vehicleGroup = problem.interchangeableVehicles
     }

@@ -16,6 +16,9 @@ public enum Solver {
         public var cost: Int64
         public var iterations: Int
         public var seconds: Double
+        /// The first chain's first solution: the warm start (or empty routes) with the other jobs inserted
+        /// greedily, before any search.
+        public var initial: VRPSolution? = nil
     }
 
     /// Where a run stands, for progress displays.
@@ -62,6 +65,7 @@ public enum Solver {
             best = result
         }
         best.iterations = results.reduce(0) { $0 + $1.iterations }
+        best.initial = results[0].initial
         return best
     }
 
@@ -80,8 +84,9 @@ public enum Solver {
         }
         var random = SplitMix64(seed: configuration.seed)
 
-        var current = SearchState(data: search.data)
+        var current = configuration.initialRoutes.map { SearchState(data: search.data, routes: $0) } ?? SearchState(data: search.data)
         search.recreate(&current, using: &random)
+        let initial = current.solution
         // The prices of infeasibility adapt along the chain (only read when the search is penalised).
         var weights = PenaltyWeights(data: search.data, pricing: localSearch?.penalises ?? false)
         localSearch?.improve(&current, weights: &weights, using: &random)
@@ -152,7 +157,7 @@ public enum Solver {
         let solution = best.solution
         return Result(
             solution: solution, cost: bestCost - best.unassignedPenalty(search.data), iterations: iteration,
-            seconds: Date().timeIntervalSince(started)
+            seconds: Date().timeIntervalSince(started), initial: initial
         )
     }
 

@@ -1,3 +1,4 @@
+import LastMileModel
 /// How long to search and with which parameters. Stopping is by iterations (deterministic; used by tests) or
 /// by time (anytime use); with both, whichever comes first.
 public struct SolverConfiguration: Sendable {
@@ -51,6 +52,10 @@ public struct SolverConfiguration: Sendable {
     /// Off by default: on Gehring–Homberger R2_2_1 (10 s) it cost 5× the iterations for a worse result,
     /// most infeasible optima failing their repair (Benchmarks/README.md, "Issue 10 (continued)").
     public var penalisedSearch = false
+    /// Warm start: `initialRoutes[v]` is vehicle `v`'s jobs in order, the chain's first solution before the jobs
+    /// not listed are inserted (re-optimising a plan under way). Each listed route must be feasible; a job may be
+    /// listed once. `nil`: start from empty routes.
+    public var initialRoutes: [[JobIndex]]?
 
     public init(seed: UInt64 = 1, iterations: Int? = nil, timeLimit: Double? = nil) {
         self.seed = seed

@@ -186,6 +186,22 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v4: live re-optimisations") { db in
+            try db.execute(sql: """
+                -- What the re-optimiser decided after a live event (the LiveReroute as JSON), written in the event's own
+                -- transaction: a replay adopts it instead of solving again, so it reproduces the state bit for bit.
+                CREATE TABLE live_reroute (
+                    date TEXT NOT NULL,
+                    plan_version INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    reroute TEXT NOT NULL CHECK (json_valid(reroute)),
+                    PRIMARY KEY (date, plan_version, sequence),
+                    FOREIGN KEY (date, plan_version, sequence) REFERENCES live_event(date, plan_version, sequence)
+                );
+                CREATE TRIGGER live_reroute_append_only BEFORE UPDATE ON live_reroute
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -5,7 +5,7 @@ import LastMileLive
 /// Seeded random events for a live state, as a day's devices would send them: mostly stop progress, positions
 /// and delays of running vehicles, now and then a failed delivery, a road condition, a new or cancelled order,
 /// a shift change or a breakdown. Each event suits the state it is drawn for (so it applies), times move on by
-/// 0–2 minutes; keys are `prefix-N`.
+/// 0–2 minutes, places lie near the vehicles (any map); keys are `prefix-N`.
 public struct RandomLiveEvents {
     public var generator: SplitMix64
     public var prefix: String
@@ -24,7 +24,7 @@ public struct RandomLiveEvents {
         let running = state.vehicles.filter { $0.status == .running }
         let roll = Int.random(in: 0..<100, using: &generator)
         guard let vehicle = running.randomElement(using: &generator), roll < 90 else {
-            let centre = Coordinate(latitudeE7: 470_000_000 + Int32.random(in: 0...200_000, using: &generator), longitudeE7: 80_000_000)
+            let centre = near(running.randomElement(using: &generator)?.position?.coordinate ?? Self.sampleTown, by: 10_000)
             switch roll % 5 {
             case 0:
                 return LiveEvent(key: key, at: at, kind: .roadCondition(RoadCondition(
@@ -57,9 +57,19 @@ public struct RandomLiveEvents {
             return LiveEvent(key: key, at: at, kind: roll < 45 ? .arrived(vehicleID: id, orderID: stop.order.id) : .completed(vehicleID: id, orderID: stop.order.id))
         }
         if roll < 80 {
-            let coordinate = Coordinate(latitudeE7: 470_000_000 + Int32.random(in: 0...200_000, using: &generator), longitudeE7: 79_950_000)
+            let coordinate = near(vehicle.position?.coordinate ?? Self.sampleTown, by: 5_000)
             return LiveEvent(key: key, at: at, kind: .position(vehicleID: id, coordinate: coordinate, headingDegrees: Int.random(in: 0..<360, using: &generator)))
         }
         return LiveEvent(key: key, at: at, kind: .delay(vehicleID: id, minutes: Int.random(in: 1...20, using: &generator), reason: "traffic"))
+    }
+
+    /// Where events happen when no vehicle has a position: the sample town.
+    static let sampleTown = Coordinate(latitudeE7: 470_100_000, longitudeE7: 80_000_000)
+
+    /// A place up to `e7` units of 10⁻⁷ degree from `place` in each direction (10,000 ≈ 1.1 km north–south): events
+    /// happen where the vehicles are, on any map.
+    private mutating func near(_ place: Coordinate, by e7: Int32) -> Coordinate {
+        Coordinate(latitudeE7: place.latitudeE7 + Int32.random(in: -e7...e7, using: &generator),
+                   longitudeE7: place.longitudeE7 + Int32.random(in: -e7...e7, using: &generator))
     }
 }

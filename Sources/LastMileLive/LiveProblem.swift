@@ -1,0 +1,134 @@
+import LastMileCore
+import LastMileDomain
+import LastMileModel
+
+/// The unexecuted part of a live day as a vehicle routing problem: every running vehicle starts at its last
+/// known place at the time it can leave it, with the stops it still has; open orders are jobs no vehicle
+/// serves yet. Frozen prefixes (executed stops, the stop a vehicle is at) are not in it; broken-down vehicles
+/// are left out.
+///
+/// Locations are the places of ``LivePlaces`` in order (targets, then starts). Cost is driving time (s), the
+/// vehicle's speed applied. Windows stay hard, but never harder than the current sequences: a remaining stop
+/// may start as late as `max(window end, its start in the current sequence)` and a vehicle may come back as late
+/// as `max(end of shift, its current return)`, so the current sequences are always a feasible warm start and no
+/// late stop gets later; open orders keep their window (see ``LiveReoptimiser`` for those that fit nowhere).
+struct LiveProblem {
+    /// Beyond every shift: the latest time of an unbounded window (7 days, s).
+    static let horizon: Int64 = 7 * 86_400
+
+    var problem: VRPProblem
+    let places: LivePlaces
+    /// Positions in `state.vehicles` of the problem's vehicles (the running ones with a place).
+    let vehicleOfState: [Int]
+    /// The order of each job: the remaining stops vehicle by vehicle in sequence, then the open orders.
+    let jobOrders: [LiveOrder]
+    /// Each vehicle's current sequence as jobs (the warm start).
+    let current: [[JobIndex]]
+    /// Jobs of the open orders (`jobOrders[openJobs.lowerBound...]`).
+    let openJobs: Range<Int>
+
+    /// The places the vehicles and open orders of `scope` need travel times between (see ``LivePlaces``).
+    static func places(of state: LiveState, scope: LiveScope) -> LivePlaces {
+        var targets: [Coordinate] = [], seen: Set<Coordinate> = []
+        func add(_ place: Coordinate) { if seen.insert(place).inserted { targets.append(place) } }
+        let running = scope.vehicles.map { state.vehicles[$0] }.filter { $0.status == .running && $0.startPlace != nil }
+        for vehicle in running { add(vehicle.endPlace ?? vehicle.startPlace!) }
+        for vehicle in running { for stop in vehicle.remaining { add(stop.order.coordinate) } }
+        for index in scope.openOrders { add(state.openOrders[index].order.coordinate) }
+        var starts: [Coordinate] = []
+        for vehicle in running where seen.insert(vehicle.startPlace!).inserted { starts.append(vehicle.startPlace!) }
+        return LivePlaces(targets: targets, starts: starts)
+    }
+
+    /// The problem of the vehicles and open orders of `scope`.
+    ///
+    /// - Precondition: `travel` is over `places(of: state, scope: scope)`.
+    init(state: LiveState, scope: LiveScope, places: LivePlaces, travel: LiveTravelTimes) {
+        let all = places.all
+        precondition(travel.count == all.count, "travel times over \(travel.count) places for \(all.count)")
+        var location: [Coordinate: LocationIndex] = [:]
+        for (index, place) in all.enumerated() { location[place] = LocationIndex(index) }
+        var jobs: [Job] = [], orders: [LiveOrder] = [], current: [[JobIndex]] = [], vehicles: [Vehicle] = [], ofState: [Int] = []
+        func job(_ order: LiveOrder, latest: Int64) -> Job {
+            Job(id: order.id, location: location[order.coordinate]!, demand: order.load.dimensions, service: Int64(order.serviceSeconds),
+                windows: [TimeWindow(earliest: Int64(order.windowStart.seconds), latest: max(Int64(order.windowStart.seconds), latest))])
+        }
+        for index in scope.vehicles where state.vehicles[index].status == .running {
+            let live = state.vehicles[index]
+            guard let start = live.startPlace else { continue }
+            var sequence: [JobIndex] = []
+            for stop in live.remaining {
+                sequence.append(JobIndex(jobs.count))
+                jobs.append(job(stop.order, latest: Self.horizon))
+                orders.append(stop.order)
+            }
+            vehicles.append(Vehicle(
+                id: live.vehicleID, startLocation: location[start]!, endLocation: location[live.endPlace ?? start]!,
+                capacity: [1 << 40, 1 << 40, 1 << 40], shift: TimeWindow(earliest: Int64(live.startTime.seconds), latest: Self.horizon),
+                fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor))
+            current.append(sequence)
+            ofState.append(index)
+        }
+        let firstOpen = jobs.count
+        for open in scope.openOrders.map({ state.openOrders[$0] }) {
+            jobs.append(job(open.order, latest: Int64(open.order.windowEnd.seconds)))
+            orders.append(open.order)
+        }
+        problem = VRPProblem(
+            name: "live \(state.date) r\(state.revision)", locationCount: all.count,
+            profiles: [TravelProfile(name: "car", time: travel.seconds, distance: travel.metres)], jobs: jobs, vehicles: vehicles, dimensions: 3)
+        self.places = places
+        vehicleOfState = ofState
+        jobOrders = orders
+        openJobs = firstOpen..<jobs.count
+        // Tighten to the current sequences: windows and shifts no harder than they make them, capacity what is
+        // free once the goods on board for no stop (returns, the current stop) are counted.
+        var warm = current
+        for (v, sequence) in current.enumerated() {
+            let live = state.vehicles[ofState[v]]
+            guard let schedule = RouteSchedule(route: sequence, vehicle: problem.vehicles[v], problem: problem) else {
+                warm[v] = []  // a stop no road reaches: it becomes a job to place like an open order
+                continue
+            }
+            for (visit, job) in zip(schedule.visits, sequence) {
+                let window = orders[job.position].windowEnd.seconds
+                problem.jobs[job.position].windows[0].latest = max(Int64(window), visit.start)
+            }
+            problem.vehicles[v].shift.latest = max(Int64(live.shiftEnd?.seconds ?? Int(Self.horizon)), schedule.end)
+            let planned = sequence.reduce(Load.empty) { $0 + orders[$1.position].load }
+            let free = live.capacity - (live.load - planned)
+            problem.vehicles[v].capacity = zip(free.dimensions, planned.dimensions).map { max($0, $1) }
+        }
+        for (v, sequence) in current.enumerated() where warm[v].isEmpty && !sequence.isEmpty {
+            for job in sequence { problem.jobs[job.position].windows[0].latest = Int64(orders[job.position].windowEnd.seconds) }
+        }
+        self.current = warm
+    }
+
+    /// Driving time (s) of `job` sequences per vehicle, `nil` for a vehicle whose sequence is infeasible.
+    func drivingSeconds(of route: [JobIndex], vehicle v: Int) -> Int64? {
+        RouteSchedule(route: route, vehicle: problem.vehicles[v], problem: problem)?.travelCost
+    }
+
+    /// The legs of `route` on vehicle `v`: driving seconds to each stop from the previous place, and back.
+    func legs(of route: [JobIndex], vehicle v: Int) -> (stops: [LiveReroute.Leg], end: Int) {
+        let vehicle = problem.vehicles[v]
+        var previous = vehicle.startLocation
+        var legs: [LiveReroute.Leg] = []
+        for job in route {
+            let location = problem.jobs[job.position].location
+            legs.append(LiveReroute.Leg(order: jobOrders[job.position].id, seconds: Int(problem.time(previous, location, by: vehicle))))
+            previous = location
+        }
+        return (legs, Int(problem.time(previous, vehicle.endLocation, by: vehicle)))
+    }
+}
+
+extension LiveVehicle {
+    /// Where the vehicle leaves from: its last known position (a customer's place once it arrived there).
+    var startPlace: Coordinate? { position?.coordinate ?? endPlace }
+
+    /// When it leaves its start place: its `readyAt`, or the time of its last reported position when later
+    /// (a position report mid-leg).
+    var startTime: TimeOfDay { max(readyAt, position?.at ?? readyAt) }
+}

@@ -1,0 +1,130 @@
+import LastMileCore
+import LastMileGraph
+import LastMileLive
+import LastMileRouting
+
+/// The live day's travel times on the car roads, each pair computed once: a grid between every target place
+/// seen so far (depots, customers) and rows from reported positions, filled on demand for the places an event's
+/// re-optimisation needs (one many-to-many query over those places for the pairs not known yet). The loop
+/// asks for every place of the day at its start, so the day's matrix is computed once; afterwards a new order
+/// or position costs the rows and columns between it and the event's places only. Customized hierarchy at free
+/// flow; each coordinate is placed on its nearest road within ``snapMetres`` (a GPS fix off the road, a
+/// courtyard); farther: unreachable.
+///
+/// Owned by one ``LiveLoop`` (not `Sendable`: the snapper holds a PROJ transform).
+final class LiveTravelCache {
+    /// How far (m) a live place may lie from the nearest road.
+    static let snapMetres = 2_000.0
+    /// A grid entry not computed yet.
+    private static let unknown: Int32 = -1
+    /// A pair no road connects, as stored (``LiveTravelTimes/unreachable`` when handed out).
+    private static let unreachable = Int32(LiveTravelTimes.unreachable)
+
+    private let engine: RoutingEngine
+    private let snapper: Snapper
+    /// Target places in the order they were first seen; `targetIndex[place]` is the position.
+    private var targets: [Coordinate] = []
+    private var targetIndex: [Coordinate: Int] = [:]
+    private var targetPositions: [RoadPosition?] = []
+    /// `grid[i * stride + j]`: seconds and metres from target `i` to target `j` (``unknown`` until needed);
+    /// `stride >= targets.count` leaves room for new targets without moving the grid. 32 bits: 8 bytes a pair.
+    private var gridSeconds: [Int32] = [], gridMetres: [Int32] = []
+    private var stride = 0
+    /// Rows from start places (reported positions) to the targets, `stride` wide (widened with the grid).
+    private var startRows: [Coordinate: (position: RoadPosition?, seconds: [Int32], metres: [Int32])] = [:]
+
+    init(graph: RoadGraph) throws(LastMileError) {
+        engine = RoutingEngine(hierarchy: ContractionHierarchy(graph: graph), metric: RoadMetric(freeFlowOf: graph))
+        snapper = try reportingErrors { try Snapper(index: SnapIndex(graph: graph)) }
+    }
+
+    /// Travel over `places` (targets, then starts), as ``LiveTravelTimes`` lays it out.
+    func travel(_ places: LivePlaces) -> LiveTravelTimes {
+        let new = places.targets.filter { targetIndex[$0] == nil }
+        if !new.isEmpty { addTargets(new) }
+        let columns = places.targets.map { targetIndex[$0]! }
+        fillGrid(rows: columns, columns: columns)
+        for start in places.starts { fillStart(start, columns: columns) }
+        let all = places.all, n = all.count, k = stride
+        var seconds = [Int64](repeating: LiveTravelTimes.unreachable, count: n * n), metres = seconds
+        for (i, place) in all.enumerated() {
+            if i < places.targets.count {
+                let base = columns[i] * k
+                for (j, column) in columns.enumerated() {
+                    seconds[i * n + j] = Int64(gridSeconds[base + column])
+                    metres[i * n + j] = Int64(gridMetres[base + column])
+                }
+            } else if let row = startRows[place] {
+                for (j, column) in columns.enumerated() {
+                    seconds[i * n + j] = Int64(row.seconds[column])
+                    metres[i * n + j] = Int64(row.metres[column])
+                }
+            }
+        }
+        return LiveTravelTimes(count: n, seconds: seconds, metres: metres)
+    }
+
+    private func snapped(_ place: Coordinate) -> RoadPosition? {
+        (try? snapper.snap(place, maxDistance: Self.snapMetres)).map(RoadPosition.init)
+    }
+
+    /// Registers `new` targets (snapped), widening the grid (by an eighth, at least 64) when it runs out of room.
+    private func addTargets(_ new: [Coordinate]) {
+        let old = targets.count
+        targets += new
+        for (offset, place) in new.enumerated() { targetIndex[place] = old + offset }
+        targetPositions += new.map(snapped)
+        guard targets.count > stride else { return }
+        let wider = targets.count + max(64, targets.count / 8)
+        var seconds = [Int32](repeating: Self.unknown, count: wider * wider), metres = seconds
+        for i in 0..<old {
+            for j in 0..<old {
+                seconds[i * wider + j] = gridSeconds[i * stride + j]
+                metres[i * wider + j] = gridMetres[i * stride + j]
+            }
+        }
+        for (place, row) in startRows {
+            startRows[place] = (row.position, row.seconds + Array(repeating: Self.unknown, count: wider - stride),
+                                row.metres + Array(repeating: Self.unknown, count: wider - stride))
+        }
+        (gridSeconds, gridMetres, stride) = (seconds, metres, wider)
+    }
+
+    /// Computes the unknown pairs among `rows` × `columns` (target positions) in one many-to-many query.
+    private func fillGrid(rows: [Int], columns: [Int]) {
+        let missing = rows.filter { i in columns.contains { gridSeconds[i * stride + $0] == Self.unknown } }
+        guard !missing.isEmpty else { return }
+        let sources = missing.filter { targetPositions[$0] != nil }, targetsPlaced = columns.filter { targetPositions[$0] != nil }
+        for i in missing {
+            for j in columns where gridSeconds[i * stride + j] == Self.unknown {
+                (gridSeconds[i * stride + j], gridMetres[i * stride + j]) = (Self.unreachable, Self.unreachable)
+            }
+        }
+        guard !sources.isEmpty, !targetsPlaced.isEmpty else { return }
+        let matrix = engine.matrix(sources: sources.map { targetPositions[$0]! }, targets: targetsPlaced.map { targetPositions[$0]! })
+        for (a, i) in sources.enumerated() {
+            for (b, j) in targetsPlaced.enumerated() { Self.set(matrix[a, b], at: i * stride + j, &gridSeconds, &gridMetres) }
+        }
+    }
+
+    /// Computes the unknown entries of the row from the start place `start` to `columns`.
+    private func fillStart(_ start: Coordinate, columns: [Int]) {
+        var row = startRows[start] ?? (snapped(start), Array(repeating: Self.unknown, count: stride), Array(repeating: Self.unknown, count: stride))
+        let missing = columns.filter { row.seconds[$0] == Self.unknown }
+        guard !missing.isEmpty else { return }
+        for j in missing { (row.seconds[j], row.metres[j]) = (Self.unreachable, Self.unreachable) }
+        let placed = missing.filter { targetPositions[$0] != nil }
+        if let position = row.position, !placed.isEmpty {
+            let matrix = engine.matrix(sources: [position], targets: placed.map { targetPositions[$0]! })
+            for (b, j) in placed.enumerated() { Self.set(matrix[0, b], at: j, &row.seconds, &row.metres) }
+        }
+        startRows[start] = row
+    }
+
+    /// Seconds (rounded up from milliseconds) and metres (nearest, from millimetres) of a route, when there is one.
+    private static func set(_ cost: PathCost?, at index: Int, _ seconds: inout [Int32], _ metres: inout [Int32]) {
+        guard let cost else { return }
+        seconds[index] = Int32(min((cost.time + 999) / 1000, UInt64(unreachable)))
+        metres[index] = Int32(min((cost.length + 500) / 1000, UInt64(unreachable)))
+    }
+}
