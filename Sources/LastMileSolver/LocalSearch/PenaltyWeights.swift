@@ -1,8 +1,7 @@
 /// The prices of infeasibility in the penalised local search (Vidal et al. 2012/2013, HGS): time warp and
 /// excess load are allowed while searching, at a price per unit that adapts so that about
-/// ``targetFeasibleShare`` of the local optima are feasible without repair (HGS's ξ_REF = 0.2 for CVRP,
-/// PyVRP's and HGS-TW's 0.43 with time windows: the share that balanced exploration across the infeasible
-/// space against repair failures in their tuning). Time warp and load adapt separately, each on its own share.
+/// ``targetFeasibleShare`` of the local optima are feasible without repair (0.43, PyVRP's `target_feasible`
+/// for its HGS; HGS-CVRP uses 0.2). Time warp and load adapt separately, each on its own share.
 ///
 /// Prices come from the instance, not its units: a unit of time warp costs `multiplier ×` the instance's
 /// cost per time unit (total arc cost over total arc time between job locations), a unit of excess load in
