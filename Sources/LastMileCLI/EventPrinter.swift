@@ -19,6 +19,10 @@ enum EventPrinter {
             let elapsed = FixedPoint.string(seconds, decimals: 1)
             Terminal.write("\r   solving \(String(repeating: " ", count: max(0, 5 - elapsed.count)) + elapsed) s: "
                 + "best cost \(FixedPoint.string(cost, decimals: 2)), \(unassigned) unassigned   ")
+        case .solved(let iterations, let seconds):
+            if Terminal.isInteractive { Terminal.write("\r") }
+            let rate = seconds > 0 ? Int((Double(iterations) / seconds).rounded()) : 0
+            Terminal.print("   solver: \(iterations) iterations in \(Duration.seconds(seconds).formattedSeconds) (\(rate) per second)")
         case .stockRepair(let round, let overdrawn):
             Terminal.print("   \(overdrawn) orders overdraw a depot's stock: planning again without those depots (round \(round))")
         case .planned(let runs, let unassigned, let checked, let seconds):

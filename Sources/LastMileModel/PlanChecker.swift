@@ -8,6 +8,8 @@ import LastMileCore
 ///
 /// Shares no arithmetic with the solver: travel times (speed factor included), arc costs, window search and
 /// shipment pairing are computed here from the raw profile matrices (see `PlanCheckerArithmetic.swift`).
+/// Time-dependent travel is recomputed here too: every leg at its departure, interpolated from the stored
+/// breakpoints by the checker's own code (``Legs/arrival(_:_:leaving:)``).
 public enum PlanChecker {
     /// What the checker found.
     public struct Report: Sendable {
@@ -140,7 +142,7 @@ public enum PlanChecker {
         var location = vehicle.startLocation.position
         for job in route {
             let j = problem.jobs[job]
-            let arrival = clock + legs.time(location, j.location.position)
+            let arrival = legs.arrival(location, j.location.position, leaving: clock)
             if let (start, _) = serviceStart(in: j.windows, arrivingAt: arrival) {
                 clock = start
             } else {
@@ -150,7 +152,7 @@ public enum PlanChecker {
             clock += j.service
             location = j.location.position
         }
-        clock += legs.time(location, vehicle.endLocation.position)
+        clock = legs.arrival(location, vehicle.endLocation.position, leaving: clock)
         if clock > vehicle.shift.latest {
             violations.append("vehicle \(vehicle.id): returns at \(clock), after its shift ends at \(vehicle.shift.latest)")
         }
@@ -170,10 +172,10 @@ public enum PlanChecker {
                 best = explore(stop: k, breaksTaken: b + 1, clock: max(clock, window.earliest) + breaks[b].duration)
             }
             if k == route.count {
-                if b == breaks.count { best = min(best ?? .max, clock + legs.time(here, vehicle.endLocation.position)) }
+                if b == breaks.count { best = min(best ?? .max, legs.arrival(here, vehicle.endLocation.position, leaving: clock)) }
             } else {
                 let job = problem.jobs[route[k]]
-                if let (start, _) = serviceStart(in: job.windows, arrivingAt: clock + legs.time(here, job.location.position)),
+                if let (start, _) = serviceStart(in: job.windows, arrivingAt: legs.arrival(here, job.location.position, leaving: clock)),
                     let end = explore(stop: k + 1, breaksTaken: b, clock: start + job.service)
                 {
                     best = min(best ?? .max, end)
@@ -198,13 +200,13 @@ public enum PlanChecker {
             var windows: [Int] = []
             for job in route {
                 let j = problem.jobs[job]
-                let arrival = time + legs.time(location, j.location.position)
+                let arrival = legs.arrival(location, j.location.position, leaving: time)
                 guard let (start, index) = serviceStart(in: j.windows, arrivingAt: arrival) else { return nil }
                 windows.append(index)
                 time = start + j.service
                 location = j.location.position
             }
-            let end = time + legs.time(location, vehicle.endLocation.position)
+            let end = legs.arrival(location, vehicle.endLocation.position, leaving: time)
             return (end - loadingStart, windows, end)
         }
         guard let first = simulate(loadingFrom: vehicle.shift.earliest) else { return nil }

@@ -25,6 +25,33 @@ extension PlanChecker {
             return Int64((profileTime / speedFactor).rounded(.toNearestOrAwayFromZero))
         }
 
+        /// The arrival at `to` when leaving `from` at `departure`, time units. With a time-dependent profile the
+        /// checker interpolates the stored breakpoints itself (finding the bracketing breakpoints by bisection
+        /// and weighting both ends, with floor division), not through ``TimeDependentTravel/arrival(from:to:departingAt:)``;
+        /// a pair without a route arrives ``TravelProfile/unreachableTime`` later.
+        func arrival(_ from: Int, _ to: Int, leaving departure: Int64) -> Int64 {
+            guard let table = profile.timeDependent else { return departure + time(from, to) }
+            let first = Int64(table.firstBreakpoint), interval = Int64(table.interval), last = table.sliceCount - 1
+            func breakpoint(_ s: Int) -> Int64? { table.breakpointSeconds(from: from, to: to, slice: s).map(Int64.init) }
+            // The last breakpoint at or before the departure (0 when the departure is before every breakpoint).
+            var (low, high) = (0, last)
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if first + Int64(middle) * interval <= departure { low = middle } else { high = middle - 1 }
+            }
+            let travel: Int64?
+            if departure <= first || low == last {
+                travel = breakpoint(low)
+            } else if let a = breakpoint(low), let b = breakpoint(low + 1) {
+                let elapsed = departure - (first + Int64(low) * interval)
+                let weighted = a * (interval - elapsed) + b * elapsed
+                travel = weighted >= 0 ? weighted / interval : -((-weighted + interval - 1) / interval)
+            } else {
+                travel = nil
+            }
+            return departure + (travel ?? TravelProfile.unreachableTime)
+        }
+
         /// Distance units.
         func distance(_ from: Int, _ to: Int) -> Int64 { profile.distance[from * locationCount + to] }
 

@@ -5,9 +5,12 @@ import LastMileCore
 /// time that bring it back earliest.
 ///
 /// Breaks are taken in the vehicle's order, between two stops (or before the first / before the return), at
-/// the earliest start their windows allow once the vehicle is free. Placement is exact: dynamic programming
-/// over (stops done, breaks taken) keeps the earliest time for each pair, and an earlier time is never worse
-/// for what follows, so a placement exists exactly when the schedule does. O(stops × breaks).
+/// the earliest start their windows allow once the vehicle is free. Each leg is driven at its departure time
+/// (``VRPProblem/arrival(_:_:by:departingAt:)``: time-dependent profiles are FIFO, so serving as early as
+/// possible stays optimal; `travelTime` then includes any waiting for a peak to pass that the table folds
+/// in). Placement is exact: dynamic programming over (stops done, breaks taken) keeps the earliest time for each
+/// pair, and an earlier time is never worse for what follows, so a placement exists exactly when the schedule
+/// does. O(stops × breaks).
 public struct RouteSchedule: Hashable, Sendable {
     public struct Visit: Hashable, Sendable {
         public var job: JobIndex
@@ -95,7 +98,7 @@ public struct RouteSchedule: Hashable, Sendable {
                 }
                 if k < stopCount {
                     let job = problem.job(route[k])
-                    guard let start = job.earliestStart(arrivingAt: t + problem.time(place(of: k), job.location, by: vehicle)) else {
+                    guard let start = job.earliestStart(arrivingAt: problem.arrival(place(of: k), job.location, by: vehicle, departingAt: t)) else {
                         continue
                     }
                     if start + job.service < ready[(k + 1) * width + b] {
@@ -107,7 +110,7 @@ public struct RouteSchedule: Hashable, Sendable {
         }
         let last = place(of: stopCount)
         guard ready[stopCount * width + breaks.count] != unreachable else { return nil }
-        let end = ready[stopCount * width + breaks.count] + problem.time(last, vehicle.endLocation, by: vehicle)
+        let end = problem.arrival(last, vehicle.endLocation, by: vehicle, departingAt: ready[stopCount * width + breaks.count])
         guard end <= vehicle.shift.latest else { return nil }
 
         // Walk back to find where the breaks went, then replay forward for arrivals and starts.
@@ -127,13 +130,14 @@ public struct RouteSchedule: Hashable, Sendable {
         var location = vehicle.startLocation
         var next = 0
         var (travel, distance, cost): (Int64, Int64, Int64) = (0, 0, 0)
+        /// Drives from `location` to `place` leaving at `time`; returns the arrival.
         func drive(to place: LocationIndex) -> Int64 {
-            let leg = problem.time(location, place, by: vehicle)
-            travel += leg
+            let arrival = problem.arrival(location, place, by: vehicle, departingAt: time)
+            travel += arrival - time
             distance += problem.distance(location, place, by: vehicle)
             cost += problem.cost(location, place, by: vehicle)
             location = place
-            return leg
+            return arrival
         }
         for visit in 0...stopCount {
             while next < breaks.count, breakBefore[next] == visit {
@@ -144,12 +148,12 @@ public struct RouteSchedule: Hashable, Sendable {
             }
             guard visit < stopCount else { break }
             let job = problem.job(route[visit])
-            let arrival = time + drive(to: job.location)
+            let arrival = drive(to: job.location)
             let start = job.earliestStart(arrivingAt: arrival)!
             visits.append(Visit(job: route[visit], arrival: arrival, start: start))
             time = start + job.service
         }
-        time += drive(to: vehicle.endLocation)
+        time = drive(to: vehicle.endLocation)
         self.loadingStart = loadingStart
         self.departure = departure
         self.visits = visits

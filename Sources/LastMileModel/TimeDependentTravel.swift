@@ -22,7 +22,7 @@ public struct TimeDependentTravel: Sendable {
     public let interval: Int
     public let sliceCount: Int
     /// Travel time of pair `p = from × locationCount + to` at breakpoint `s`: `seconds[p × sliceCount + s]`.
-    let seconds: [UInt16]
+    @usableFromInline let seconds: [UInt16]
     /// Length of each pair's route, m (`UInt32.max` when unreachable).
     let meters: [UInt32]
 
@@ -78,7 +78,7 @@ public struct TimeDependentTravel: Sendable {
     /// The stored travel time of `pair` at breakpoint `slice` (after the FIFO adjustment), s.
     public func breakpointSeconds(from: Int, to: Int, slice: Int) -> Int? { value((from * locationCount + to) * sliceCount + slice) }
 
-    @usableFromInline
+    @inlinable
     func value(_ index: Int) -> Int? {
         let value = seconds[index]
         return value == Self.unreachable ? nil : Int(value)

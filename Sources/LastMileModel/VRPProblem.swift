@@ -29,6 +29,12 @@ public struct VRPProblem: Sendable {
         precondition(!profiles.isEmpty, "a problem needs a travel profile")
         for profile in profiles {
             precondition(profile.time.count == locationCount * locationCount, "profile \(profile.name) is not \(locationCount)²")
+            precondition(profile.timeDependent.map { $0.locationCount == locationCount } ?? true,
+                         "the time-dependent travel of profile \(profile.name) is not over \(locationCount) locations")
+        }
+        for vehicle in vehicles where profiles[vehicle.profile.position].timeDependent != nil {
+            precondition(vehicle.speedFactor == 1,
+                         "vehicle \(vehicle.id) has a speed factor on the time-dependent profile \(profiles[vehicle.profile.position].name)")
         }
         self.name = name
         self.locationCount = locationCount
@@ -52,7 +58,17 @@ public struct VRPProblem: Sendable {
         )
     }
 
-    /// Travel time from `from` to `to` in `vehicle`, speed factor applied.
+    /// Whether some profile has time-dependent travel.
+    public var isTimeDependent: Bool { profiles.contains { $0.timeDependent != nil } }
+
+    /// The arrival at `to` when `vehicle` leaves `from` at `departure`: the leg's time-dependent travel time
+    /// when its profile has one, else the static time with the speed factor. Never earlier for a later departure.
+    @inlinable public func arrival(_ from: LocationIndex, _ to: LocationIndex, by vehicle: Vehicle, departingAt departure: Int64) -> Int64 {
+        profiles[vehicle.profile.position].arrival(
+            from: from.position, to: to.position, departingAt: departure, locationCount: locationCount, speedFactor: vehicle.speedFactor)
+    }
+
+    /// Travel time from `from` to `to` in `vehicle`, speed factor applied (the static matrix).
     @inlinable public func time(_ from: LocationIndex, _ to: LocationIndex, by vehicle: Vehicle) -> Int64 {
         vehicle.travelTime(profiles[vehicle.profile.position].time[from.position * locationCount + to.position])
     }

@@ -26,7 +26,8 @@ extension LastMileService {
     }
 
     /// Plans `date` from the database on `roads` without storing anything: snaps, builds the matrices, solves
-    /// and checks independently (`plan.checked`).
+    /// and checks independently (`plan.checked`). The traffic is `settings.traffic` (by default the database's
+    /// stored profile, see ``loadTrafficProfile(file:)``).
     ///
     /// - Throws: ``LastMileError``: bad input when the date has no orders or the database no vehicles;
     ///   routing data when a depot is off the roads.
@@ -49,12 +50,14 @@ extension LastMileService {
         let planner = try reportingErrors { try DayPlanner(graph: roads.car, bikeGraph: roads.bike) }
         events(.roadsReady(carNodes: roads.car.nodeCount, bikeNodes: roads.bike?.nodeCount, seconds: (clock.now - started).inSeconds))
         started = clock.now
+        let traffic = settings.traffic.dayTraffic(stored: try storedTrafficProfile())
         let plan = try reportingErrors {
-            try planner.plan(day, configuration: configuration) { step in
+            try planner.plan(day, configuration: configuration, traffic: traffic) { step in
                 switch step {
                 case .matrix(let locations, let seconds): events(.matrix(locations: locations, seconds: seconds))
                 case .solving(let progress, let scale):
                     events(.solving(seconds: progress.seconds, cost: Double(progress.bestCost) / Double(scale), unassigned: progress.unassigned))
+                case .solved(let iterations, let seconds): events(.solved(iterations: iterations, seconds: seconds))
                 case .stockRepair(let round, let overdrawn): events(.stockRepair(round: round, overdrawn: overdrawn))
                 }
             }

@@ -1,7 +1,7 @@
 import LastMileCore
 import LastMileSolver
 
-/// The solver settings of a plan: seed, a time limit or an iteration count, and search chains.
+/// The solver settings of a plan: seed, a time limit or an iteration count, search chains, and the traffic.
 public struct PlanningSettings: Sendable {
     public var seed: UInt64
     /// Wall-clock budget in seconds (setup included); ignored when `iterations` is set.
@@ -10,12 +10,16 @@ public struct PlanningSettings: Sendable {
     public var iterations: Int?
     /// Independent search chains, one per core.
     public var threads: Int
+    /// The traffic the day is planned in: by default the database's stored profile (static free flow when none
+    /// is stored); ``PlanningTraffic/blind`` for the traffic-blind plan.
+    public var traffic: PlanningTraffic
 
-    public init(seed: UInt64, timeLimit: Double, iterations: Int? = nil, threads: Int) {
+    public init(seed: UInt64, timeLimit: Double, iterations: Int? = nil, threads: Int, traffic: PlanningTraffic = .stored) {
         self.seed = seed
         self.timeLimit = timeLimit
         self.iterations = iterations
         self.threads = threads
+        self.traffic = traffic
     }
 
     /// The solver's configuration, checked.

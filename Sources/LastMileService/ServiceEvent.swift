@@ -10,6 +10,8 @@ public enum ServiceEvent: Sendable, Equatable {
     case matrix(locations: Int, seconds: Double)
     /// The solver's best plan so far: seconds into the search, its cost in money and how many orders it leaves out.
     case solving(seconds: Double, cost: Double, unassigned: Int)
+    /// A solver run ended: its iterations over every search chain and its seconds (one per planning round).
+    case solved(iterations: Int, seconds: Double)
     /// Orders overdrew a depot's stock: the day is planned again without those depots for them.
     case stockRepair(round: Int, overdrawn: Int)
     /// The plan is made and checked independently.

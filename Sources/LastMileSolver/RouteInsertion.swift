@@ -21,7 +21,8 @@ extension RouteState {
     /// are exact; distance, duration and break limits are left to ``keepsLimits(_:distanceDelta:data:)``.
     ///
     /// For each pickup position the schedule is pushed forward one job at a time (O(route length)), so a
-    /// route costs O(length²); a push that misses a window or a latest start ends the scan early.
+    /// route costs O(length²); a push that misses a window or a latest start ends the scan early. Every leg is
+    /// driven at its departure (O(1) per leg with time-dependent travel too).
     func shipmentPlacements(
         pickup: Int, delivery: Int, data: SolverData, blinkRate: Double, random: inout SplitMix64,
         _ visit: (ShipmentPlacement) -> Void
@@ -39,15 +40,15 @@ extension RouteState {
         }
         for i in 0...count {
             guard let pickupStart = data.earliestStart(
-                pickup, arrivingAt: earliest[i] + service[i] + time(location[i], pickupAt, data))
+                pickup, arrivingAt: arrival(location[i], pickupAt, leaving: earliest[i] + service[i], data))
             else { continue }
             for d in 0..<dimensions { peak[d] = loadAfter[i * dimensions + d] }
             guard withinCapacity() else { continue }
             let ready = pickupStart + data.jobService[pickup]
             let pickupCost = cost(location[i], pickupAt, data)
             // Delivery right after the pickup.
-            if let deliveryStart = data.earliestStart(delivery, arrivingAt: ready + time(pickupAt, deliveryAt, data)),
-                deliveryStart + data.jobService[delivery] + time(deliveryAt, location[i + 1], data) <= latest[i + 1],
+            if let deliveryStart = data.earliestStart(delivery, arrivingAt: arrival(pickupAt, deliveryAt, leaving: ready, data)),
+                arrival(deliveryAt, location[i + 1], leaving: deliveryStart + data.jobService[delivery], data) <= latest[i + 1],
                 uniform(0, 1, &random) >= blinkRate
             {
                 let delta = pickupCost + cost(pickupAt, deliveryAt, data) + cost(deliveryAt, location[i + 1], data)
@@ -55,20 +56,20 @@ extension RouteState {
                 visit(ShipmentPlacement(delta: delta, pickupAfter: i, deliveryAfter: i))
             }
             // Delivery after a later job: push the schedule forward job by job.
-            guard i < count, ready + time(pickupAt, location[i + 1], data) <= latest[i + 1] else { continue }
+            guard i < count, arrival(pickupAt, location[i + 1], leaving: ready, data) <= latest[i + 1] else { continue }
             let pickupDelta = pickupCost + cost(pickupAt, location[i + 1], data) - cost(location[i], location[i + 1], data)
             var clock = ready
             var previous = pickupAt
             for j in (i + 1)...count {
-                guard let start = data.earliestStart(Int(jobs[j - 1]), arrivingAt: clock + time(previous, location[j], data)),
+                guard let start = data.earliestStart(Int(jobs[j - 1]), arrivingAt: arrival(previous, location[j], leaving: clock, data)),
                     start <= latest[j]
                 else { break }
                 clock = start + service[j]
                 previous = location[j]
                 for d in 0..<dimensions { peak[d] = max(peak[d], loadAfter[j * dimensions + d]) }
                 guard withinCapacity() else { break }
-                guard let deliveryStart = data.earliestStart(delivery, arrivingAt: clock + time(location[j], deliveryAt, data)),
-                    deliveryStart + data.jobService[delivery] + time(deliveryAt, location[j + 1], data) <= latest[j + 1],
+                guard let deliveryStart = data.earliestStart(delivery, arrivingAt: arrival(location[j], deliveryAt, leaving: clock, data)),
+                    arrival(deliveryAt, location[j + 1], leaving: deliveryStart + data.jobService[delivery], data) <= latest[j + 1],
                     uniform(0, 1, &random) >= blinkRate
                 else { continue }
                 let delta = pickupDelta + cost(location[j], deliveryAt, data) + cost(deliveryAt, location[j + 1], data)
@@ -94,8 +95,8 @@ extension RouteState {
 extension SearchState {
     /// The cheapest feasible place for the unpaired `job` in this route whose cost (delta plus `fixed`) is
     /// below `bound`: `(cost, after)`. Each position is skipped with probability `blinkRate`. Time windows and
-    /// capacity are O(1) per position; distance, duration and break limits are confirmed for improving
-    /// positions only. A method of the whole state, reading `routes[r]` in place: as a method of the route
+    /// capacity are O(1) per position (two table lookups with time-dependent travel, see ``RouteState``);
+    /// distance, duration and break limits are confirmed for improving positions only. A method of the whole state, reading `routes[r]` in place: as a method of the route
     /// it would be called on a copy (ten arrays retained and released per call).
     func cheapestInsertion(
         of job: Int, intoRoute r: Int, fixed: Int64, below bound: Int64?, data: SolverData, blinkRate: Double, random: inout SplitMix64

@@ -12,9 +12,18 @@ import LastMileModel
 /// problem the load only falls, and only position 0 is kept.
 /// Breaks are not in these arrays: for vehicles with breaks they make an optimistic filter, and a candidate
 /// is confirmed with ``RouteSchedule``.
+///
+/// Time-dependent travel keeps the same arrays and the same O(1) insertion check: `earliest` comes from
+/// forward arrivals (each leg at its departure), `latest[i]` from the backward latest departures that reach
+/// `latest[i + 1]` (``SolverData/latestDeparture(_:_:_:_:arrivingBy:)``). FIFO makes both exact: arriving
+/// earlier never makes a later stop later. Inserting a job between `i` and `i + 1` then costs two O(1)
+/// table lookups (arrival at the job, arrival at `i + 1` compared with `latest[i + 1]`); a refresh costs
+/// O(length × (slices + log(travel time))) instead of O(length).
 struct RouteState {
     let vehicle: Int
     private let timeBase: Int
+    /// The vehicle's time-dependent table in ``SolverData/travel``, -1 for static travel.
+    private let travel: Int
     private let costBase: Int
     private let distanceBase: Int
     private(set) var jobs: [Int32] = []
@@ -33,6 +42,7 @@ struct RouteState {
     init(vehicle: Int, data: SolverData) {
         self.vehicle = vehicle
         timeBase = data.vehicleTime[vehicle]
+        travel = data.vehicleTravel[vehicle]
         costBase = data.vehicleCost[vehicle]
         distanceBase = data.vehicleDistance[vehicle]
         refresh(data)
@@ -40,7 +50,14 @@ struct RouteState {
 
     var isEmpty: Bool { jobs.isEmpty }
 
-    @inline(__always) func time(_ from: Int, _ to: Int, _ data: SolverData) -> Int64 { data.entry(timeBase, from, to) }
+    /// The arrival at `to` when leaving `from` at `departure`.
+    @inline(__always) func arrival(_ from: Int, _ to: Int, leaving departure: Int64, _ data: SolverData) -> Int64 {
+        data.arrival(timeBase, travel, from, to, leaving: departure)
+    }
+    /// The latest departure from `from` that reaches `to` by `deadline` (far in the past when none does).
+    @inline(__always) func latestDeparture(_ from: Int, _ to: Int, arrivingBy deadline: Int64, _ data: SolverData) -> Int64 {
+        data.latestDeparture(timeBase, travel, from, to, arrivingBy: deadline) ?? Int64.min / 4
+    }
     @inline(__always) func cost(_ from: Int, _ to: Int, _ data: SolverData) -> Int64 { data.entry(costBase, from, to) }
     @inline(__always) func distance(_ from: Int, _ to: Int, _ data: SolverData) -> Int64 { data.entry(distanceBase, from, to) }
 
@@ -66,20 +83,20 @@ struct RouteState {
         distance = 0
         let tracksDistance = data.vehicleMaxDistance[vehicle] != Int64.max
         for i in 1...(count + 1) {
-            let arrival = earliest[i - 1] + service[i - 1] + time(location[i - 1], location[i], data)
+            let reached = arrival(location[i - 1], location[i], leaving: earliest[i - 1] + service[i - 1], data)
             travelCost += cost(location[i - 1], location[i], data)
             if tracksDistance { distance += distance(location[i - 1], location[i], data) }
-            earliest[i] = i <= count ? data.earliestStart(Int(jobs[i - 1]), arrivingAt: arrival) ?? arrival : arrival
+            earliest[i] = i <= count ? data.earliestStart(Int(jobs[i - 1]), arrivingAt: reached) ?? reached : reached
         }
         latest[count + 1] = data.vehicleLatest[vehicle]
         if count > 0 {
             for i in stride(from: count, through: 1, by: -1) {
                 let job = Int(jobs[i - 1])
-                latest[i] = data.latestStart(job, notAfter: latest[i + 1] - service[i] - time(location[i], location[i + 1], data))
-                    ?? Int64.min / 4
+                let leaving = latestDeparture(location[i], location[i + 1], arrivingBy: latest[i + 1], data)
+                latest[i] = data.latestStart(job, notAfter: leaving - service[i]) ?? Int64.min / 4
             }
         }
-        latest[0] = latest[1] - service[0] - time(location[0], location[1], data)
+        latest[0] = latestDeparture(location[0], location[1], arrivingBy: latest[1], data) - service[0]
         refreshLoads(data)
     }
 
@@ -113,10 +130,10 @@ struct RouteState {
     @inline(__always)
     func insertionDelta(of job: Int, after i: Int, data: SolverData) -> Int64? {
         let here = data.jobLocation[job]
-        guard let start = data.earliestStart(job, arrivingAt: earliest[i] + service[i] + time(location[i], here, data)) else {
+        guard let start = data.earliestStart(job, arrivingAt: arrival(location[i], here, leaving: earliest[i] + service[i], data)) else {
             return nil
         }
-        guard start + data.jobService[job] + time(here, location[i + 1], data) <= latest[i + 1] else { return nil }
+        guard arrival(here, location[i + 1], leaving: start + data.jobService[job], data) <= latest[i + 1] else { return nil }
         return cost(location[i], here, data) + cost(here, location[i + 1], data) - cost(location[i], location[i + 1], data)
     }
 
@@ -164,7 +181,8 @@ struct RouteState {
     /// The duration (loading included) of serving `sequence` when the vehicle starts as late as helps
     /// (Savelsbergh's forward slack: delay the start by min(total waiting, slack), where the slack keeps every
     /// job in the window it is served in and the return within the shift). O(length). Assumes the sequence
-    /// is time-feasible.
+    /// is time-feasible. With time-dependent travel a later start changes the legs, so the start stays at the
+    /// shift start (an upper bound of the shortest duration: a duration limit is kept, never broken).
     func shortestDuration(of sequence: [Int32], data: SolverData) -> Int64 {
         let start = data.vehicleEarliest[vehicle]
         var clock = start + data.vehicleLoadingTime[vehicle]
@@ -173,14 +191,15 @@ struct RouteState {
         var slack = Int64.max
         for job in sequence.lazy.map(Int.init) {
             let here = data.jobLocation[job]
-            let arrival = clock + time(previous, here, data)
-            let begin = data.earliestStart(job, arrivingAt: arrival) ?? arrival
-            waiting += begin - arrival
+            let reached = arrival(previous, here, leaving: clock, data)
+            let begin = data.earliestStart(job, arrivingAt: reached) ?? reached
+            waiting += begin - reached
             slack = min(slack, waiting + data.windowEnd(job, containing: begin) - begin)
             clock = begin + data.jobService[job]
             previous = here
         }
-        let end = clock + time(previous, location[location.count - 1], data)
+        let end = arrival(previous, location[location.count - 1], leaving: clock, data)
+        if travel >= 0 { return end - start }
         slack = min(slack, waiting + data.vehicleLatest[vehicle] - end)
         return end - start - min(waiting, max(0, slack))
     }

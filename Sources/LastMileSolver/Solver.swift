@@ -40,7 +40,10 @@ public enum Solver {
         let started = Date()
         let search = RuinAndRecreate(problem: problem, configuration: configuration)
         let localSearch = configuration.localSearchNeighbours > 0 && configuration.localSearchPolicy != .off
-            ? LocalSearch(data: search.data, neighbours: configuration.localSearchNeighbours) : nil
+            ? LocalSearch(
+                data: search.data, neighbours: configuration.localSearchNeighbours, swapStar: configuration.swapStar,
+                penalties: configuration.penalisedSearch)
+            : nil
         guard configuration.threads > 1 else {
             return solveChain(
                 problem, configuration: configuration, search: search, localSearch: localSearch, started: started,
@@ -84,7 +87,9 @@ public enum Solver {
         var current = configuration.initialRoutes.map { SearchState(data: search.data, routes: $0) } ?? SearchState(data: search.data)
         search.recreate(&current, using: &random)
         let initial = current.solution
-        localSearch?.improve(&current, using: &random)
+        // The prices of infeasibility adapt along the chain (only read when the search is penalised).
+        var weights = PenaltyWeights(data: search.data, pricing: localSearch?.penalises ?? false)
+        localSearch?.improve(&current, weights: &weights, using: &random)
         var currentCost = current.objective(search.data)
         var best = current
         var bestCost = currentCost
@@ -135,7 +140,7 @@ public enum Solver {
             if let localSearch,
                 localSearch.improves(candidate, cost: candidateCost, current: currentCost, threshold: threshold, configuration.localSearchPolicy)
             {
-                localSearch.improve(&candidate, changedSince: current, using: &random)
+                localSearch.improve(&candidate, changedSince: current, weights: &weights, using: &random)
                 candidateCost = candidate.objective(search.data)
             }
             if Double(candidateCost) < threshold {

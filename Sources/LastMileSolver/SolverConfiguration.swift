@@ -44,6 +44,14 @@ public struct SolverConfiguration: Sendable {
     public var localSearchNeighbours = 8
     /// Which ruin-and-recreate candidates the local search improves.
     public var localSearchPolicy = LocalSearchPolicy.automatic
+    /// SWAP* between neighbouring routes after the granular moves (see `LocalSearchRun.swapStarPass`).
+    public var swapStar = true
+    /// Time warp and excess load priced rather than refused during the local search, with adaptive weights
+    /// and a repair (see `PenaltyWeights`); only where every time constraint is concatenable (one window per
+    /// job, no breaks, no duration limits).
+    /// Off by default: on Gehring–Homberger R2_2_1 (10 s) it cost 5× the iterations for a worse result,
+    /// most infeasible optima failing their repair (Benchmarks/README.md, "Issue 10 (continued)").
+    public var penalisedSearch = false
     /// Warm start: `initialRoutes[v]` is vehicle `v`'s jobs in order, the chain's first solution before the jobs
     /// not listed are inserted (re-optimising a plan under way). Each listed route must be feasible; a job may be
     /// listed once. `nil`: start from empty routes.
@@ -70,7 +78,9 @@ public struct SolverConfiguration: Sendable {
 /// mean), the search costs more iterations than it gains.
 public enum LocalSearchPolicy: String, Sendable, CaseIterable {
     /// `always` when some job's windows are narrower than the vehicles' shifts and the candidate's routes
-    /// hold ``longRoute`` jobs or more on average, else `improving`.
+    /// hold ``longRoute`` jobs or more on average, else `improving`. Not budget-aware: `improving` on every
+    /// Solomon instance at 5 s (0.05 s per job) lost to this rule over two seeds, with and without SWAP*
+    /// (Benchmarks/README.md, "Issue 10 (continued)").
     case automatic
     /// Every candidate, before the acceptance test.
     case always

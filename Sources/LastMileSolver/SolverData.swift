@@ -7,6 +7,10 @@ import LastMileModel
 /// Matrices: every distinct time, distance and cost matrix the vehicles need (per profile, speed factor and
 /// cost rates) lives in one array; vehicle `v` reads `matrices[vehicleTime[v] + from * locationCount + to]`
 /// and likewise for distance and cost. Vehicles that share rates share matrices.
+///
+/// Time-dependent travel: `vehicleTravel[v]` indexes `travel` (one table per time-dependent profile), or is -1
+/// for static travel; then every leg's time is read at its departure (``arrival(_:_:_:_:leaving:)``) and the
+/// static time matrix only prices time (`costPerTime`) and orders neighbours.
 struct SolverData: Sendable {
     let problem: VRPProblem
     let locationCount: Int
@@ -14,6 +18,12 @@ struct SolverData: Sendable {
     let vehicleTime: [Int]
     let vehicleDistance: [Int]
     let vehicleCost: [Int]
+    /// The time-dependent tables of the profiles that have one.
+    let travel: [TimeDependentTravel]
+    /// `travel[vehicleTravel[v]]` is vehicle `v`'s table; -1 for static travel.
+    let vehicleTravel: [Int]
+    /// Whether some vehicle has time-dependent travel.
+    let isTimeDependent: Bool
     let dimensions: Int
     let jobLocation: [Int]
     let jobService: [Int64]
@@ -85,6 +95,16 @@ struct SolverData: Sendable {
             }
         }
         self.matrices = matrices
+        var travel: [TimeDependentTravel] = []
+        var travelOfProfile = [Int](repeating: -1, count: problem.profiles.count)
+        for (p, profile) in problem.profiles.enumerated() {
+            guard let table = profile.timeDependent else { continue }
+            travelOfProfile[p] = travel.count
+            travel.append(table)
+        }
+        self.travel = travel
+        vehicleTravel = problem.vehicles.map { travelOfProfile[$0.profile.position] }
+        isTimeDependent = !travel.isEmpty
         vehicleTime = times
         vehicleDistance = distances
         vehicleCost = costs
@@ -146,6 +166,22 @@ struct SolverData: Sendable {
             return min(bound, windowLatest[w])
         }
         return nil
+    }
+
+    /// The arrival at `to` when leaving `from` at `departure`, for a vehicle whose time matrix starts at
+    /// `timeBase` and whose time-dependent table is `travel` (-1: static). O(1).
+    @inline(__always) func arrival(_ timeBase: Int, _ travel: Int, _ from: Int, _ to: Int, leaving departure: Int64) -> Int64 {
+        if travel < 0 { return departure + entry(timeBase, from, to) }
+        return self.travel[travel].arrival(from: from, to: to, departingAt: Int(departure)).map(Int64.init)
+            ?? departure + TravelProfile.unreachableTime
+    }
+
+    /// The latest departure from `from` that arrives at `to` by `deadline`, or `nil` when none does (as
+    /// ``arrival(_:_:_:_:leaving:)``). O(1) static; O(slices + log(travel time)) time-dependent
+    /// (``TimeDependentTravel/latestDeparture(from:to:arrivingBy:)``).
+    @inline(__always) func latestDeparture(_ timeBase: Int, _ travel: Int, _ from: Int, _ to: Int, arrivingBy deadline: Int64) -> Int64? {
+        if travel < 0 { return deadline - entry(timeBase, from, to) }
+        return self.travel[travel].latestDeparture(from: from, to: to, arrivingBy: Int(deadline)).map(Int64.init)
     }
 
     /// Matrix entry `from → to` of the matrix starting at `base` (one of `vehicleTime/Distance/Cost[v]`).

@@ -202,7 +202,19 @@ enum StoreSchema {
                 BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
                 """)
         }
-        migrator.registerMigration("api keys") { db in
+        migrator.registerMigration("v5: default traffic profile") { db in
+            try db.execute(sql: """
+                -- The traffic profile `lastmile plan` uses when none is given: at most one row, the file's text as loaded
+                -- (CSV or JSON, parsed by the service), replaced by the next `lastmile load traffic`.
+                CREATE TABLE traffic_profile (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    format TEXT NOT NULL CHECK (format IN ('csv', 'json')),
+                    text TEXT NOT NULL,
+                    loaded_at TEXT NOT NULL
+                """)
+        }
+        migrator.registerMigration("v6: api keys") { db in
             try db.execute(sql: """
                 -- API keys of `lastmile serve`. Only the SHA-256 of the secret is kept; the secret is shown once, at
                 -- creation. The role's scope is a depot (dispatcher) or a carrier (driver backend, carrier).

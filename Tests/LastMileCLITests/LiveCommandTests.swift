@@ -23,7 +23,7 @@ import Testing
         #expect(applied.status == 0, "\(applied.stderr)")
         let lines = applied.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "9 events applied, 1 already applied; live revision 9 of 2026-11-23 version 1")
-        #expect(lines.contains("   at risk: customer 37 (order O-0037, vehicle BIKE-010): ETA 10:11 after the window end 10:00"))
+        #expect(lines.contains("   at risk: customer 39 (order O-0039, vehicle BIKE-010): ETA 10:12 after the window end 10:00"))
         // The new order is placed on BIKE-010 without moving any of its stops (the re-optimiser's stability rule).
         #expect(lines.contains("   rerouted BIKE-010: 0 stops changed vehicle or place, 0 min of driving saved"))
         let again = try cli.run(["events", "apply", "fixtures/events/sample-day.jsonl", "--date", "2026-11-23", "--db", db])
@@ -34,11 +34,11 @@ import Testing
         #expect(live.stdout.hasPrefix("""
             2026-11-23 version 1, revision 9, clock 08:45:00
             BIKE-010 (driver 10) at (47.0115470, 7.9847690), 08:27:00; on board 16 parcels, 66 kg; 1 done, 16 left
-               O-0030 ETA 08:54 (window 08:00–10:00)
-               back at DS-CENTRAL 12:11
+               O-0014 ETA 08:58 (window 08:00–10:00)
+               back at DS-CENTRAL 12:16
 
             """))
-        #expect(live.stdout.contains("at risk: customer 21 (order O-0021, vehicle BIKE-010): ETA 10:23 after the window end 10:00"))
+        #expect(live.stdout.contains("at risk: customer 29 (order O-0029, vehicle BIKE-010): ETA 10:33 after the window end 10:00"))
 
         let bad = "\(folder)/bad.jsonl"
         let cases = [

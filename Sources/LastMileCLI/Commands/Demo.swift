@@ -47,7 +47,7 @@ struct Demo: AsyncParsableCommand {
     func run() async throws {
         var area = SampleDay.Area.sampleTown
         if let centre { area = SampleDay.Area(centre: try RouteCommand.parse(centre, option: "--centre"), scale: scale) }
-        let demo = DemoDay(folder: output, date: date, orderCount: orders, map: map, area: area, settings: planning.settings)
+        let demo = DemoDay(folder: output, date: date, orderCount: orders, map: map, area: area, settings: try planning.plannedSettings())
         Terminal.print("1. a day in \(map ?? "the sample town"): input files → \(output)/")
         let outcome = try demo.run { event in
             if case .dayLoaded = event { Terminal.print("2. planning \(date)") }

@@ -13,6 +13,12 @@ struct Plan: AsyncParsableCommand {
             (the previous version is kept, marked replaced, and its stock released), and writes into --output: \
             map.html, plan.geojson, kpis.json, unassigned.csv and manifests/ (CSV and printable HTML per driver), \
             replacing what an earlier plan wrote there.
+
+            Traffic: with --traffic (a file, or 'default' for the shipped urban profile), --closures or --weather, \
+            cars and vans drive every leg at its departure time (15-minute slices from the earliest shift start to \
+            the latest shift end of the date); without --traffic the database's stored profile applies \
+            (`lastmile load traffic FILE`), or free flow when none is stored; --traffic none plans on free flow. \
+            No --depart: each vehicle leaves at its own shift start.
             """
     )
 
@@ -30,9 +36,10 @@ struct Plan: AsyncParsableCommand {
     @OptionGroup var planning: PlanningOptions
 
     func run() async throws {
+        let settings = try planning.plannedSettings()  // the traffic files first: a bad one fails before the map is read
         let service = try LastMileService.build(.init(databasePath: database.db, createsDatabase: false))
         let roads = try map.map(RoadNetworks.load(map:)) ?? RoadNetworks.sampleTown()
-        let outcome = try service.planDay(date: date, roads: roads, output: output, settings: planning.settings, events: EventPrinter.print)
+        let outcome = try service.planDay(date: date, roads: roads, output: output, settings: settings, events: EventPrinter.print)
         PlanSummary.print(outcome)
         guard outcome.plan.checked else { throw LastMileError(.checkFailed, "the independent checker rejected the plan") }
     }

@@ -14,6 +14,10 @@ struct Solve: AsyncParsableCommand {
             or, for VROOM input, VROOM's JSON solution; `lastmile check` reads both. Uses the benchmark \
             conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
             rounded up; CVRP rounded to the nearest integer. Unassigned jobs are listed with their reason.
+
+            No --traffic, --weather or --depart: instance files carry one static matrix and no roads, so there \
+            is nothing for a traffic profile to slow down. Plan with traffic through `lastmile plan` (or `demo`) \
+            on a map, which drives every leg at its departure time.
             """
     )
 
@@ -53,6 +57,12 @@ struct Solve: AsyncParsableCommand {
     @Option(help: "Which candidates the granular local search improves: automatic, always, improving, accepted, off.")
     var localSearch: LocalSearchPolicy = .automatic
 
+    @Flag(inversion: .prefixedNo, help: "SWAP* between neighbouring routes in the local search (default: on).")
+    var swapStar: Bool?
+
+    @Flag(inversion: .prefixedNo, help: "Let the local search pass through late or overloaded routes at an adaptive price, then repair (default: off).")
+    var penalties: Bool?
+
     @Flag(help: "Check the solution with the independent plan checker and fail if it is infeasible.")
     var check = false
 
@@ -75,6 +85,8 @@ struct Solve: AsyncParsableCommand {
         var configuration = SolverConfiguration(seed: seed, iterations: iterations, timeLimit: timeLimit)
         configuration.threads = chains
         configuration.localSearchPolicy = localSearch
+        if let swapStar { configuration.swapStar = swapStar }
+        if let penalties { configuration.penalisedSearch = penalties }
         let result = Solver.solve(problem, configuration: configuration)
         let report = PlanChecker.check(result.solution, for: problem)
         let text: String

@@ -10,7 +10,8 @@ import LastMileRouting
 ///
 /// Locations: depot `d` is location `d`; then come the orders that could be placed on some network's road, in
 /// day order. Profile 0 is the car network; profile 1, when a bicycle network is given, serves cargo bikes.
-/// Pairs a network cannot connect get ``unreachable`` in its matrix.
+/// Pairs a network cannot connect get ``unreachable`` in its matrix. With a ``DayTraffic`` the car profile
+/// also carries time-dependent travel from the earliest shift start to the latest shift end.
 struct DayGeometry {
     /// Matrix entry for a pair a network cannot connect: far beyond any shift.
     static let unreachable: Int64 = 1_000_000_000
@@ -38,10 +39,12 @@ struct DayGeometry {
     /// The location of the `k`-th located order.
     func location(ofLocated k: Int) -> LocationIndex { LocationIndex(depotCount + k) }
 
-    /// Snaps `day`'s depots and orders to every network and computes one matrix per network.
+    /// Snaps `day`'s depots and orders to every network and computes one matrix per network, and with
+    /// `traffic` the car network's time-dependent travel for the fleet's working hours.
     ///
-    /// - Throws: ``DispatchError/depotOffRoad(_:_:)`` when a depot is not near a road of the car network.
-    init(day: DispatchDay, networks: [RoadNetwork]) throws {
+    /// - Throws: ``DispatchError/depotOffRoad(_:_:)`` when a depot is not near a road of the car network; what
+    ///   `traffic` throws.
+    init(day: DispatchDay, networks: [RoadNetwork], traffic: (any DayTraffic)? = nil) throws {
         depotCount = day.depots.count
         let names = day.depots.map { "depot \($0.id)" } + day.orders.map { "order \($0.id)" }
         let coordinates = day.depots.map(\.coordinate) + day.orders.map(\.coordinate)
@@ -81,6 +84,10 @@ struct DayGeometry {
             }
             positions.append(placed)
             profiles.append(TravelProfile(name: network.graph.profileName, time: time, distance: distance))
+        }
+        if let traffic, let first = day.vehicles.map(\.shiftStart.seconds).min(), let last = day.vehicles.map(\.shiftEnd.seconds).max() {
+            let minutes = first / 60..<max(first / 60 + 1, (last + 59) / 60)
+            profiles[0].timeDependent = try traffic.travel(on: networks[0].graph, date: day.date, between: positions[0], minutes: minutes)
         }
         self.locatedOrders = located
         self.rejected = rejected

@@ -13,6 +13,8 @@ public struct DayPlanner {
     public enum Step: Sendable {
         case matrix(locations: Int, seconds: Double)
         case solving(Solver.Progress, costScale: Int64)
+        /// A solver run ended after `iterations` (all chains) in `seconds`.
+        case solved(iterations: Int, seconds: Double)
         case stockRepair(round: Int, overdrawn: Int)
     }
 
@@ -31,12 +33,17 @@ public struct DayPlanner {
     /// back unassigned with the reason. When the solver's choice of depots overdraws a depot's stock of a SKU,
     /// the orders that overdraw it lose that depot and the day is planned again (at most three rounds; what
     /// still overdraws after that is left out with the reason). Snapping and matrices are computed once.
-    public func plan(_ day: DispatchDay, configuration: SolverConfiguration, progress: @escaping @Sendable (Step) -> Void = { _ in })
-        throws -> DayPlan
-    {
+    ///
+    /// With `traffic`, cars and vans drive every leg at its departure time (``DayTraffic``: the day's 15-minute
+    /// slices from the earliest shift start to the latest shift end); without it, at free-flow speeds. Costs
+    /// are priced on free-flow times either way.
+    public func plan(
+        _ day: DispatchDay, configuration: SolverConfiguration, traffic: (any DayTraffic)? = nil,
+        progress: @escaping @Sendable (Step) -> Void = { _ in }
+    ) throws -> DayPlan {
         guard !day.orders.isEmpty else { throw DispatchError.nothingToPlan(date: day.date) }
         let started = ContinuousClock.now
-        let geometry = try DayGeometry(day: day, networks: networks)
+        let geometry = try DayGeometry(day: day, networks: networks, traffic: traffic)
         progress(.matrix(locations: geometry.locationCount, seconds: (ContinuousClock.now - started).inSeconds))
         let depots = DepotIndex.all(day.depots.count)
         var allowed = day.orders.map { order in Set(depots.filter { day.depot($0).stocks(order.items) }) }
@@ -46,6 +53,7 @@ public struct DayPlanner {
             let built = try DayProblem(day: day, geometry: geometry, networkNames: networks.map(\.graph.profileName), allowedDepots: allowed)
             let scale = built.problem.costScale
             let result = Solver.solve(built.problem, configuration: configuration) { progress(.solving($0, costScale: scale)) }
+            progress(.solved(iterations: result.iterations, seconds: result.seconds))
             let overdrawn = overdraws(result.solution, built, geometry, day)
             if overdrawn.isEmpty || round == 3 {
                 for overdraw in overdrawn {
@@ -115,7 +123,8 @@ public struct DayPlanner {
         let problem = built.problem
         var solution = result.solution
         // Orders forced out for stock leave their routes (removing a stop keeps a route feasible: the
-        // matrices are shortest paths, so skipping a stop never arrives later).
+        // matrices are shortest paths, so skipping a stop never arrives later; with time-dependent travel the
+        // slices are shortest paths too, and the checker below confirms the result).
         let forcedJobs = Set(JobIndex.all(problem.jobs.count).filter { forcedOut[built.order(of: $0)] != nil })
         for v in solution.routes.indices {
             solution.unassigned += solution.routes[v].filter { forcedJobs.contains($0) }
@@ -192,9 +201,9 @@ public struct DayPlanner {
         let breakSeconds = schedule.breaks.reduce(Int64(0)) { $0 + vehicle.breaks[$1.index].duration }
         let waiting = schedule.end - schedule.departure - schedule.travelTime - service - breakSeconds
         // Every stop is placed on the vehicle's network: its matrix entries were reachable.
-        let placed = geometry.positions[vehicle.profile.position]
+        let placed = geometry.positions[built.network(of: vehicle)]
         let path = [vehicle.startLocation] + route.map { problem.job($0).location } + [vehicle.endLocation]
-        let roads = networks[vehicle.profile.position].engine.route(through: path.compactMap { placed[$0.position] })?.geometry ?? []
+        let roads = networks[built.network(of: vehicle)].engine.route(through: path.compactMap { placed[$0.position] })?.geometry ?? []
         let costUnits = vehicle.fixedCost + schedule.travelCost
         return DayPlan.Run(
             vehicleID: fleet.id, typeID: fleet.typeID, carrierID: fleet.carrierID, driver: fleet.driver,

@@ -9,6 +9,10 @@ import LastMileModel
 ///
 /// Without a bicycle network, bikes ride the car network at ``bikeShareOfCarSpeed``. Cost unit: a millionth of
 /// a cent, so that per-metre and per-second rates stay integers.
+///
+/// With time-dependent car travel, vehicles on the car network with a speed factor other than 1 (cargo bikes
+/// without a bicycle network) drive a static copy of the car profile: a table scaled by a factor below 1 could
+/// break FIFO, and bikes pass traffic jams anyway.
 struct DayProblem {
     static let costUnitsPerCent: Int64 = 1_000_000
     /// Cargo bikes on the car network ride at this share of car speed (times the type's speed factor).
@@ -21,6 +25,11 @@ struct DayProblem {
     let vehicleFleet: [FleetIndex]
     /// Vehicles that cannot work this day, with the reason.
     let unusableVehicles: [UnusableVehicle]
+    /// `networkOfProfile[p]`: the road network (index into the geometry's positions) of problem profile `p`.
+    let networkOfProfile: [Int]
+
+    /// The road network the vehicle drives on (index into the geometry's positions and the planner's networks).
+    func network(of vehicle: Vehicle) -> Int { networkOfProfile[vehicle.profile.position] }
 
     func order(of job: JobIndex) -> OrderIndex { jobOrders[job.position] }
 
@@ -43,6 +52,9 @@ struct DayProblem {
         var vehicles: [Vehicle] = []
         var fleet: [FleetIndex] = []
         var unusable: [UnusableVehicle] = []
+        var profiles = geometry.profiles
+        var networkOfProfile = Array(profiles.indices)
+        var staticCar: ProfileIndex? = nil
         for index in FleetIndex.all(day.vehicles.count) {
             let fleetVehicle = day.vehicle(index)
             guard let type = types[fleetVehicle.typeID], let start = depotIndex[fleetVehicle.depotID],
@@ -66,7 +78,7 @@ struct DayProblem {
                     vehicleID: fleetVehicle.id, reason: "its depot is not near a road its profile (\(networkNames[profile.position])) may use"))
                 continue
             }
-            let vehicle = Vehicle(
+            var vehicle = Vehicle(
                 id: fleetVehicle.id, startLocation: depots[0].location, endLocation: depots[1].location, capacity: type.capacity.dimensions,
                 shift: TimeWindow(earliest: Int64(fleetVehicle.shiftStart.seconds), latest: Int64(fleetVehicle.shiftEnd.seconds)),
                 fixedCost: type.fixedCost.rawValue * Self.costUnitsPerCent,
@@ -75,6 +87,17 @@ struct DayProblem {
                 skills: [], profile: profile,
                 speedFactor: type.speedFactor * (type.mode == .bike && !onBikeNetwork ? Self.bikeShareOfCarSpeed : 1), breaks: breaks
             )
+            if vehicle.speedFactor != 1, profiles[profile.position].timeDependent != nil {
+                if staticCar == nil {
+                    var copy = profiles[profile.position]
+                    copy.timeDependent = nil
+                    copy.name += " (static)"
+                    staticCar = ProfileIndex(profiles.count)
+                    profiles.append(copy)
+                    networkOfProfile.append(profile.position)
+                }
+                vehicle.profile = staticCar!
+            }
             // Shifts outside the depot's hours leave the vehicle out of the day, with the reason.
             guard let based = depots[0].base(vehicle, returningTo: depots[1]) else {
                 let (first, last) = (day.depot(start), day.depot(end))
@@ -87,11 +110,12 @@ struct DayProblem {
             fleet.append(index)
         }
         problem = VRPProblem(
-            name: "day \(day.date)", locationCount: geometry.locationCount, profiles: geometry.profiles,
+            name: "day \(day.date)", locationCount: geometry.locationCount, profiles: profiles,
             jobs: jobs, vehicles: vehicles, dimensions: 3, costScale: Self.costUnitsPerCent * 100
         )
         jobOrders = geometry.locatedOrders
         vehicleFleet = fleet
         unusableVehicles = unusable
+        self.networkOfProfile = networkOfProfile
     }
 }

@@ -11,6 +11,7 @@ extension ServiceEvent {
         case .matrix(let locations, let seconds): ("matrix", ["locations": .int(locations), "seconds": .double(seconds)])
         case .solving(let seconds, let cost, let unassigned):
             ("solving", ["seconds": .double(seconds), "cost": .double(cost), "unassigned": .int(unassigned)])
+        case .solved(let iterations, let seconds): ("solved", ["iterations": .int(iterations), "seconds": .double(seconds)])
         case .stockRepair(let round, let overdrawn): ("stock-repair", ["round": .int(round), "overdrawn": .int(overdrawn)])
         case .planned(let runs, let unassigned, let checked, let seconds):
             ("planned", ["runs": .int(runs), "unassigned": .int(unassigned), "checked": .bool(checked), "seconds": .double(seconds)])

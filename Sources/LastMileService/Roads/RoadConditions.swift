@@ -21,7 +21,8 @@ public struct RoadConditions: Sendable {
     ///
     /// - Parameters:
     ///   - day: `YYYY-MM-DD`, or a weekday (`mon` … `sun`: a week with no closures, for profile-only queries).
-    ///   - trafficFile: a profile (``TrafficProfileReader``); `nil` for free flow (factor 1 everywhere).
+    ///   - trafficFile: a profile (``TrafficProfileReader``), `default` for ``ShippedTrafficProfile``; `nil` for
+    ///     free flow (factor 1 everywhere).
     ///   - closuresFile: closures (``RoadClosure/read(_:)``); needs a date, not a weekday.
     ///   - weatherFile: weather events (``WeatherEvent/read(_:)``); needs a date, not a weekday.
     /// - Throws: ``LastMileError`` (bad input) with the file, line or feature, and field.
@@ -40,9 +41,7 @@ public struct RoadConditions: Sendable {
         } else {
             throw LastMileError(.usage, "'\(day)' is neither a date nor a weekday", hint: "write --date YYYY-MM-DD or a weekday mon … sun")
         }
-        let profile = try trafficFile.map { path throws(LastMileError) in
-            try reportingErrors { try TrafficProfileReader.read(path) }
-        } ?? .uniform(1000, name: "free flow")
+        let profile = try trafficFile.map(readProfile) ?? .uniform(1000, name: "free flow")
         let closures = try closuresFile.map { path throws(LastMileError) in
             try reportingErrors { try RoadClosure.read(path) }
         } ?? []
@@ -50,6 +49,14 @@ public struct RoadConditions: Sendable {
             try reportingErrors { try WeatherEvent.read(path) }
         } ?? []
         return RoadConditions(date: date, profile: profile, closures: closures, weather: weather)
+    }
+
+    /// The profile `trafficFile` names: a file, or ``ShippedTrafficProfile/keyword`` for the shipped one.
+    ///
+    /// - Throws: ``LastMileError`` (bad input) with the file, line and field.
+    public static func readProfile(_ trafficFile: String) throws(LastMileError) -> TrafficProfile {
+        if trafficFile == ShippedTrafficProfile.keyword { return ShippedTrafficProfile.profile }
+        return try reportingErrors { try TrafficProfileReader.read(trafficFile) }
     }
 
     /// The traffic day on `graph`.

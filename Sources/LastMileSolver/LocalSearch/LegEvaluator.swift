@@ -1,13 +1,20 @@
 /// How a vehicle drives a leg and how two runs of stops join: the one place where travel times, distances
 /// and costs enter the local search. ``RouteSegments`` and every operator concatenate through it.
 ///
-/// Travel is static today (one matrix entry per leg). Time-dependent travel replaces ``concatenate(_:_:data:)``
-/// with a version whose leg time depends on the departure (the first run's `earliest + duration`), and keeps
-/// every caller unchanged.
+/// Static travel: one matrix entry per leg, and concatenation is exact.
+///
+/// Time-dependent travel (``SolverData/vehicleTravel``): the joining leg is driven at the first run's earliest
+/// end of service (`earliest + duration − timeWarp`, the departure when the run starts as early as it can),
+/// O(1). This is a *filter*: a run that starts later in its window drives the leg at another time, so the
+/// summary is exact only for runs that start at their earliest. ``LocalSearch`` therefore confirms every
+/// improving move with the exact forward schedule (``LocalSearchRun/keepsWindows(_:vehicle:)``); costs stay
+/// exact (they are priced on the static matrices, see ``SolverData``).
 struct LegEvaluator: Equatable {
     let timeBase: Int
     let distanceBase: Int
     let costBase: Int
+    /// Index of the vehicle's time-dependent table in ``SolverData/travel``, -1 for static travel.
+    let travel: Int
     let vehicle: Int
 
     init(vehicle: Int, data: SolverData) {
@@ -15,11 +22,12 @@ struct LegEvaluator: Equatable {
         timeBase = data.vehicleTime[vehicle]
         distanceBase = data.vehicleDistance[vehicle]
         costBase = data.vehicleCost[vehicle]
+        travel = data.vehicleTravel[vehicle]
     }
 
-    /// Whether runs summarised for `other` hold for this vehicle too (same matrices).
+    /// Whether runs summarised for `other` hold for this vehicle too (same matrices and table).
     @inline(__always) func drivesLike(_ other: LegEvaluator) -> Bool {
-        timeBase == other.timeBase && distanceBase == other.distanceBase && costBase == other.costBase
+        timeBase == other.timeBase && distanceBase == other.distanceBase && costBase == other.costBase && travel == other.travel
     }
 
     /// The vehicle's start depot: loading from the shift start, leaving no later than the shift allows.
@@ -38,12 +46,21 @@ struct LegEvaluator: Equatable {
             latest: data.vehicleLatest[vehicle], distance: 0, cost: 0)
     }
 
-    /// Travel time of the leg `from → to`, time units.
-    @inline(__always) func travelTime(_ from: Int, _ to: Int, data: SolverData) -> Int64 { data.entry(timeBase, from, to) }
+    /// The arrival at `to` when leaving `from` at `departure`, time units.
+    @inline(__always) func arrival(_ from: Int, _ to: Int, leaving departure: Int64, data: SolverData) -> Int64 {
+        data.arrival(timeBase, travel, from, to, leaving: departure)
+    }
 
-    /// `a` followed by `b` (Vidal et al. 2013, time-window concatenation). Associative.
+    /// `a` followed by `b` (Vidal et al. 2013, time-window concatenation). Associative for static travel; for
+    /// time-dependent travel the leg is timed at `a`'s earliest end of service (see the type's comment).
     @inline(__always) func concatenate(_ a: RouteSegment, _ b: RouteSegment, data: SolverData) -> RouteSegment {
-        let travel = travelTime(a.last, b.first, data: data)
+        let travel: Int64
+        if self.travel < 0 {
+            travel = data.entry(timeBase, a.last, b.first)
+        } else {
+            let departure = a.earliest + a.duration - a.timeWarp
+            travel = data.arrival(timeBase, self.travel, a.last, b.first, leaving: departure) - departure
+        }
         let shift = a.duration - a.timeWarp + travel
         let waiting = max(b.earliest - shift - a.latest, 0)
         let warp = max(a.earliest + shift - b.latest, 0)

@@ -4,39 +4,64 @@ import LastMileCore
 /// `u`, in random order, and each of its nearest jobs `v` (``Neighbourhood``), try the moves that bring `u`
 /// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:)`` (relocate one or two jobs, also
 /// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:)`` within a route and
-/// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — and apply the first that lowers the objective,
-/// until none does.
+/// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — and apply the first that lowers the objective;
+/// when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``, when on); until
+/// neither finds a move.
 ///
-/// Only feasible solutions are visited (infinite penalties): a move is evaluated in O(1) from
-/// ``RouteSegments`` (cost, distance, time warp and loads are exact there for jobs with one window and
-/// vehicles without breaks), and an improving move is confirmed exactly where the summaries are only a
-/// bound: jobs with several windows (their hull is summarised) by a forward schedule, breaks and route
-/// duration limits (duration with waiting depends on the start) by ``RouteState/keepsLimits(_:distanceDelta:data:)``,
-/// skills and allowed depots of jobs that change vehicle by ``SolverData/canServe(_:by:)``.
+/// What is exact and what is confirmed:
+/// - **Exact in O(1)** from ``RouteSegments`` (Vidal concatenation through ``LegEvaluator``): travel cost,
+///   distance, time warp and load peaks of every changed route, for jobs with one window and vehicles
+///   without breaks (moved pieces of at most two jobs; longer middle pieces — 2-opt reversals, SWAP*'s
+///   shifted runs, 2-opt* tails between unlike vehicles — are concatenated job by job). Loads are exact for
+///   every pickup/delivery order.
+/// - **Confirmed exactly** when a move improves on the summaries, where they are only a bound: jobs with
+///   several windows (their hull is summarised) by a forward schedule; breaks and route duration limits
+///   (duration with waiting depends on the start) by ``RouteState/keepsLimits(_:distanceDelta:data:)``; skills
+///   and allowed depots of jobs that change vehicle by ``SolverData/canServe(_:by:)``.
+/// - **Time-dependent travel**: the summaries time each joining leg at the earliest departure (a filter, see
+///   ``LegEvaluator``) and every improving move is confirmed with the exact forward schedule (penalties off).
+/// - **SWAP*'s estimate** is exact in travel cost and, without pickups, in loads; time warp is estimated from
+///   cached insertions and the best estimated exchange is evaluated exactly as above before it is applied.
 ///
-/// Shipments stay exact by not moving their halves: exchanges skip blocks holding a half, 2-opt skips
-/// reversals over a half, 2-opt* only cuts routes where no shipment is on board.
+/// Feasibility: by default only feasible solutions are visited (infinite penalties). With penalties
+/// (``LocalSearch/penalises``, ``PenaltyWeights``) time warp and excess load are priced instead and an
+/// infeasible local optimum is repaired (weights ×10) or replaced by the feasible search; every other
+/// constraint stays hard, and penalties are only used where every time constraint is in the summaries.
+///
+/// Shipments stay exact by not moving their halves: exchanges and SWAP* skip halves, 2-opt skips reversals
+/// over a half, 2-opt* only cuts routes where no shipment is on board.
 ///
 /// A pair (`u`, `v`) is skipped when neither job's predecessor or successor changed since `u` was last tried
 /// (per-job stamps; PyVRP stamps whole routes, which on long routes costs more than it finds: measured
-/// on Gehring–Homberger R2/RC2). After a ruin-and-recreate of a local optimum, only the jobs around what
-/// changed are looked at.
+/// on Gehring–Homberger R2/RC2); a route pair is skipped by SWAP* when neither route changed since the first
+/// was last tried (route stamps, as HGS). After a ruin-and-recreate of a local optimum, only the jobs and
+/// routes around what changed are looked at.
 ///
 /// A class so that the run's working data refer to it instead of copying the problem data at each call.
 final class LocalSearch: Sendable {
     let data: SolverData
     let neighbourhood: Neighbourhood
-    /// Whether some job has several windows (then time windows are confirmed exactly).
+    /// Whether some job has several windows or travel is time-dependent (then time windows are confirmed
+    /// exactly).
     let confirmsWindows: Bool
     /// Whether every vehicle may serve every job.
     let allCompatible: Bool
     /// Whether some job's windows are narrower than the vehicles' shifts (see ``LocalSearchPolicy/automatic``).
     let windowsBind: Bool
+    /// Whether SWAP* runs after the granular moves (``LocalSearchRun/swapStarPass(_:)``).
+    let swapStar: Bool
+    /// Whether time warp and excess load may be searched through at a price (``PenaltyWeights``): asked for,
+    /// and every time constraint is in the summaries (one window per job, no breaks, no duration limits), so
+    /// that a time-warped route is priced exactly. Distance limits, skills and shipments stay hard.
+    let penalises: Bool
 
-    init(data: SolverData, neighbours: Int) {
+    init(data: SolverData, neighbours: Int, swapStar: Bool = false, penalties: Bool = false) {
         self.data = data
         neighbourhood = Neighbourhood(data: data, count: neighbours)
-        confirmsWindows = (0..<data.jobCount).contains { data.windowFirst[$0 + 1] - data.windowFirst[$0] > 1 }
+        confirmsWindows = data.isTimeDependent || (0..<data.jobCount).contains { data.windowFirst[$0 + 1] - data.windowFirst[$0] > 1 }
+        self.swapStar = swapStar
+        penalises = penalties && !confirmsWindows && !data.vehicleHasBreaks.contains(true)
+            && !data.vehicleMaxDuration.contains { $0 != Int64.max }
         allCompatible = !data.compatible.contains(false)
         let (opening, closing) = (data.vehicleEarliest.min() ?? 0, data.vehicleLatest.max() ?? 0)
         windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
@@ -63,26 +88,37 @@ final class LocalSearch: Sendable {
     /// differs from it; then the pairs around each applied move.
     func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil, using random: inout SplitMix64) {
         var run = LocalSearchRun(search: self, state: state)
-        if let reference {
-            run.markChangedJobs(state, since: reference)
-        } else {
-            for job in run.lastChanged.indices { run.lastChanged[job] = 1 }
-        }
+        run.markChanged(state, since: reference)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
         order.shuffle(using: &random)
-        var improved = true
-        while improved {
-            improved = false
-            for u in order {
-                let tested = run.lastTested[u]
-                run.lastTested[u] = run.updates
-                for v in neighbourhood.nearest[u] {
-                    let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[Int(v)]))
-                    guard ru >= 0, rv >= 0, run.lastChanged[u] > tested || run.lastChanged[Int(v)] > tested else { continue }
-                    if run.improve(u, Int(v), &state) { improved = true }
-                }
-            }
-        }
+        run.descend(&state, order: order)
+    }
+
+    /// ``improve(_:changedSince:using:)`` through infeasible solutions when ``penalises``: the search prices time
+    /// warp and excess load with `weights`, records whether its local optimum is feasible, and repairs an
+    /// infeasible one by searching again with every weight ×``PenaltyWeights/repairFactor``. When that
+    /// still leaves a route infeasible, the result is discarded and `state` searched without infeasibility
+    /// instead, so that `state` is always feasible on return.
+    func improve(
+        _ state: inout SearchState, changedSince reference: SearchState? = nil, weights: inout PenaltyWeights,
+        using random: inout SplitMix64
+    ) {
+        guard penalises else { return improve(&state, changedSince: reference, using: &random) }
+        let start = state
+        var run = LocalSearchRun(search: self, state: state, penalties: weights.current)
+        run.markChanged(state, since: reference)
+        var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
+        order.shuffle(using: &random)
+        run.descend(&state, order: order)
+        let (timeFeasible, loadFeasible) = run.feasibility()
+        weights.record(timeFeasible: timeFeasible, loadFeasible: loadFeasible)
+        guard !(timeFeasible && loadFeasible) else { return }
+        run.reprice(weights.current.scaled(by: PenaltyWeights.repairFactor), state)
+        run.descend(&state, order: order)
+        let repaired = run.feasibility()
+        guard !(repaired.time && repaired.load) else { return }
+        state = start
+        improve(&state, changedSince: reference, using: &random)
     }
 }
 
@@ -97,9 +133,23 @@ struct LocalSearchRun {
     var lastChanged: [Int]
     var lastTested: [Int]
     var updates = 1
+    /// The prices of time warp and excess load, or `nil` when infeasible routes are refused.
+    private(set) var penalties: Penalties?
+    /// Costs are compared ×``PenaltyWeights/resolution`` when penalised, else ×1.
+    private(set) var costScale: Int64 = 1
+    /// `routePenalty[r]`: the price of route `r`'s time warp and excess load (0 without penalties).
+    private(set) var routePenalty: [Int64]
+    /// Update count when each route last changed, and when SWAP* last tried it against the others.
+    var routeChanged: [Int]
+    var swapStarTested: [Int]
+    /// SWAP*'s working buffers, kept between route pairs so that a pass allocates nothing after the first.
+    var swapStarBuffers = SwapStarBuffers()
 
-    init(search: LocalSearch, state: SearchState) {
+    init(search: LocalSearch, state: SearchState, penalties: Penalties? = nil) {
         self.search = search
+        routePenalty = [Int64](repeating: 0, count: state.routes.count)
+        routeChanged = [Int](repeating: 0, count: state.routes.count)
+        swapStarTested = routeChanged
         let data = search.data
         segments = state.routes.map { route in
             var segments = RouteSegments(vehicle: route.vehicle, data: data)
@@ -112,6 +162,81 @@ struct LocalSearchRun {
         }
         lastTested = [Int](repeating: 0, count: data.jobCount)
         lastChanged = lastTested
+        if let penalties { reprice(penalties, state) }
+    }
+
+    /// Sets the prices of infeasibility (penalised search) and reprices every route.
+    mutating func reprice(_ penalties: Penalties, _ state: SearchState) {
+        self.penalties = penalties
+        costScale = PenaltyWeights.resolution
+        for r in segments.indices { routePenalty[r] = penalty(of: r) }
+        // Routes priced differently are worth another look.
+        updates += 1
+        for r in segments.indices where routePenalty[r] > 0 {
+            routeChanged[r] = updates
+        }
+        for job in positionOf.indices where state.routeOf[job] >= 0 && routePenalty[Int(state.routeOf[job])] > 0 {
+            lastChanged[job] = updates
+        }
+    }
+
+    /// The price of route `r`'s time warp and excess load under ``penalties``.
+    func penalty(of r: Int) -> Int64 {
+        guard let penalties else { return 0 }
+        let dimensions = search.data.dimensions
+        var total = segments[r].timeWarp * penalties.timeWarp
+        for d in 0..<dimensions {
+            total += max(0, segments[r].peak(d, dimensions: dimensions) - search.data.vehicleCapacity[r * dimensions + d]) * penalties.load[d]
+        }
+        return total
+    }
+
+    /// Route `r`'s objective share in the compared units: cost ×``costScale`` plus its penalty.
+    @inline(__always) func comparedCost(of r: Int) -> Int64 { segments[r].cost * costScale + routePenalty[r] }
+
+    /// Whether every route is without time warp, and within capacity.
+    func feasibility() -> (time: Bool, load: Bool) {
+        let dimensions = search.data.dimensions
+        var (time, load) = (true, true)
+        for r in segments.indices where segments[r].count > 0 {
+            if segments[r].timeWarp > 0 { time = false }
+            for d in 0..<dimensions where segments[r].peak(d, dimensions: dimensions) > search.data.vehicleCapacity[r * dimensions + d] {
+                load = false
+            }
+        }
+        return (time, load)
+    }
+
+    /// Marks every job and route (no `reference`), or those around what changed since `reference`, as
+    /// worth trying.
+    mutating func markChanged(_ state: SearchState, since reference: SearchState?) {
+        if let reference {
+            markChangedJobs(state, since: reference)
+            for r in state.routes.indices where state.routes[r].jobs != reference.routes[r].jobs { routeChanged[r] = 1 }
+        } else {
+            for job in lastChanged.indices { lastChanged[job] = 1 }
+            for r in routeChanged.indices { routeChanged[r] = 1 }
+        }
+    }
+
+    /// First improvement until no examined move improves: the granular moves for each job of `order`
+    /// towards its neighbours, then (when on) SWAP* between neighbouring routes, until neither finds one.
+    mutating func descend(_ state: inout SearchState, order: [Int]) {
+        let nearest = search.neighbourhood.nearest
+        var improved = true
+        while improved {
+            improved = false
+            for u in order {
+                let tested = lastTested[u]
+                lastTested[u] = updates
+                for v in nearest[u] {
+                    let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[Int(v)]))
+                    guard ru >= 0, rv >= 0, lastChanged[u] > tested || lastChanged[Int(v)] > tested else { continue }
+                    if improve(u, Int(v), &state) { improved = true }
+                }
+            }
+            if !improved, search.swapStar, swapStarPass(&state) { improved = true }
+        }
     }
 
     /// Marks the jobs of `state` whose predecessor or successor (a job or a depot) differs in `reference`.
@@ -168,19 +293,29 @@ struct LocalSearchRun {
     @inline(__always)
     func isImproving(_ move: Move, _ state: SearchState) -> Bool {
         guard let delta = delta(of: move, state), delta.cost < 0 else { return false }
-        return isFeasible(move, distances: delta.distances, state)
+        guard let penalties else { return isFeasible(move, distances: delta.distances, state) }
+        // Penalised: the excess load of the changed routes is priced rather than refused; the exact checks
+        // left are skills and distance limits (``LocalSearch/penalises``).
+        let (r0, r1) = move.routes
+        var total = delta.cost + loadPenalty(move.plans.0, in: r0, penalties, state)
+        if move.twoRoutes { total += loadPenalty(move.plans.1, in: r1, penalties, state) }
+        guard total < 0 else { return false }
+        return confirms(move.plans.0, in: r0, distance: delta.distances.0, state)
+            && (!move.twoRoutes || confirms(move.plans.1, in: r1, distance: delta.distances.1, state))
     }
 
     /// The objective change of `move` in O(1) (for pieces of at most two moved jobs), with each changed
-    /// route's distance; `nil` when a changed route is late somewhere or drives too far.
+    /// route's distance; `nil` when a changed route is late somewhere or drives too far. Penalised, the
+    /// change is in compared units (costs ×``costScale`` plus time-warp prices, before and after) and
+    /// without the new routes' load prices (added by ``isImproving(_:_:)`` when the rest improves).
     func delta(of move: Move, _ state: SearchState) -> (cost: Int64, distances: (Int64, Int64))? {
         let (r0, r1) = move.routes
         guard let first = summary(of: move.plans.0, for: r0, state) else { return nil }
-        var cost = first.cost - segments[r0].cost
+        var cost = first.cost - comparedCost(of: r0)
         var distances = (first.segment?.distance ?? 0, Int64(0))
         if move.twoRoutes {
             guard let second = summary(of: move.plans.1, for: r1, state) else { return nil }
-            cost += second.cost - segments[r1].cost
+            cost += second.cost - comparedCost(of: r1)
             distances.1 = second.segment?.distance ?? 0
         }
         return (cost, distances)
@@ -214,8 +349,11 @@ struct LocalSearchRun {
             next += 1
         }
         total = evaluator.concatenate(total, evaluator.endDepot(data), data: data)
-        guard total.timeWarp == 0, total.distance <= data.vehicleMaxDistance[r] else { return nil }
-        return (total.cost + data.vehicleFixedCost[r], total)
+        guard total.distance <= data.vehicleMaxDistance[r] else { return nil }
+        let cost = total.cost + data.vehicleFixedCost[r]
+        guard total.timeWarp > 0 else { return (cost * costScale, total) }
+        guard let penalties else { return nil }
+        return (cost * costScale + total.timeWarp * penalties.timeWarp, total)
     }
 
     /// The summary of a non-empty piece for the vehicle of `evaluator`: a cached suffix when it is one and the
@@ -239,27 +377,40 @@ struct LocalSearchRun {
 
     /// Whether the load of `plan` stays within the capacity of vehicle `r` in every dimension.
     func keepsLoads(_ plan: RoutePlan, in r: Int, _ state: SearchState) -> Bool {
+        let dimensions = search.data.dimensions
+        return (0..<dimensions).allSatisfy { peak(plan, dimension: $0, state) <= search.data.vehicleCapacity[r * dimensions + $0] }
+    }
+
+    /// The price of the load of `plan` above the capacity of vehicle `r`.
+    func loadPenalty(_ plan: RoutePlan, in r: Int, _ penalties: Penalties, _ state: SearchState) -> Int64 {
+        let dimensions = search.data.dimensions
+        var total: Int64 = 0
+        for d in 0..<dimensions {
+            total += max(0, peak(plan, dimension: d, state) - search.data.vehicleCapacity[r * dimensions + d]) * penalties.load[d]
+        }
+        return total
+    }
+
+    /// The largest load on board along `plan` in dimension `d`.
+    func peak(_ plan: RoutePlan, dimension d: Int, _ state: SearchState) -> Int64 {
         let data = search.data
         let dimensions = data.dimensions
-        for d in 0..<dimensions {
-            var total = LoadSegment()
-            for k in 0..<plan.count {
-                let piece = plan.pieces[k]
-                if !piece.reversed, piece.first == 1 {
-                    total = total.then(segments[piece.route].loadPrefix[piece.last * dimensions + d])
-                } else if !piece.reversed, piece.last == segments[piece.route].count {
-                    total = total.then(segments[piece.route].loadSuffix[piece.first * dimensions + d])
-                } else {
-                    let jobs = state.routes[piece.route].jobs
-                    for offset in 0..<piece.length {
-                        let position = piece.reversed ? piece.last - offset : piece.first + offset
-                        total = total.then(LoadSegment(job: Int(jobs[position - 1]), dimension: d, data: data))
-                    }
+        var total = LoadSegment()
+        for k in 0..<plan.count {
+            let piece = plan.pieces[k]
+            if !piece.reversed, piece.first == 1 {
+                total = total.then(segments[piece.route].loadPrefix[piece.last * dimensions + d])
+            } else if !piece.reversed, piece.last == segments[piece.route].count {
+                total = total.then(segments[piece.route].loadSuffix[piece.first * dimensions + d])
+            } else {
+                let jobs = state.routes[piece.route].jobs
+                for offset in 0..<piece.length {
+                    let position = piece.reversed ? piece.last - offset : piece.first + offset
+                    total = total.then(LoadSegment(job: Int(jobs[position - 1]), dimension: d, data: data))
                 }
             }
-            if total.peak > data.vehicleCapacity[r * dimensions + d] { return false }
         }
-        return true
+        return total.peak
     }
 
     /// The exact checks behind the summaries: vehicle compatibility of jobs from other routes, several
@@ -278,7 +429,7 @@ struct LocalSearchRun {
     }
 
     /// Whether vehicle `r` serves `jobs` within their windows (several per job) and is back in time, starting
-    /// at its shift start. O(length × windows).
+    /// at its shift start, each leg driven at its departure. O(length × windows).
     func keepsWindows(_ jobs: [Int32], vehicle r: Int) -> Bool {
         let data = search.data
         let evaluator = segments[r].evaluator
@@ -286,11 +437,11 @@ struct LocalSearchRun {
         var previous = data.vehicleStart[r]
         for job in jobs.lazy.map(Int.init) {
             let here = data.jobLocation[job]
-            guard let start = data.earliestStart(job, arrivingAt: clock + evaluator.travelTime(previous, here, data: data)) else { return false }
+            guard let start = data.earliestStart(job, arrivingAt: evaluator.arrival(previous, here, leaving: clock, data: data)) else { return false }
             clock = start + data.jobService[job]
             previous = here
         }
-        return clock + evaluator.travelTime(previous, data.vehicleEnd[r], data: data) <= data.vehicleLatest[r]
+        return evaluator.arrival(previous, data.vehicleEnd[r], leaving: clock, data: data) <= data.vehicleLatest[r]
     }
 
     /// The jobs `plan` lists, from the current routes.
@@ -326,6 +477,8 @@ struct LocalSearchRun {
         for (r, jobs) in changed {
             state.routes[r].replaceJobs(jobs, data: data)
             segments[r].refresh(jobs, data: data)
+            routePenalty[r] = penalty(of: r)
+            routeChanged[r] = updates
             for (k, job) in jobs.enumerated() {
                 state.routeOf[Int(job)] = Int32(r)
                 positionOf[Int(job)] = k + 1

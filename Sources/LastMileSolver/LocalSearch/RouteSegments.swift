@@ -18,6 +18,8 @@ struct RouteSegments {
     private(set) var paired: [Int32] = []
     /// The route's objective share: travel cost plus fixed cost, 0 when empty.
     private(set) var cost: Int64 = 0
+    /// The route's time warp with both depots, time units (0 when time-feasible or empty).
+    private(set) var timeWarp: Int64 = 0
 
     init(vehicle: Int, data: SolverData) {
         evaluator = LegEvaluator(vehicle: vehicle, data: data)
@@ -57,9 +59,13 @@ struct RouteSegments {
             paired[i] = paired[i - 1] + (isHalf ? 1 : 0)
             openShipments[i] = openShipments[i - 1] + (isHalf ? Int32(data.loadSign[job]) : 0)
         }
-        cost = count == 0 ? 0
-            : evaluator.concatenate(prefix[count], evaluator.endDepot(data), data: data).cost + data.vehicleFixedCost[evaluator.vehicle]
+        let whole = evaluator.concatenate(prefix[count], evaluator.endDepot(data), data: data)
+        cost = count == 0 ? 0 : whole.cost + data.vehicleFixedCost[evaluator.vehicle]
+        timeWarp = count == 0 ? 0 : whole.timeWarp
     }
+
+    /// The largest load on board in dimension `d`.
+    @inline(__always) func peak(_ d: Int, dimensions: Int) -> Int64 { loadPrefix[count * dimensions + d].peak }
 
     /// Whether positions `first…last` hold a shipment half.
     @inline(__always) func holdsShipmentHalf(_ first: Int, _ last: Int) -> Bool {

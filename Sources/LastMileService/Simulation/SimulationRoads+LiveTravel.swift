@@ -1,0 +1,24 @@
+import LastMileLive
+import LastMileModel
+
+extension SimulationRoads {
+    /// Car driving times and distances between `places` leaving at `time` (s after midnight), as the live
+    /// re-optimiser takes them: rows from every place, columns to the targets (nobody drives to a start);
+    /// pairs with a place that is none of the day's, or that no road connects, unreachable.
+    public func liveTravelTimes(_ places: LivePlaces, at time: Int) -> LiveTravelTimes {
+        let all = places.all, n = all.count
+        let index = all.map { place(of: $0) }
+        var seconds = [Int64](repeating: LiveTravelTimes.unreachable, count: n * n), metres = seconds
+        for i in 0..<n {
+            guard let from = index[i] else { continue }
+            for j in 0..<places.targets.count {
+                guard let to = index[j], let travel = car.travelSeconds(from: from, to: to, departingAt: time), let length = car.meters(from: from, to: to) else {
+                    continue
+                }
+                seconds[i * n + j] = Int64(travel)
+                metres[i * n + j] = Int64(length)
+            }
+        }
+        return LiveTravelTimes(count: n, seconds: seconds, metres: metres)
+    }
+}
