@@ -185,8 +185,8 @@ let package = Package(
         .testTarget(
             name: "LastMileServerTests",
             dependencies: [
-                "LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileRouting", "LastMileSampleTown", "LastMileService", "LastMileServer",
-                "LastMileStore", "LastMileTestSupport",
+                "LastMileCore", "LastMileDomain", "LastMileGeo", "LastMileLive", "LastMileRouting", "LastMileSampleTown", "LastMileService",
+                "LastMileServer", "LastMileStore", "LastMileTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

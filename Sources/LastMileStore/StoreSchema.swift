@@ -212,6 +212,7 @@ enum StoreSchema {
                     format TEXT NOT NULL CHECK (format IN ('csv', 'json')),
                     text TEXT NOT NULL,
                     loaded_at TEXT NOT NULL
+                );
                 """)
         }
         migrator.registerMigration("v6: api keys") { db in

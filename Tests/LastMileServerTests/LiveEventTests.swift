@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import LastMileCore
 import LastMileDomain
+import LastMileLive
 import LastMileSampleTown
 import LastMileServer
 import LastMileService
@@ -36,7 +37,7 @@ import Testing
             func post(_ body: String, _ token: String, key: String? = nil) async throws -> (HTTPResponse.Status, [String: Any]) {
                 var headers = HTTPFields()
                 headers[.authorization] = "Bearer " + token
-                if let key { headers[HTTPField.Name("Idempotency-Key")!] = key }
+                if let key { headers[.init("Idempotency-Key")!] = key }
                 return try await client.execute(uri: "/v1/live/\(date)/events", method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
                     (response.status, try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any] ?? [:])
                 }

@@ -16,7 +16,7 @@ extension SimulationRoads {
     ) throws(LastMileError) -> SimulationRoads {
         var seen = Set<Coordinate>()
         let coordinates = (day.depots.map(\.coordinate) + day.orders.map(\.coordinate) + extraPlaces).filter { seen.insert($0).inserted }
-        let carQueries = try queries(on: roads.car)
+        let carQueries = try RoadQueries(graph: roads.car)
         let car = try snapped(coordinates, with: carQueries)
         let places = car.compactMap { $0?.coordinate }
         guard !places.isEmpty else {
@@ -26,7 +26,7 @@ extension SimulationRoads {
         let carTravel = carQueries.dayMatrices(carPoints, conditions: conditions, from: minutes.lowerBound, to: minutes.upperBound).travel
         var bikeTravel: TimeDependentTravel?
         if bikes, let bikeGraph = roads.bike {
-            let bikeQueries = try queries(on: bikeGraph)
+            let bikeQueries = try RoadQueries(graph: bikeGraph)
             let bike = try snapped(places, with: bikeQueries)
             if bike.allSatisfy({ $0 != nil }) {
                 let free = RoadConditions(date: conditions.date, profile: .uniform(1000, name: "free flow"), closures: conditions.closures,
@@ -35,10 +35,6 @@ extension SimulationRoads {
             }
         }
         return SimulationRoads(places: places, car: carTravel, bike: bikeTravel, weather: conditions.weather, midnight: conditions.date.firstMinute)
-    }
-
-    private static func queries(on graph: RoadGraph) throws(LastMileError) -> RoadQueries {
-        RoadQueries(graph: graph, index: try reportingErrors { try SnapIndex(graph: graph) })
     }
 
     /// Each coordinate on its nearest road, `nil` when none is near.
