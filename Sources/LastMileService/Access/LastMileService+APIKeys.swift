@@ -88,12 +88,12 @@ extension LastMileService {
         case .dispatcher(let depot):
             guard try reportingErrors({ try store.depots() }).contains(where: { $0.id == depot }) else {
                 throw LastMileError(.badInput, "no depot '\(depot)'", at: ErrorLocation(file: store.path, id: depot),
-                                    hint: "load the depots first (`lastmile load depots.csv`), then create the key")
+                                    hint: "load the depots first (`lastmile load depots FILE`), then create the key")
             }
         case .driverBackend(let carrier), .carrier(let carrier):
             guard try reportingErrors({ try store.carriers() }).contains(where: { $0.id == carrier }) else {
                 throw LastMileError(.badInput, "no carrier '\(carrier)'", at: ErrorLocation(file: store.path, id: carrier),
-                                    hint: "load the carriers first (`lastmile load carriers.csv`), then create the key")
+                                    hint: "load the carriers first (`lastmile load carriers FILE`), then create the key")
             }
         }
     }
