@@ -47,6 +47,16 @@ public struct APIError: HTTPResponseError, Sendable {
     }
 }
 
+/// `body`'s result, with the service's "no plan for this date" (bad input there) answered as 404.
+func requiringPlan<T>(of date: String, _ body: () throws(LastMileError) -> T) throws(APIError) -> T {
+    do {
+        return try body()
+    } catch {
+        guard error.category == .badInput else { throw APIError(error) }
+        throw APIError(.notFound, "no plan for \(date)", field: "date", hint: "plan the date first")
+    }
+}
+
 extension LastMileError {
     /// This error as the API answers it.
     var api: APIError { APIError(self) }

@@ -14,12 +14,7 @@ struct LiveEndpoints {
             let identity = try context.requireIdentity()
             let date = try context.parameters.require("date")
             let vehicleID = try context.parameters.require("vehicle")
-            let state: LiveState
-            do {
-                state = try service.liveState(date: date)
-            } catch let error as LastMileError where error.category == .badInput {
-                throw APIError(.notFound, "no plan for \(date)", field: "date", hint: "plan the date first")
-            }
+            let state = try requiringPlan(of: date) { () throws(LastMileError) in try service.liveState(date: date) }
             let carriers = try service.vehicleCarriers(date: date)
             guard let vehicle = state.vehicles.first(where: { $0.vehicleID == vehicleID }),
                   identity.role.reads(depotID: vehicle.depotID, carrierID: carriers[vehicleID] ?? "")

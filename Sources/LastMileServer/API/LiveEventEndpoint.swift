@@ -139,11 +139,6 @@ actor LiveLoops {
 
     /// The active plan version of `date`.
     private func activeVersion(_ date: String) throws(APIError) -> Int {
-        do {
-            return try service.storedPlan(date: date).version.version
-        } catch {
-            guard error.category == .badInput else { throw APIError(error) }
-            throw APIError(.notFound, "no plan for \(date)", field: "date", hint: "plan the date first")
-        }
+        try requiringPlan(of: date) { () throws(LastMileError) in try service.storedPlan(date: date).version.version }
     }
 }

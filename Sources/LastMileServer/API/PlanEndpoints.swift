@@ -22,12 +22,7 @@ struct PlanEndpoints {
         router.get("v1/plans/:date") { _, context in
             let identity = try context.requireIdentity()
             let date = try context.parameters.require("date")
-            let plan: StoredPlan
-            do {
-                plan = try service.storedPlan(date: date)
-            } catch let error as LastMileError where error.category == .badInput {
-                throw APIError(.notFound, "no plan for \(date)", field: "date", hint: "plan the date first")
-            }
+            let plan = try requiringPlan(of: date) { () throws(LastMileError) in try service.storedPlan(date: date) }
             let carriers = try service.vehicleCarriers(date: date)
             let runs = plan.runs.filter { identity.role.reads(depotID: $0.depotID, carrierID: carriers[$0.vehicleID] ?? "") }
             let seesUnassigned = identity.role.dispatches
