@@ -15,6 +15,8 @@ public struct Route: Sendable {
 
     public var legs: [Leg]
 
+    public init(legs: [Leg]) { self.legs = legs }
+
     /// Total cost over all legs.
     public var cost: PathCost { legs.reduce(.zero) { $0 + $1.cost } }
 

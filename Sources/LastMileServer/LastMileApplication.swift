@@ -16,7 +16,8 @@ import Prometheus
 /// are loaded; VROOM's `POST /` and `POST /vroom`; imports `POST /v1/imports/{kind}` and `POST /v1/orders`;
 /// `/v1/plans/{date}` (GET; POST starts planning it: `/v1/jobs/{id}` and its `/events`) and
 /// `/v1/plans/{date}/versions`;
-/// `/v1/live/{date}/vehicles/{vehicle}` and `POST /v1/live/{date}/events`.
+/// `/v1/live/{date}/vehicles/{vehicle}` and `POST /v1/live/{date}/events`; `POST /v1/matrices` and
+/// `POST /v1/routes` (time-dependent with `depart`).
 public enum LastMileApplication {
     /// - Parameter listening: called with the bound port once the server accepts connections.
     public static func build(
@@ -62,6 +63,8 @@ public enum LastMileApplication {
         if let roads = settings.roads {
             OSRMEndpoints(roads: roads, maxTableLocations: settings.maxTableLocations).register(on: router)
         }
+        RoadEndpoints(service: service, engines: settings.roads.map { SliceEngines(roads: $0) }, maxTableLocations: settings.maxTableLocations)
+            .register(on: router)
         VroomEndpoint(roads: settings.roads, timeLimit: settings.vroomTimeLimit, seed: settings.seed).register(on: router)
         ImportEndpoints(service: service).register(on: router)
         PlanEndpoints(service: service).register(on: router)

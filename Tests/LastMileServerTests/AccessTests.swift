@@ -23,6 +23,8 @@ import Testing
         case "osrmTablePost": ("/table/v1/driving", #"{"coordinates": [[\#(a)], [\#(b)]]}"#)
         case "osrmRoute": ("/route/v1/driving/\(a);\(b)", nil)
         case "vroomSolve", "vroomSolveNamed": (operationID == "vroomSolve" ? "/" : "/vroom", try? String(contentsOf: SharedData.fixture("vroom/small.json"), encoding: .utf8))
+        case "createMatrix": ("/v1/matrices", #"{"locations": [[\#(a)], [\#(b)]]}"#)
+        case "createRoute": ("/v1/routes", #"{"locations": [[\#(a)], [\#(b)]], "depart": "2026-12-01T08:00"}"#)
         case "getPlan": ("/v1/plans/\(date)", nil)
         case "createPlan": ("/v1/plans/\(date)", #"{"iterations": 10}"#)
         case "getJob": ("/v1/jobs/plan-none-0", nil)

@@ -25,10 +25,23 @@ public enum MatrixOutput {
     public static func osrmTable(
         _ matrix: TravelMatrix, sources: [SnappedPoint], destinations: [SnappedPoint], durations: Bool = true, distances: Bool = true
     ) -> [UInt8] {
+        jsonTable(matrix, leading: [("code", "\"Ok\"")], sources: sources, destinations: destinations, durations: durations, distances: distances)
+    }
+
+    /// OSRM's `/table` shape after the `leading` members (names and their JSON values, in order) instead of
+    /// OSRM's `code`: what `POST /v1/matrices` answers.
+    public static func jsonTable(
+        _ matrix: TravelMatrix, leading: [(name: String, json: String)], sources: [SnappedPoint], destinations: [SnappedPoint],
+        durations: Bool, distances: Bool
+    ) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(((durations ? 1 : 0) + (distances ? 1 : 0)) * matrix.costs.count * 10 + (sources.count + destinations.count) * 64 + 128)
         let rowSeparator = ",\n    "
-        bytes.append(contentsOf: "{\n  \"code\": \"Ok\",".utf8)
+        bytes.append(contentsOf: "{".utf8)
+        for (index, member) in leading.enumerated() {
+            bytes.append(contentsOf: "\(index == 0 ? "" : ",")\n  \"\(member.name)\": \(member.json)".utf8)
+        }
+        if !leading.isEmpty { bytes.append(contentsOf: ",".utf8) }
         for (quantity, name, wanted) in [(Quantity.durations, "durations", durations), (.distances, "distances", distances)] where wanted {
             bytes.append(contentsOf: "\n  \"\(name)\": [\n    ".utf8)
             appendRows(of: matrix, quantity, open: "[", close: "]", separator: rowSeparator, missing: "null", to: &bytes)
