@@ -3,11 +3,14 @@
 
 One thread per vehicle of the active plan, each with its own keep-alive connection, posts EVENTS_PER_VEHICLE
 events alternating `position` (a point of one of its own stops, as if driving there) and `delay` (1–9 min),
-with every 20th event posted twice under the same key (a retry). Prints requests per second, events applied per
-second and client-side latency percentiles per type, then counts the event log: every acknowledged key is
-logged exactly once, nothing else is.
+with every 20th event posted twice under the same key (a retry). With INTERVAL 0 each vehicle posts its next
+event as soon as the last is answered (closed loop: the most the server sustains); with INTERVAL > 0 seconds
+each vehicle posts on a fixed schedule, staggered, and latency counts from the scheduled time, so a slow answer
+delays the next post without hiding it (no coordinated omission). Event times (`at`) follow the wall clock
+from 09:00. Prints requests per second, events applied per second and latency percentiles per type, then
+counts the event log: every acknowledged key is logged exactly once, nothing else is.
 
-Usage: server-reroutes.py PORT TOKEN DATABASE DATE EVENTS_PER_VEHICLE [SEED]
+Usage: server-reroutes.py PORT TOKEN DATABASE DATE EVENTS_PER_VEHICLE [INTERVAL] [SEED]
 """
 import http.client
 import json
@@ -18,7 +21,8 @@ import threading
 import time
 
 port, token, database, date, per_vehicle = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
-seed = int(sys.argv[6]) if len(sys.argv) > 6 else 1
+interval = float(sys.argv[6]) if len(sys.argv) > 6 else 0.0
+seed = int(sys.argv[7]) if len(sys.argv) > 7 else 1
 
 db = sqlite3.connect(database)
 (plan_id,) = db.execute("SELECT id FROM plan WHERE date = ? AND status = 'active'", (date,)).fetchone()
@@ -34,13 +38,11 @@ vehicles = sorted(stops)
 lock = threading.Lock()
 latencies = {"position": [], "delay": [], "retry": []}
 acknowledged, failures = set(), []
-clock = [9 * 3600]  # event times: the day's clock, one second per event posted
 
 
-def next_at():
-    with lock:
-        clock[0] += 1
-        t = clock[0]
+def at_now():
+    """The event time: 09:00 plus the wall-clock seconds since the run began."""
+    t = 9 * 3600 + int(time.perf_counter() - started)
     return f"{t // 3600:02d}:{t // 60 % 60:02d}:{t % 60:02d}"
 
 
@@ -48,20 +50,24 @@ def drive(index, vehicle):
     rng = random.Random(seed * 1_000_003 + index)
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+    offset = interval * index / len(vehicles)
     for n in range(per_vehicle):
+        scheduled = started + offset + n * interval
+        if interval > 0 and time.perf_counter() < scheduled:
+            time.sleep(scheduled - time.perf_counter())
         key = f"{vehicle}-{n}"
         if n % 2 == 0:
             lat, lon = rng.choice(stops[vehicle])
-            event = {"key": key, "at": next_at(), "type": "position", "vehicle": vehicle, "lat": lat, "lon": lon}
+            event = {"key": key, "at": at_now(), "type": "position", "vehicle": vehicle, "lat": lat, "lon": lon}
         else:
-            event = {"key": key, "at": next_at(), "type": "delay", "vehicle": vehicle, "minutes": rng.randint(1, 9), "reason": "traffic"}
+            event = {"key": key, "at": at_now(), "type": "delay", "vehicle": vehicle, "minutes": rng.randint(1, 9), "reason": "traffic"}
         body = json.dumps(event)
         for attempt in (0, 1) if n % 20 == 19 else (0,):
-            started = time.perf_counter()
+            sent = scheduled if interval > 0 and attempt == 0 else time.perf_counter()
             connection.request("POST", f"/v1/live/{date}/events", body=body, headers=headers)
             response = connection.getresponse()
             answer = response.read()
-            elapsed = time.perf_counter() - started
+            elapsed = time.perf_counter() - sent
             with lock:
                 latencies["retry" if attempt else event["type"]].append(elapsed)
                 if response.status in (200, 201):
@@ -71,8 +77,21 @@ def drive(index, vehicle):
     connection.close()
 
 
-started = time.perf_counter()
+# The first event of a date starts its live loop (the day's matrix on the roads): timed apart, before the load.
+warmup = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+first_started = time.perf_counter()
+lat, lon = stops[vehicles[0]][0]
+warmup.request("POST", f"/v1/live/{date}/events", headers={"Authorization": f"Bearer {token}"}, body=json.dumps(
+    {"key": "warm-up", "at": "09:00:00", "type": "position", "vehicle": vehicles[0], "lat": lat, "lon": lon}))
+first = warmup.getresponse()
+first.read()
+if first.status in (200, 201):
+    acknowledged.add("warm-up")
+print(f"first event (starts the date's live loop): {time.perf_counter() - first_started:.2f} s, status {first.status}")
+warmup.close()
+
 threads = [threading.Thread(target=drive, args=(i, v)) for i, v in enumerate(vehicles)]
+started = time.perf_counter()
 for thread in threads:
     thread.start()
 for thread in threads:
@@ -90,7 +109,8 @@ def pct(values, p):
 
 
 requests = sum(len(v) for v in latencies.values())
-print(f"{len(vehicles)} vehicles, {per_vehicle} events each, {requests} requests in {wall:.1f} s: "
+mode = f"one event every {interval:g} s per vehicle" if interval > 0 else "closed loop"
+print(f"{len(vehicles)} vehicles, {per_vehicle} events each ({mode}), {requests} requests in {wall:.1f} s: "
       f"{requests / wall:.0f} requests/s, {len(logged) / wall:.0f} events applied/s")
 print("| type | requests | p50 ms | p95 ms | p99 ms | max ms |")
 print("|---|---:|---:|---:|---:|---:|")

@@ -22,9 +22,19 @@ extension LastMileService {
 }
 
 extension LastMileService {
-    /// The carrier of every vehicle of `date`'s fleet, by vehicle id (for scoping what a key may read).
-    public func vehicleCarriers(date: String) throws(LastMileError) -> [String: String] {
-        let day = try reportingErrors { try store.day(date) }
-        return Dictionary(day.vehicles.map { ($0.id, $0.carrierID) }, uniquingKeysWith: { first, _ in first })
+    /// The carrier of every vehicle of the fleet, by vehicle id (for scoping what a key may read).
+    public func vehicleCarriers() throws(LastMileError) -> [String: String] {
+        try reportingErrors { try store.vehicleCarriers() }
+    }
+
+    /// The version number of `date`'s active plan.
+    ///
+    /// - Throws: ``LastMileError`` (bad input) when the date has no plan, as ``storedPlan(date:version:)``.
+    public func activePlanVersion(date: String) throws(LastMileError) -> Int {
+        guard let version = try reportingErrors({ try store.activePlanVersion(date: date) }) else {
+            throw LastMileError(.badInput, "no active plan for \(date) in the database", at: ErrorLocation(file: store.path),
+                                hint: "plan the date first (lastmile plan --date \(date))")
+        }
+        return version
     }
 }

@@ -74,6 +74,16 @@ extension Store {
         }
     }
 
+    /// The carrier of every vehicle of the fleet, by vehicle id: one small query, for checking what a key may
+    /// reach on every request.
+    public func vehicleCarriers() throws -> [String: String] {
+        try read { db in
+            var carriers: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, carrier_id FROM vehicle") { carriers[row["id"]] = row["carrier_id"] as String }
+            return carriers
+        }
+    }
+
     /// Every carrier, by id.
     public func carriers() throws -> [Carrier] {
         try read { db in try Row.fetchAll(db, sql: "SELECT id, name FROM carrier ORDER BY id").map { Carrier(id: $0["id"], name: $0["name"]) } }
@@ -150,6 +160,11 @@ extension Store {
     /// Runs `sql` as an update, for tests of the schema's guarantees.
     func execute(_ sql: String) throws {
         try write { db in try db.execute(sql: sql) }
+    }
+
+    /// The version number of `date`'s active plan, or `nil` when the date has none.
+    public func activePlanVersion(date: String) throws -> Int? {
+        try read { db in try Int.fetchOne(db, sql: "SELECT version FROM plan WHERE date = ? AND status = 'active'", arguments: [date]) }
     }
 
     /// Every version of `date`, oldest first.

@@ -25,7 +25,7 @@ import Testing
         let service = try LastMileService.build(.init(databasePath: demo.databasePath, createsDatabase: false))
         let velo = try service.createAPIKey(role: .driverBackend(carrierID: "velo")).token
         let citylog = try service.createAPIKey(role: .driverBackend(carrierID: "citylog")).token
-        let carriers = try service.vehicleCarriers(date: date)
+        let carriers = try service.vehicleCarriers()
         let plan = try service.storedPlan(date: date)
         let bike = try #require(plan.runs.first { carriers[$0.vehicleID] == "velo" }?.vehicleID)
         var logger = Logger(label: "lastmile.serve.tests")

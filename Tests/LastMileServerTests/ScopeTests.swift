@@ -17,7 +17,7 @@ import Testing
 
     @Test func eachKeySeesOnlyTheRunsItsRoleReaches() async throws {
         let plan = try fixture.service.storedPlan(date: ServerFixture.date)
-        let carriers = try fixture.service.vehicleCarriers(date: ServerFixture.date)
+        let carriers = try fixture.service.vehicleCarriers()
         try await fixture.application().test(.router) { client in
             func runs(_ key: String) async throws -> (runs: [[String: Any]], unassigned: Int) {
                 try await client.execute(uri: "/v1/plans/\(ServerFixture.date)", method: .get, headers: fixture.headers(key)) { response in
@@ -42,7 +42,7 @@ import Testing
 
     @Test func anotherCarriersVehicleIsNotFound() async throws {
         let plan = try fixture.service.storedPlan(date: ServerFixture.date)
-        let carriers = try fixture.service.vehicleCarriers(date: ServerFixture.date)
+        let carriers = try fixture.service.vehicleCarriers()
         let bike = try #require(plan.runs.first { carriers[$0.vehicleID] == "velo" }?.vehicleID)
         let van = try #require(plan.runs.first { carriers[$0.vehicleID] == "citylog" }?.vehicleID)
         try await fixture.application().test(.router) { client in

@@ -15,7 +15,7 @@ struct LiveEndpoints {
             let date = try context.parameters.require("date")
             let vehicleID = try context.parameters.require("vehicle")
             let state = try requiringPlan(of: date) { () throws(LastMileError) in try service.liveState(date: date) }
-            let carriers = try service.vehicleCarriers(date: date)
+            let carriers = try service.vehicleCarriers()
             guard let vehicle = state.vehicles.first(where: { $0.vehicleID == vehicleID }),
                   identity.role.reads(depotID: vehicle.depotID, carrierID: carriers[vehicleID] ?? "")
             else {

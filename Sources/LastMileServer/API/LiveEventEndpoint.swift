@@ -63,7 +63,7 @@ struct LiveEventEndpoint {
             guard identity.role.dispatches else { throw APIError(.forbidden, "events about orders and roads are reported by dispatchers and admins") }
             return
         }
-        let carriers: [String: String] = try service.vehicleCarriers(date: date)
+        let carriers: [String: String] = try service.vehicleCarriers()
         let state: LiveState = await loop.state
         let depot: String? = Self.depot(of: vehicleID, in: state)
         guard let depot, identity.role.reportsEvents(depotID: depot, carrierID: carriers[vehicleID] ?? "") else {
@@ -139,6 +139,6 @@ actor LiveLoops {
 
     /// The active plan version of `date`.
     private func activeVersion(_ date: String) throws(APIError) -> Int {
-        try requiringPlan(of: date) { () throws(LastMileError) in try service.storedPlan(date: date).version.version }
+        try requiringPlan(of: date) { () throws(LastMileError) in try service.activePlanVersion(date: date) }
     }
 }

@@ -23,7 +23,7 @@ struct PlanEndpoints {
             let identity = try context.requireIdentity()
             let date = try context.parameters.require("date")
             let plan = try requiringPlan(of: date) { () throws(LastMileError) in try service.storedPlan(date: date) }
-            let carriers = try service.vehicleCarriers(date: date)
+            let carriers = try service.vehicleCarriers()
             let runs = plan.runs.filter { identity.role.reads(depotID: $0.depotID, carrierID: carriers[$0.vehicleID] ?? "") }
             let seesUnassigned = identity.role.dispatches
             return try JSONCoding.response(PlanBody(
