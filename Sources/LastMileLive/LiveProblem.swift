@@ -9,8 +9,8 @@ import LastMileModel
 ///
 /// Locations are the places of ``LivePlaces`` in order (targets, then starts). Cost is driving time (s), the
 /// vehicle's speed applied; pending breaks are the vehicles' breaks. Windows stay hard, but never harder than the
-/// current sequences: a remaining stop on time may start as late as its window's end or its start in the current
-/// sequence, and a vehicle may come back as late as `max(end of shift, its current return)`, so the current
+/// current sequences: a remaining stop on time may start as late as its window's end less a margin, or its start
+/// in the current sequence, and a vehicle may come back as late as `max(end of shift, its current return)`, so the current
 /// sequences (without their late stops) are always a feasible warm start. Stops already late in their sequence
 /// and open orders keep their window and are left for the solver to place (see ``LiveReoptimiser`` for those
 /// that fit nowhere on time).
@@ -47,8 +47,10 @@ struct LiveProblem {
 
     /// The problem of the vehicles and open orders of `scope`.
     ///
+    /// - Parameter marginSeconds: slack kept before each window's end where the current sequence has it (on
+    ///   the travel times of the moment, a plan that arrives at a window's last minute is late on the road).
     /// - Precondition: `travel` is over `places(of: state, scope: scope)`.
-    init(state: LiveState, scope: LiveScope, places: LivePlaces, travel: LiveTravelTimes) {
+    init(state: LiveState, scope: LiveScope, places: LivePlaces, travel: LiveTravelTimes, marginSeconds: Int64 = 0) {
         let all = places.all
         precondition(travel.count == all.count, "travel times over \(travel.count) places for \(all.count)")
         var location: [Coordinate: LocationIndex] = [:]
@@ -76,7 +78,7 @@ struct LiveProblem {
         }
         let firstOpen = jobs.count
         for open in scope.openOrders.map({ state.openOrders[$0] }) {
-            jobs.append(job(open.order, latest: Int64(open.order.windowEnd.seconds)))
+            jobs.append(job(open.order, latest: Int64(open.order.windowEnd.seconds) - marginSeconds))
             orders.append(open.order)
         }
         problem = VRPProblem(
@@ -99,12 +101,12 @@ struct LiveProblem {
             for (visit, job) in zip(schedule.visits, sequence) {
                 let window = Int64(orders[job.position].windowEnd.seconds)
                 guard visit.start > window else {
-                    problem.jobs[job.position].windows[0].latest = max(window, visit.start)
+                    problem.jobs[job.position].windows[0].latest = max(window - marginSeconds, visit.start)
                     continue
                 }
                 // Late in its current sequence: out of the warm start with its true window, so that the solver
                 // places it where it is on time if any vehicle can (a reattempt, a stop a delay made late).
-                problem.jobs[job.position].windows[0].latest = window
+                problem.jobs[job.position].windows[0].latest = max(window - marginSeconds, Int64(orders[job.position].windowStart.seconds))
                 lateStarts[job.position] = visit.start
                 warm[v].removeAll { $0 == job }
             }

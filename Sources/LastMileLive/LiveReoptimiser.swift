@@ -18,7 +18,7 @@ import LastMileSolver
 ///    position changed, else it keeps the baseline. Serving an open order the baseline leaves out is worth a
 ///    week of driving, so it always passes.
 /// 4. **Late placement**: an open order or late stop no vehicle reaches within its window is inserted where
-///    it is least costly with the window's end lifted by 15 min, else 30 min, 1 h, 2 h, then without limit (it
+///    it is least costly with the window's end lifted: to the window's true end (no margin), else 15 min later, 30 min, 1 h, 2 h, then without limit (it
 ///    is then reported at risk); a stop already late is never placed later than it was. One that fits nowhere
 ///    (capacity, shift ends, no road) is reported unplaced, with that reason.
 ///
@@ -37,13 +37,17 @@ public struct LiveReoptimiser: Sendable {
         public var secondsPerChangedStop: Int
         /// Driving time (s) a group of changed routes must save beyond the per-stop cost.
         public var minimumGainSeconds: Int
+        /// Slack (s) the re-optimiser keeps before each window's end where it can: travel and service times
+        /// vary, and a sequence planned to the window's last minute is late on the road.
+        public var windowMarginSeconds: Int
         /// Vehicles re-optimised per event: the event's vehicle and the running vehicles nearest to where the
         /// event happened (straight line from their places), with every open order; the others keep their
         /// routes. 0 = every vehicle. Keeps a 100-vehicle day's latency near a 10-vehicle day's.
         public var vehiclesPerEvent: Int
 
         public init(iterations: Int = 100, millisecondCap: Int? = 200, seed: UInt64 = 1, secondsPerChangedStop: Int = 60,
-                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4) {
+                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4, windowMarginSeconds: Int = 600) {
+            self.windowMarginSeconds = windowMarginSeconds
             self.vehiclesPerEvent = vehiclesPerEvent
             self.iterations = iterations
             self.millisecondCap = millisecondCap
@@ -97,7 +101,8 @@ public struct LiveReoptimiser: Sendable {
     ///
     /// - Precondition: `travel` is over `places(of: state, scope: scope)`.
     public func reoptimise(_ state: LiveState, scope: LiveScope, travel: LiveTravelTimes) -> LiveReroute {
-        let live = LiveProblem(state: state, scope: scope, places: places(of: state, scope: scope), travel: travel)
+        let live = LiveProblem(state: state, scope: scope, places: places(of: state, scope: scope), travel: travel,
+                               marginSeconds: Int64(settings.windowMarginSeconds))
         let problem = live.problem
         guard !problem.vehicles.isEmpty else {
             let unplaced = scope.openOrders.map { state.openOrders[$0] }.filter { $0.reason != "no vehicle is running" }
@@ -147,7 +152,7 @@ public struct LiveReoptimiser: Sendable {
 
     /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step;
     /// `nil`: without limit.
-    static let lateAllowances: [Int64?] = [900, 1800, 3600, 7200, nil]
+    static let lateAllowances: [Int64?] = [0, 900, 1800, 3600, 7200, nil]
 
     /// Applies `event`, re-optimises what is left and adopts the result: the live loop's one step, and the
     /// policy a simulator calls. `travel` routes the places the state needs (the service's cached matrix, or

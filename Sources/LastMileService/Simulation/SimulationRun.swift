@@ -174,7 +174,6 @@ struct SimulationRun {
                 vehicle = vehicles[index]
                 return
             }
-            try apply(simulatedEvent(.completed(vehicleID: vehicle.vehicleID, orderID: order.id), at: end))
             vehicle.onBoard = vehicle.onBoard.adding(order.load, times: -1)
             carrier[order.id] = nil
             guard vehicle.onBoard.isNonNegative else {
@@ -186,6 +185,11 @@ struct SimulationRun {
             vehicle.totals.lateStops += lateness > 0 ? 1 : 0
             vehicle.totals.latenessSeconds += lateness
             vehicle.visits.append(visit(order, attempt: attempt, outcome: .delivered, arrival: arrival, serviceStart: serviceStart, departure: end, vehicle, index: index))
+            // A completion goes through the policy like any event the live loop takes: a re-router re-plans
+            // from there, with the day's delays so far in the vehicles' places and times.
+            vehicles[index] = vehicle
+            try disturb(with: simulatedEvent(.completed(vehicleID: vehicle.vehicleID, orderID: order.id), at: end))
+            vehicle = vehicles[index]
         case .returning(_, let arrival, _, _):
             vehicle.place = vehicle.endDepotPlace
             vehicle.phase = state.vehicles[index].remaining.isEmpty ? .finished(at: arrival) : .ready(at: arrival)
