@@ -20,7 +20,10 @@ enum LiveSummary {
         }
         lines += state.atRisk.map(riskLine)
         lines += state.openOrders.map { "needs a vehicle: \($0.order.id) (\($0.reason))" }
-        if !state.roadConditions.isEmpty { lines.append("\(state.roadConditions.count) road conditions reported (not yet in the live travel times)") }
+        if !state.roadConditions.isEmpty {
+            let inForce = state.roadConditions.filter { $0.isInForce(at: state.clock) }.count
+            lines.append("\(state.roadConditions.count) road conditions reported, \(inForce) in force at \(state.clock) (in the re-optimiser's travel times)")
+        }
         return lines
     }
 

@@ -8,10 +8,12 @@ import LastMileModel
 /// are left out.
 ///
 /// Locations are the places of ``LivePlaces`` in order (targets, then starts). Cost is driving time (s), the
-/// vehicle's speed applied. Windows stay hard, but never harder than the current sequences: a remaining stop
-/// may start as late as `max(window end, its start in the current sequence)` and a vehicle may come back as late
-/// as `max(end of shift, its current return)`, so the current sequences are always a feasible warm start and no
-/// late stop gets later; open orders keep their window (see ``LiveReoptimiser`` for those that fit nowhere).
+/// vehicle's speed applied; pending breaks are the vehicles' breaks. Windows stay hard, but never harder than the
+/// current sequences: a remaining stop on time may start as late as its window's end less a margin, or its start
+/// in the current sequence, and a vehicle may come back as late as `max(end of shift, its current return)`, so the current
+/// sequences (without their late stops) are always a feasible warm start. Stops already late in their sequence
+/// and open orders keep their window and are left for the solver to place (see ``LiveReoptimiser`` for those
+/// that fit nowhere on time).
 struct LiveProblem {
     /// Beyond every shift: the latest time of an unbounded window (7 days, s).
     static let horizon: Int64 = 7 * 86_400
@@ -26,6 +28,9 @@ struct LiveProblem {
     let current: [[JobIndex]]
     /// Jobs of the open orders (`jobOrders[openJobs.lowerBound...]`).
     let openJobs: Range<Int>
+    /// Remaining stops that are late in their current sequence (left out of ``current``), by job: the time (s)
+    /// their service starts there. Late placement never makes them later than that.
+    let lateStarts: [Int: Int64]
 
     /// The places the vehicles and open orders of `scope` need travel times between (see ``LivePlaces``).
     static func places(of state: LiveState, scope: LiveScope) -> LivePlaces {
@@ -37,13 +42,15 @@ struct LiveProblem {
         for index in scope.openOrders { add(state.openOrders[index].order.coordinate) }
         var starts: [Coordinate] = []
         for vehicle in running where seen.insert(vehicle.startPlace!).inserted { starts.append(vehicle.startPlace!) }
-        return LivePlaces(targets: targets, starts: starts)
+        return LivePlaces(targets: targets, starts: starts, conditions: state.roadConditions.filter { $0.isInForce(at: state.clock) })
     }
 
     /// The problem of the vehicles and open orders of `scope`.
     ///
+    /// - Parameter marginSeconds: slack kept before each window's end where the current sequence has it (on
+    ///   the travel times of the moment, a plan that arrives at a window's last minute is late on the road).
     /// - Precondition: `travel` is over `places(of: state, scope: scope)`.
-    init(state: LiveState, scope: LiveScope, places: LivePlaces, travel: LiveTravelTimes) {
+    init(state: LiveState, scope: LiveScope, places: LivePlaces, travel: LiveTravelTimes, marginSeconds: Int64 = 0) {
         let all = places.all
         precondition(travel.count == all.count, "travel times over \(travel.count) places for \(all.count)")
         var location: [Coordinate: LocationIndex] = [:]
@@ -65,13 +72,13 @@ struct LiveProblem {
             vehicles.append(Vehicle(
                 id: live.vehicleID, startLocation: location[start]!, endLocation: location[live.endPlace ?? start]!,
                 capacity: [1 << 40, 1 << 40, 1 << 40], shift: TimeWindow(earliest: Int64(live.startTime.seconds), latest: Self.horizon),
-                fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor))
+                fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor, breaks: Self.breaks(of: live)))
             current.append(sequence)
             ofState.append(index)
         }
         let firstOpen = jobs.count
         for open in scope.openOrders.map({ state.openOrders[$0] }) {
-            jobs.append(job(open.order, latest: Int64(open.order.windowEnd.seconds)))
+            jobs.append(job(open.order, latest: Int64(open.order.windowEnd.seconds) - marginSeconds))
             orders.append(open.order)
         }
         problem = VRPProblem(
@@ -84,6 +91,7 @@ struct LiveProblem {
         // Tighten to the current sequences: windows and shifts no harder than they make them, capacity what is
         // free once the goods on board for no stop (returns, the current stop) are counted.
         var warm = current
+        var lateStarts: [Int: Int64] = [:]
         for (v, sequence) in current.enumerated() {
             let live = state.vehicles[ofState[v]]
             guard let schedule = RouteSchedule(route: sequence, vehicle: problem.vehicles[v], problem: problem) else {
@@ -91,8 +99,16 @@ struct LiveProblem {
                 continue
             }
             for (visit, job) in zip(schedule.visits, sequence) {
-                let window = orders[job.position].windowEnd.seconds
-                problem.jobs[job.position].windows[0].latest = max(Int64(window), visit.start)
+                let window = Int64(orders[job.position].windowEnd.seconds)
+                guard visit.start > window else {
+                    problem.jobs[job.position].windows[0].latest = max(window - marginSeconds, visit.start)
+                    continue
+                }
+                // Late in its current sequence: out of the warm start with its true window, so that the solver
+                // places it where it is on time if any vehicle can (a reattempt, a stop a delay made late).
+                problem.jobs[job.position].windows[0].latest = max(window - marginSeconds, Int64(orders[job.position].windowStart.seconds))
+                lateStarts[job.position] = visit.start
+                warm[v].removeAll { $0 == job }
             }
             problem.vehicles[v].shift.latest = max(Int64(live.shiftEnd?.seconds ?? Int(Self.horizon)), schedule.end)
             let planned = sequence.reduce(Load.empty) { $0 + orders[$1.position].load }
@@ -103,6 +119,31 @@ struct LiveProblem {
             for job in sequence { problem.jobs[job.position].windows[0].latest = Int64(orders[job.position].windowEnd.seconds) }
         }
         self.current = warm
+        self.lateStarts = lateStarts
+    }
+
+    /// The pending breaks of `vehicle` as the solver's: in order (ids `break-0`, `break-1`, … sort like the
+    /// list), each starting in its window, but never later than the vehicle can start it (an overdue break is
+    /// taken as soon as it can be, never refused).
+    static func breaks(of vehicle: LiveVehicle) -> [DriverBreak] {
+        vehicle.pendingBreaks.enumerated().map { number, entry in
+            let earliest = Int64(entry.pending.earliest.seconds)
+            let latest = max(Int64(entry.pending.latest.seconds), Int64(vehicle.startTime.seconds), earliest)
+            return DriverBreak(id: "break-\(number)", windows: [TimeWindow(earliest: earliest, latest: latest)], duration: Int64(entry.pending.minutes * 60))
+        }
+    }
+
+    /// Where the solver's schedule of `route` on vehicle `v` puts its pending breaks: stops of `route` before
+    /// each, in the breaks' order; `nil` when the vehicle has none or the route has no schedule.
+    func breakPlacements(of route: [JobIndex], vehicle v: Int) -> [Int]? {
+        guard !problem.vehicles[v].breaks.isEmpty, let schedule = RouteSchedule(route: route, vehicle: problem.vehicles[v], problem: problem) else {
+            return nil
+        }
+        var placements = [Int](repeating: route.count, count: problem.vehicles[v].breaks.count)
+        for taken in schedule.breaks {
+            if let number = Int(problem.vehicles[v].breaks[taken.index].id.dropFirst("break-".count)) { placements[number] = taken.afterVisits }
+        }
+        return placements
     }
 
     /// Driving time (s) of `job` sequences per vehicle, `nil` for a vehicle whose sequence is infeasible.

@@ -17,9 +17,10 @@ import LastMileSolver
 ///    ``Settings/minimumGainSeconds`` plus ``Settings/secondsPerChangedStop`` for every stop whose vehicle or
 ///    position changed, else it keeps the baseline. Serving an open order the baseline leaves out is worth a
 ///    week of driving, so it always passes.
-/// 4. **Late placement**: an open order no vehicle reaches within its window is inserted where it is least
-///    costly with the window's end lifted (it is then reported at risk); one that fits nowhere (capacity,
-///    shift ends, no road) is reported unplaced, with that reason.
+/// 4. **Late placement**: an open order or late stop no vehicle reaches within its window is inserted where
+///    it is least costly with the window's end lifted: to the window's true end (no margin), else 15 min later, 30 min, 1 h, 2 h, then without limit (it
+///    is then reported at risk); a stop already late is never placed later than it was. One that fits nowhere
+///    (capacity, shift ends, no road) is reported unplaced, with that reason.
 ///
 /// Replay: the result is recorded in the live log as a ``LiveReroute`` next to its event, so replays never
 /// solve; the iteration budget makes the live loop reproducible too, as long as the millisecond cap does not
@@ -36,13 +37,17 @@ public struct LiveReoptimiser: Sendable {
         public var secondsPerChangedStop: Int
         /// Driving time (s) a group of changed routes must save beyond the per-stop cost.
         public var minimumGainSeconds: Int
+        /// Slack (s) the re-optimiser keeps before each window's end where it can: travel and service times
+        /// vary, and a sequence planned to the window's last minute is late on the road.
+        public var windowMarginSeconds: Int
         /// Vehicles re-optimised per event: the event's vehicle and the running vehicles nearest to where the
         /// event happened (straight line from their places), with every open order; the others keep their
         /// routes. 0 = every vehicle. Keeps a 100-vehicle day's latency near a 10-vehicle day's.
         public var vehiclesPerEvent: Int
 
         public init(iterations: Int = 100, millisecondCap: Int? = 200, seed: UInt64 = 1, secondsPerChangedStop: Int = 60,
-                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4) {
+                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4, windowMarginSeconds: Int = 600) {
+            self.windowMarginSeconds = windowMarginSeconds
             self.vehiclesPerEvent = vehiclesPerEvent
             self.iterations = iterations
             self.millisecondCap = millisecondCap
@@ -59,20 +64,32 @@ public struct LiveReoptimiser: Sendable {
     }
 
     /// What an event near `focus` re-optimises: `vehicle` (when given and running) and the running vehicles
-    /// nearest to `focus`, ``Settings/vehiclesPerEvent`` in all, and the open orders nearest to `focus`, four per
-    /// vehicle (orders farther away wait for an event near them); everything without a focus or with
-    /// `vehiclesPerEvent` 0. Distances in a straight line from the vehicles' places; ties by position.
+    /// nearest to `focus`, ``Settings/vehiclesPerEvent`` in all; the open orders nearest to `focus`, up to 16 per
+    /// such vehicle (a breakdown frees a whole run: its orders cannot wait for an event near each of them), each
+    /// with the running vehicle that passes nearest to it (its position or a remaining stop) joining the scope;
+    /// everything without a focus or with `vehiclesPerEvent` 0. Distances in a straight line; ties by position.
     public func scope(of state: LiveState, vehicle: String? = nil, focus: Coordinate? = nil) -> LiveScope {
         let running = state.vehicles.indices.filter { state.vehicles[$0].status == .running }
         let open = Array(state.openOrders.indices)
         guard let focus, settings.vehiclesPerEvent > 0 else { return LiveScope(vehicles: running, openOrders: open) }
-        func distance(_ place: Coordinate?) -> Double { place.map { LiveTravelTimes.straightLineMetres(focus, $0) } ?? .infinity }
+        func distance(_ place: Coordinate?, from origin: Coordinate = focus) -> Double {
+            place.map { LiveTravelTimes.straightLineMetres(origin, $0) } ?? .infinity
+        }
         let vehicles = running.map { index -> (other: Int, metres: Double, index: Int) in
             (state.vehicles[index].vehicleID == vehicle ? 0 : 1, distance(state.vehicles[index].startPlace), index)
         }.sorted { ($0.other, $0.metres, $0.index) < ($1.other, $1.metres, $1.index) }
         let orders = open.map { (metres: distance(state.openOrders[$0].order.coordinate), index: $0) }.sorted { ($0.metres, $0.index) < ($1.metres, $1.index) }
-        return LiveScope(vehicles: vehicles.prefix(settings.vehiclesPerEvent).map(\.index).sorted(),
-                         openOrders: orders.prefix(4 * settings.vehiclesPerEvent).map(\.index).sorted())
+            .prefix(16 * settings.vehiclesPerEvent).map(\.index)
+        var chosen = Set(vehicles.prefix(settings.vehiclesPerEvent).map(\.index))
+        for order in orders {
+            let place = state.openOrders[order].order.coordinate
+            let nearest = running.map { index -> (metres: Double, index: Int) in
+                let vehicle = state.vehicles[index]
+                return ((vehicle.remaining.map { distance($0.order.coordinate, from: place) } + [distance(vehicle.startPlace, from: place)]).min()!, index)
+            }.min { ($0.metres, $0.index) < ($1.metres, $1.index) }
+            if let nearest { chosen.insert(nearest.index) }
+        }
+        return LiveScope(vehicles: chosen.sorted(), openOrders: orders.sorted())
     }
 
     /// The places the vehicles of `scope` and the open orders need travel times between, for the caller to
@@ -84,7 +101,8 @@ public struct LiveReoptimiser: Sendable {
     ///
     /// - Precondition: `travel` is over `places(of: state, scope: scope)`.
     public func reoptimise(_ state: LiveState, scope: LiveScope, travel: LiveTravelTimes) -> LiveReroute {
-        let live = LiveProblem(state: state, scope: scope, places: places(of: state, scope: scope), travel: travel)
+        let live = LiveProblem(state: state, scope: scope, places: places(of: state, scope: scope), travel: travel,
+                               marginSeconds: Int64(settings.windowMarginSeconds))
         let problem = live.problem
         guard !problem.vehicles.isEmpty else {
             let unplaced = scope.openOrders.map { state.openOrders[$0] }.filter { $0.reason != "no vehicle is running" }
@@ -103,17 +121,23 @@ public struct LiveReoptimiser: Sendable {
         let baseline = searched.map { $0.initial ?? $0.solution } ?? empty
         var (routes, gain) = stable(baseline: baseline, candidate: searched?.solution ?? empty, live: live)
 
-        // Jobs left out (open orders, or stops whose current sequence is infeasible): lift their window's end and
-        // insert them where least costly.
-        let placed = Set(routes.joined())
+        // Jobs left out (open orders, late stops, or stops whose current sequence is infeasible) that no vehicle
+        // reaches in time: lift their window's end step by step (a late stop at once to its current start: never
+        // later than it was) and insert them where least costly, so that each is as little late as the greedy
+        // insertion finds.
         var late = live.problem
-        let leftOut = live.jobOrders.indices.filter { !placed.contains(JobIndex($0)) }
-        if !leftOut.isEmpty {
-            for job in leftOut { late.jobs[job].windows[0].latest = LiveProblem.horizon }
+        var leftOut = live.jobOrders.indices.filter { !Set(routes.joined()).contains(JobIndex($0)) }
+        for allowance in Self.lateAllowances where !leftOut.isEmpty {
+            for job in leftOut {
+                let window = Int64(live.jobOrders[job].windowEnd.seconds)
+                late.jobs[job].windows[0].latest = max(allowance.map { window + $0 } ?? LiveProblem.horizon, live.lateStarts[job] ?? window)
+            }
             var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
             greedy.localSearchNeighbours = 0
             greedy.initialRoutes = routes
             routes = Solver.solve(late, configuration: greedy).solution.routes
+            let placed = Set(routes.joined())
+            leftOut.removeAll { placed.contains(JobIndex($0)) }
         }
         // Anything still out (an open order that fits nowhere, or a stop no road reaches from its vehicle's place)
         // is reported and left open; an order already open for that reason is not repeated (the log stays small,
@@ -125,6 +149,10 @@ public struct LiveReoptimiser: Sendable {
             .map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: reason) }
         return reroute(routes, unplaced: unplaced, gain: gain, iterations: searched?.iterations ?? 0, live: live, state: state)
     }
+
+    /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step;
+    /// `nil`: without limit.
+    static let lateAllowances: [Int64?] = [0, 900, 1800, 3600, 7200, nil]
 
     /// Applies `event`, re-optimises what is left and adopts the result: the live loop's one step, and the
     /// policy a simulator calls. `travel` routes the places the state needs (the service's cached matrix, or
@@ -221,9 +249,13 @@ public struct LiveReoptimiser: Sendable {
             let vehicle = state.vehicles[live.vehicleOfState[v]]
             let (legs, end) = live.legs(of: route, vehicle: v)
             let start = vehicle.startTime.seconds
+            let breaks = live.breakPlacements(of: route, vehicle: v)
+            let currentBreaks = vehicle.pendingBreaks.map { $0.pending.afterAttempts - vehicle.attemptsStarted }
             let same = legs == vehicle.remaining.map { LiveReroute.Leg(order: $0.order.id, seconds: $0.legSeconds) }
-                && end == vehicle.endLegSeconds && start == vehicle.readyAt.seconds
-            if !same { changedRoutes.append(LiveReroute.Route(vehicle: vehicle.vehicleID, start: start, stops: legs, endLegSeconds: end)) }
+                && end == vehicle.endLegSeconds && start == vehicle.readyAt.seconds && (breaks ?? []) == currentBreaks
+            if !same {
+                changedRoutes.append(LiveReroute.Route(vehicle: vehicle.vehicleID, start: start, stops: legs, endLegSeconds: end, breaksAfterStops: breaks))
+            }
         }
         return LiveReroute(routes: changedRoutes, unplaced: unplaced, changedStops: changedStops, stops: live.jobOrders.count,
                            gainSeconds: max(0, gain), iterations: iterations)

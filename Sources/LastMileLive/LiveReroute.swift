@@ -14,9 +14,13 @@ public struct LiveReroute: Hashable, Sendable, Codable {
         public var stops: [Leg]
         /// Driving time (s) from the last stop (or the start) back to the end depot.
         public var endLegSeconds: Int
+        /// Where the vehicle's pending breaks go (``LiveVehicle/pendingBreaks``, in order): the number of
+        /// `stops` before each; `nil` for a vehicle without pending breaks.
+        public var breaksAfterStops: [Int]?
 
-        public init(vehicle: String, start: Int, stops: [Leg], endLegSeconds: Int) {
+        public init(vehicle: String, start: Int, stops: [Leg], endLegSeconds: Int, breaksAfterStops: [Int]? = nil) {
             (self.vehicle, self.start, self.stops, self.endLegSeconds) = (vehicle, start, stops, endLegSeconds)
+            self.breaksAfterStops = breaksAfterStops
         }
     }
 

@@ -3,7 +3,7 @@ import LastMileDomain
 extension LiveState {
     /// The state with `reroute`'s routes: each listed vehicle's remaining stops become the route's (taken from
     /// its own or another listed vehicle's remaining stops, or from the open orders), leaving at the route's
-    /// start, with its legs; ETAs follow. Placed open orders leave ``openOrders``; stops of a listed vehicle that
+    /// start, with its legs and its pending breaks where the route puts them; ETAs follow. Placed open orders leave ``openOrders``; stops of a listed vehicle that
     /// the reroute reports unplaced join them, and open orders it reports take its reason. A stop that changes vehicle
     /// moves its goods to the taker's load (handed over or fetched: the transfer leg is not modelled yet). No routing, no solving: a
     /// replay of the log calls this with the recorded reroute and gets the same state bit for bit.
@@ -48,6 +48,10 @@ extension LiveState {
             }
             next.vehicles[index].remaining = stops
             next.vehicles[index].endLegSeconds = route.endLegSeconds
+            let done = next.vehicles[index].attemptsStarted
+            for (entry, placement) in zip(next.vehicles[index].pendingBreaks, route.breaksAfterStops ?? []) {
+                next.vehicles[index].breaks[entry.index].afterAttempts = done + min(placement, stops.count)
+            }
             if next.vehicles[index].current == nil { next.vehicles[index].readyAt = TimeOfDay(seconds: route.start) }
             next.vehicles[index].reschedule()
         }

@@ -34,16 +34,28 @@ public struct LiveState: Hashable, Sendable {
         let shiftEnds = Dictionary(day.vehicles.map { ($0.id, $0.shiftEnd) }, uniquingKeysWith: { first, _ in first })
         let types = Dictionary(day.vehicleTypes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let vehicleTypes = Dictionary(day.vehicles.map { ($0.id, types[$0.typeID]) }, uniquingKeysWith: { first, _ in first })
+        let breakRules = Dictionary(day.vehicles.map { ($0.id, $0.driverBreak) }, uniquingKeysWith: { first, _ in first })
         date = plan.version.date
         planVersion = plan.version.version
         revision = 0
         clock = TimeOfDay(seconds: 0)
         vehicles = plan.runs.map { run in
+            // Legs without the breaks: a leg after a break starts at the break's end.
             var previous = run.departure
-            let stops = run.stops.map { planned in
+            func afterBreaks(_ stopsDone: Int) {
+                for pause in run.breaks where pause.afterStops == stopsDone { previous = max(previous, pause.start.adding(seconds: pause.minutes * 60)) }
+            }
+            let stops = run.stops.enumerated().map { index, planned in
+                afterBreaks(index)
                 defer { previous = planned.departure }
                 return LiveStop(order: orders[planned.orderID] ?? LiveOrder(missing: planned.orderID), legSeconds: planned.arrival.seconds - previous.seconds,
                                 eta: planned.arrival)
+            }
+            afterBreaks(run.stops.count)
+            let rule = breakRules[run.vehicleID] ?? nil
+            let breaks = run.breaks.map { pause in
+                LiveBreak(afterAttempts: pause.afterStops, earliest: rule?.earliest ?? TimeOfDay(seconds: 0),
+                          latest: max(rule?.latest ?? pause.start, rule?.earliest ?? TimeOfDay(seconds: 0)), minutes: pause.minutes)
             }
             var vehicle = LiveVehicle(
                 vehicleID: run.vehicleID, driver: run.driver, depotID: run.depotID, endDepotID: run.endDepotID, endPlace: depots[run.endDepotID] ?? depots[run.depotID], shiftEnd: shiftEnds[run.vehicleID],
@@ -51,7 +63,7 @@ public struct LiveState: Hashable, Sendable {
                 time: run.departure, readyAt: run.departure, load: stops.reduce(.empty) { $0 + $1.order.load },
                 capacity: vehicleTypes[run.vehicleID]??.capacity ?? Load(grams: 1 << 40, millilitres: 1 << 40, parcels: 1 << 40),
                 speedFactor: vehicleTypes[run.vehicleID]??.liveSpeedFactor ?? 1, executed: [], current: nil,
-                remaining: stops, returning: [], endLegSeconds: run.end.seconds - previous.seconds, endETA: run.end)
+                remaining: stops, returning: [], endLegSeconds: run.end.seconds - previous.seconds, endETA: run.end, breaks: breaks)
             vehicle.reschedule()
             return vehicle
         }

@@ -8,8 +8,9 @@ import LastMileDomain
 /// order.serviceSeconds` (later only for the current stop when a delay holds the vehicle there).
 public struct LiveStop: Hashable, Sendable {
     public var order: LiveOrder
-    /// Driving time (s) from the previous place as the stored plan has it (a break on the way included); the
-    /// re-optimiser replaces it with routed times.
+    /// Driving time (s) from the previous place as the stored plan has it (a break on the way left out: the
+    /// vehicle's ``LiveVehicle/breaks`` are scheduled on their own); the re-optimiser replaces it with routed
+    /// times.
     public var legSeconds: Int
     /// Estimated arrival; the actual arrival once the vehicle is at the stop.
     public var eta: TimeOfDay

@@ -54,6 +54,17 @@ public struct LiveVehicle: Hashable, Sendable {
     public var endLegSeconds: Int
     /// Estimated return to the end depot.
     public var endETA: TimeOfDay
+    /// The driver's breaks, taken or not, in order (``pendingBreaks`` are those still ahead).
+    public var breaks: [LiveBreak] = []
+
+    /// Stop attempts finished or under way: the executed prefix and the current stop.
+    var attemptsStarted: Int { executed.count + (current == nil ? 0 : 1) }
+
+    /// The breaks still ahead: those after the attempts started so far (a break due before the next stop counts
+    /// as ahead until the vehicle arrives there), with their position in ``breaks``.
+    public var pendingBreaks: [(index: Int, pending: LiveBreak)] {
+        breaks.enumerated().filter { $0.element.afterAttempts >= attemptsStarted }.map { ($0.offset, $0.element) }
+    }
 
     /// The stops whose window is at risk: the current one (a late arrival) and the remaining ones.
     public var atRisk: [AtRiskStop] {
@@ -77,18 +88,25 @@ public struct LiveVehicle: Hashable, Sendable {
     }
 
     /// Recomputes the ETAs of the remaining stops and of the return from `readyAt`: each stop's arrival is the
-    /// previous departure plus its leg (never before the vehicle's clock), service waits for the window to open.
-    /// A delay therefore reaches later stops only by what the waiting before their windows cannot absorb.
+    /// previous departure, plus the pending breaks due before it (each from its earliest start), plus its leg
+    /// (never before the vehicle's clock); service waits for the window to open. A delay therefore reaches later
+    /// stops only by what the waiting before their windows cannot absorb.
     mutating func reschedule() {
         var clock = current == nil ? readyAt : max(readyAt, time)
         var first = current == nil
+        let pending = pendingBreaks.map(\.pending), done = attemptsStarted
+        func takeBreaks(before attempts: Int) {
+            for pause in pending where pause.afterAttempts == attempts { clock = max(clock, pause.earliest).adding(seconds: pause.minutes * 60) }
+        }
         for index in remaining.indices {
+            takeBreaks(before: done + index)
             var arrival = clock.adding(seconds: remaining[index].legSeconds)
             if first { arrival = max(arrival, time) }
             first = false
             remaining[index].schedule(arrival: arrival)
             clock = remaining[index].departure
         }
+        takeBreaks(before: done + remaining.count)
         endETA = clock.adding(seconds: endLegSeconds)
         if first { endETA = max(endETA, time) }
     }

@@ -1,8 +1,9 @@
 import LastMileCore
 import LastMileDomain
 
-/// A change of the roads in a circular area for a span of the day, kept in the live state for the coming
-/// re-optimiser (which turns it into a road metric); the live state itself does not route.
+/// A change of the roads in a circular area for a span of the day, kept in the live state; the re-optimiser
+/// hands the conditions in force to whoever routes for it (``LivePlaces/conditions``), which slows (or, for a
+/// closure, blocks) the roads with an end inside the circle. The live state itself does not route.
 ///
 /// Invariants: `radiusMetres > 0`; `from < until`; `speedPercent` in 0...100 (0 for a closure: nothing passes).
 public struct RoadCondition: Hashable, Sendable {
@@ -31,4 +32,7 @@ public struct RoadCondition: Hashable, Sendable {
         self.speedPercent = speedPercent
         self.note = note
     }
+
+    /// Whether the condition is in force at `time`: `from <= time < until`.
+    public func isInForce(at time: TimeOfDay) -> Bool { from.seconds <= time.seconds && time.seconds < until.seconds }
 }

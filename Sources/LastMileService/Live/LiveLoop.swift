@@ -85,6 +85,6 @@ public actor LiveLoop<C: Clock> where C.Duration == Duration {
     }
 
     private func routes(_ places: LivePlaces) -> LiveTravelTimes {
-        travel?.travel(places) ?? LiveTravelTimes(straightLineBetween: places.all, metresPerSecond: 30 / 3.6)
+        travel?.travel(places) ?? LiveTravelTimes(straightLineBetween: places.all, metresPerSecond: 30 / 3.6, conditions: places.conditions)
     }
 }

@@ -11,6 +11,11 @@ import LastMileRouting
 /// flow; each coordinate is placed on its nearest road within ``snapMetres`` (a GPS fix off the road, a
 /// courtyard); farther: unreachable.
 ///
+/// Road conditions in force (``LivePlaces/conditions``) re-route every pair of the request on a metric where
+/// each arc with an end inside a condition's circle takes `100 / speedPercent` times its free-flow time (the
+/// strongest condition where circles overlap) and a closure's arcs are blocked; the hierarchy is customised
+/// once per distinct set of conditions (the last one is kept).
+///
 /// Owned by one ``LiveLoop`` (not `Sendable`: the snapper holds a PROJ transform).
 final class LiveTravelCache {
     /// How far (m) a live place may lie from the nearest road.
@@ -20,8 +25,12 @@ final class LiveTravelCache {
     /// A pair no road connects, as stored (``LiveTravelTimes/unreachable`` when handed out).
     private static let unreachable = Int32(LiveTravelTimes.unreachable)
 
+    private let graph: RoadGraph
+    private let hierarchy: ContractionHierarchy
     private let engine: RoutingEngine
     private let snapper: Snapper
+    /// The engine customised for the last set of conditions asked for.
+    private var conditioned: (conditions: [RoadCondition], engine: RoutingEngine)?
     /// Target places in the order they were first seen; `targetIndex[place]` is the position.
     private var targets: [Coordinate] = []
     private var targetIndex: [Coordinate: Int] = [:]
@@ -34,12 +43,62 @@ final class LiveTravelCache {
     private var startRows: [Coordinate: (position: RoadPosition?, seconds: [Int32], metres: [Int32])] = [:]
 
     init(graph: RoadGraph) throws(LastMileError) {
-        engine = RoutingEngine(hierarchy: ContractionHierarchy(graph: graph), metric: RoadMetric(freeFlowOf: graph))
+        self.graph = graph
+        hierarchy = ContractionHierarchy(graph: graph)
+        engine = RoutingEngine(hierarchy: hierarchy, metric: RoadMetric(freeFlowOf: graph))
         snapper = try reportingErrors { try Snapper(index: SnapIndex(graph: graph)) }
     }
 
-    /// Travel over `places` (targets, then starts), as ``LiveTravelTimes`` lays it out.
+    /// Travel over `places` (targets, then starts), as ``LiveTravelTimes`` lays it out, under its conditions.
     func travel(_ places: LivePlaces) -> LiveTravelTimes {
+        let free = freeFlowTravel(places)
+        return places.conditions.isEmpty ? free : rerouted(places, under: places.conditions)
+    }
+
+    /// Every pair of `places` routed under `conditions` (the places already registered by ``freeFlowTravel(_:)``).
+    private func rerouted(_ places: LivePlaces, under conditions: [RoadCondition]) -> LiveTravelTimes {
+        if conditioned?.conditions != conditions {
+            conditioned = (conditions, RoutingEngine(hierarchy: hierarchy, metric: Self.metric(of: graph, under: conditions)))
+        }
+        let engine = conditioned!.engine
+        let all = places.all, n = all.count
+        let positions = all.enumerated().map { i, place in i < places.targets.count ? targetPositions[targetIndex[place]!] : startRows[place]?.position }
+        let sources = positions.indices.filter { positions[$0] != nil }, targets = sources.filter { $0 < places.targets.count }
+        var seconds = [Int64](repeating: LiveTravelTimes.unreachable, count: n * n), metres = seconds
+        guard !targets.isEmpty else { return LiveTravelTimes(count: n, seconds: seconds, metres: metres) }
+        let matrix = engine.matrix(sources: sources.map { positions[$0]! }, targets: targets.map { positions[$0]! })
+        for (a, i) in sources.enumerated() {
+            for (b, j) in targets.enumerated() {
+                guard let cost = matrix[a, b] else { continue }
+                seconds[i * n + j] = Int64(min((cost.time + 999) / 1000, UInt64(LiveTravelTimes.unreachable)))
+                metres[i * n + j] = Int64(min((cost.length + 500) / 1000, UInt64(LiveTravelTimes.unreachable)))
+            }
+        }
+        return LiveTravelTimes(count: n, seconds: seconds, metres: metres)
+    }
+
+    /// The free-flow metric of `graph` with `conditions` applied: an arc with an end (node) inside a condition's
+    /// circle takes `time × 100 / speedPercent` ms (rounded up; the lowest percentage where circles overlap), or
+    /// is closed at 0 %.
+    static func metric(of graph: RoadGraph, under conditions: [RoadCondition]) -> RoadMetric {
+        var percent = [Int](repeating: 100, count: graph.nodeCount)
+        for (node, coordinate) in graph.nodeCoordinate.enumerated() {
+            for condition in conditions where LiveTravelTimes.straightLineMetres(condition.centre, coordinate) <= Double(condition.radiusMetres) {
+                percent[node] = min(percent[node], condition.speedPercent)
+            }
+        }
+        var metric = RoadMetric(freeFlowOf: graph)
+        for (arc, tail) in graph.arcTails().enumerated() {
+            let lowest = min(percent[Int(tail)], percent[Int(graph.arcHead[arc])])
+            guard lowest < 100 else { continue }
+            metric.arcTime[arc] = lowest <= 0 ? RoadMetric.closed
+                : UInt32(clamping: (UInt64(metric.arcTime[arc]) * 100 + UInt64(lowest) - 1) / UInt64(lowest))
+        }
+        return metric
+    }
+
+    /// Travel over `places` at free flow, from the grid and the start rows (computing what is missing).
+    private func freeFlowTravel(_ places: LivePlaces) -> LiveTravelTimes {
         let new = places.targets.filter { targetIndex[$0] == nil }
         if !new.isEmpty { addTargets(new) }
         let columns = places.targets.map { targetIndex[$0]! }

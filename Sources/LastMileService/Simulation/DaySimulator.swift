@@ -12,7 +12,8 @@ import LastMileLive
 /// Model: a discrete-event simulation; the next happening is the earliest of the vehicles' phase ends and the
 /// next disturbance (disturbances first at equal times, then vehicles in plan order). Each vehicle drives to
 /// the first of its remaining stops in the live state, so a re-router's new sequences are followed. Breaks
-/// are taken as soon as the plan's number of stops before them are done. Goods of an order a vehicle did not
+/// are taken as soon as the live state's number of attempts before them are done (the plan's, or where a
+/// re-router moved them), not before their earliest start. Goods of an order a vehicle did not
 /// load (a new order, or one taken over from a broken-down vehicle) are handed over when the order is assigned
 /// to it, without a detour. An absent customer costs ``absentSeconds`` at the door.
 public struct DaySimulator: Sendable {

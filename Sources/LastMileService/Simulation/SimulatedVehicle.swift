@@ -35,10 +35,6 @@ struct SimulatedVehicle {
     let speedFactor: Double
     let endDepotPlace: Int
     let shiftEnd: TimeOfDay?
-    /// The plan's breaks: each taken as soon as `afterStops` stops are done, not before `breakEarliest`.
-    let breaks: [DayPlan.Break]
-    /// The earliest start of the driver's break (s), when the fleet gives a rule.
-    let breakEarliest: Int?
     /// Start of loading (paid from here) and departure from the depot.
     let start: Int, departure: Int
     var phase: Phase
@@ -49,6 +45,8 @@ struct SimulatedVehicle {
     var visits: [SimulationReport.Visit] = []
     /// Attempts finished (delivered or failed), for the breaks.
     var attemptsDone = 0
+    /// Breaks of the live vehicle taken so far: each is taken as soon as its `afterAttempts` attempts are done,
+    /// not before its earliest start.
     var breaksTaken = 0
 
     /// Whether it is still out (not returned for good, not broken down).

@@ -61,7 +61,7 @@ struct SimulationRun {
             }
             vehicles.append(SimulatedVehicle(
                 vehicleID: run.vehicleID, mode: type.mode, speedFactor: type.speedFactor, endDepotPlace: endPlace, shiftEnd: vehicle.shiftEnd,
-                breaks: run.breaks, breakEarliest: vehicle.driverBreak?.earliest.seconds, start: run.departure.seconds - depot.loadingSeconds, departure: run.departure.seconds,
+                start: run.departure.seconds - depot.loadingSeconds, departure: run.departure.seconds,
                 phase: .ready(at: run.departure.seconds), place: startPlace, onBoard: load))
         }
         self.vehicles = vehicles
@@ -102,8 +102,10 @@ struct SimulationRun {
         defer { vehicles[index] = vehicle }
         switch vehicle.phase {
         case .ready(let at):
-            if vehicle.breaksTaken < vehicle.breaks.count, vehicle.breaks[vehicle.breaksTaken].afterStops <= vehicle.attemptsDone {
-                let seconds = vehicle.breaks[vehicle.breaksTaken].minutes * 60, start = max(at, vehicle.breakEarliest ?? at)
+            // The live state's breaks: the plan's, as far as a re-router moved them.
+            let breaks = state.vehicles[index].breaks
+            if vehicle.breaksTaken < breaks.count, breaks[vehicle.breaksTaken].afterAttempts <= vehicle.attemptsDone {
+                let seconds = breaks[vehicle.breaksTaken].minutes * 60, start = max(at, breaks[vehicle.breaksTaken].earliest.seconds)
                 vehicle.breaksTaken += 1
                 vehicle.totals.waitSeconds += start - at
                 vehicle.totals.breakSeconds += seconds
@@ -137,9 +139,11 @@ struct SimulationRun {
                                      seconds: leg.seconds, metres: leg.metres)
         case .driving(let orderID, let attempt, let place, _, let arrival, _, _):
             vehicle.place = place
-            // A re-router may have given the stop to another vehicle meanwhile: then this one just is there.
+            // A re-router may have given the stop to another vehicle meanwhile: then this one just is there, and
+            // its device says so (the live state would otherwise plan it from the place it left).
             guard let stop = state.vehicles[index].remaining.first(where: { $0.order.id == orderID }) else {
                 vehicle.phase = .ready(at: arrival)
+                try apply(simulatedEvent(.position(vehicleID: vehicle.vehicleID, coordinate: roads.places[place], headingDegrees: nil), at: arrival))
                 return
             }
             try apply(simulatedEvent(.arrived(vehicleID: vehicle.vehicleID, orderID: orderID), at: arrival))
@@ -170,7 +174,6 @@ struct SimulationRun {
                 vehicle = vehicles[index]
                 return
             }
-            try apply(simulatedEvent(.completed(vehicleID: vehicle.vehicleID, orderID: order.id), at: end))
             vehicle.onBoard = vehicle.onBoard.adding(order.load, times: -1)
             carrier[order.id] = nil
             guard vehicle.onBoard.isNonNegative else {
@@ -182,9 +185,16 @@ struct SimulationRun {
             vehicle.totals.lateStops += lateness > 0 ? 1 : 0
             vehicle.totals.latenessSeconds += lateness
             vehicle.visits.append(visit(order, attempt: attempt, outcome: .delivered, arrival: arrival, serviceStart: serviceStart, departure: end, vehicle, index: index))
+            // A completion goes through the policy like any event the live loop takes: a re-router re-plans
+            // from there, with the day's delays so far in the vehicles' places and times.
+            vehicles[index] = vehicle
+            try disturb(with: simulatedEvent(.completed(vehicleID: vehicle.vehicleID, orderID: order.id), at: end))
+            vehicle = vehicles[index]
         case .returning(_, let arrival, _, _):
             vehicle.place = vehicle.endDepotPlace
             vehicle.phase = state.vehicles[index].remaining.isEmpty ? .finished(at: arrival) : .ready(at: arrival)
+            // Back at the depot: the device reports it, so a re-router sends it out again from there.
+            try apply(simulatedEvent(.position(vehicleID: vehicle.vehicleID, coordinate: roads.places[vehicle.endDepotPlace], headingDegrees: nil), at: arrival))
         case .finished, .brokenDown:
             break
         }
