@@ -23,7 +23,9 @@ extension Store {
                     id: row["id"], name: row["name"], mode: VehicleType.Mode(rawValue: row["mode"]) ?? .car,
                     capacity: Load(grams: row["capacity_grams"], millilitres: row["capacity_millilitres"], parcels: row["capacity_parcels"]),
                     fixedCost: Cents(row["fixed_cost_cents"]), centsPerKilometre: row["cents_per_km"], centsPerHour: row["cents_per_hour"],
-                    co2GramsPerKilometre: row["co2_grams_per_km"], speedFactor: row["speed_factor"]
+                    co2GramsPerKilometre: row["co2_grams_per_km"], speedFactor: row["speed_factor"],
+                    energy: (row["energy"] as String?).flatMap(EnergyCarrier.init(rawValue:)),
+                    consumptionMilliUnitsPerKilometre: row["consumption_milli_per_km"], gridCountry: row["grid_country"]
                 )
             }
             let vehicles = try Row.fetchAll(db, sql: """
@@ -59,7 +61,8 @@ extension Store {
                     serviceSeconds: row["service_seconds"], priority: row["priority"]
                 )
             }
-            return DispatchDay(date: date, depots: depots, vehicleTypes: types, vehicles: vehicles, carriers: carriers, orders: orders)
+            return DispatchDay(date: date, depots: depots, vehicleTypes: types, vehicles: vehicles, carriers: carriers, orders: orders,
+                               rateCardItems: try Self.rateCardItems(db))
         }
     }
 
