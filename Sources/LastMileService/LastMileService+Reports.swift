@@ -9,10 +9,22 @@ extension LastMileService {
     ///
     /// - Throws: ``LastMileError`` (bad input) when there is no such version.
     public func planReport(date: String, version: Int? = nil, carrier: String? = nil) throws(LastMileError) -> PlanReport {
+        let (plan, day) = try reportInputs(date: date, version: version)
+        let report = PlanReport(plan: plan, day: day)
+        return carrier.map(report.restricted(to:)) ?? report
+    }
+
+    /// The report of `date`'s active plan with only the runs `role` may read (object by object: a dispatcher
+    /// its depot's runs, a carrier or driver backend its own; OWASP API1).
+    public func planReport(date: String, for role: APIRole) throws(LastMileError) -> PlanReport {
+        let (plan, day) = try reportInputs(date: date, version: nil)
+        return PlanReport(plan: plan, day: day).restricted { role.reads(depotID: $0, carrierID: $1) }
+    }
+
+    private func reportInputs(date: String, version: Int?) throws(LastMileError) -> (StoredPlan, DispatchDay) {
         let plan = try storedPlan(date: date, version: version)
         let day = try reportingErrors { try store.day(date) }
-        let report = PlanReport(plan: plan, day: day)
-        return carrier.map { report.restricted(to: $0, day: day) } ?? report
+        return (plan, day)
     }
 
     /// Plans `date`'s orders again under each of `carriers` (all carriers with vehicles or a rate card when

@@ -113,10 +113,10 @@ extension Store {
             let planID = db.lastInsertedRowID
             for run in plan.runs {
                 try db.execute(sql: """
-                    INSERT INTO route (plan_id, vehicle_id, driver, depot_id, end_depot_id, departure, arrival, metres, cost_cents)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO route (plan_id, vehicle_id, driver, depot_id, end_depot_id, departure, arrival, metres, cost_cents, drive_seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [planID, run.vehicleID, run.driver, run.depotID, run.endDepotID, run.departure.seconds, run.end.seconds,
-                                     run.metres, run.cost.rawValue])
+                                     run.metres, run.cost.rawValue, run.driveSeconds])
                 let routeID = db.lastInsertedRowID
                 for driverBreak in run.breaks {
                     try db.execute(sql: "INSERT INTO route_break (route_id, after_stops, start, minutes) VALUES (?, ?, ?, ?)",
@@ -193,7 +193,7 @@ extension Store {
                 return StoredPlan.Run(
                     vehicleID: row["vehicle_id"], driver: row["driver"], depotID: row["depot_id"], endDepotID: row["end_depot_id"],
                     departure: TimeOfDay(seconds: row["departure"]), end: TimeOfDay(seconds: row["arrival"]), metres: row["metres"],
-                    cost: Cents(row["cost_cents"]), stops: stops[id] ?? [], breaks: breaks[id] ?? [])
+                    cost: Cents(row["cost_cents"]), stops: stops[id] ?? [], breaks: breaks[id] ?? [], driveSeconds: row["drive_seconds"])
             }
             let unassigned = try Row.fetchAll(db, sql: "SELECT order_id, reason FROM unassigned WHERE plan_id = ? ORDER BY order_id",
                                               arguments: [chosen.id]).map { UnassignedOrder(orderID: $0["order_id"], reason: $0["reason"]) }

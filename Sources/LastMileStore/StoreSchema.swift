@@ -258,6 +258,8 @@ enum StoreSchema {
                 ALTER TABLE vehicle_type ADD COLUMN energy TEXT CHECK (energy IN ('diesel', 'petrol', 'cng', 'electricity', 'human'));
                 ALTER TABLE vehicle_type ADD COLUMN consumption_milli_per_km INTEGER NOT NULL DEFAULT 0 CHECK (consumption_milli_per_km >= 0);
                 ALTER TABLE vehicle_type ADD COLUMN grid_country TEXT;
+                -- A run's driving time, for reports (NULL for plans stored before v7).
+                ALTER TABLE route ADD COLUMN drive_seconds INTEGER CHECK (drive_seconds >= 0);
                 """)
         }
         return migrator

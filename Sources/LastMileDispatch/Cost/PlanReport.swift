@@ -5,8 +5,9 @@ import LastMileGeo
 /// The cost and emissions report of a stored plan: per run the hours, stops, parcels, punctuality, the
 /// carrier's charge by component and CO₂e, with totals per vehicle type, depot and carrier.
 ///
-/// Hours come from the stored stops: waiting is the time between arriving and starting service, service from
-/// its start to the departure, driving the rest of the legs (breaks taken between stops excluded), paid time
+/// Hours come from the stored run: service from each stop's start to its departure, driving as stored,
+/// waiting the rest of the time out without breaks (at doors and before a break's window; for plans stored
+/// without drive time, the time between arriving and starting service, driving the rest), paid time
 /// from the start of loading (departure minus the depot's loading time) to the return without breaks, and
 /// overtime the paid time beyond the card's threshold. A run of a vehicle whose carrier has no card for its
 /// type is charged the stored cost as its only ("fixed") component. CO₂e per run is well-to-wheel
@@ -56,6 +57,7 @@ public struct PlanReport: Sendable {
     public struct OrderShare: Sendable {
         public var orderID: String
         public var carrierID: String
+        public var depotID: String
         public var cost: Cents
         public var co2eGrams: Int64
     }
@@ -71,17 +73,24 @@ public struct PlanReport: Sendable {
     public var total: Line
     public var orders: [OrderShare]
     /// Depots and stops for the map thumbnail: per run, the depot then its stops in order.
-    public var paths: [(carrierID: String, points: [Coordinate])]
+    public var paths: [(carrierID: String, depotID: String, points: [Coordinate])]
 
     public var totalCost: Cents { Cents(total.charge.total.rawValue + dayMinimumTopUps.reduce(0) { $0 + $1.amount.rawValue }) }
 
     /// Only the runs of `carrierID` (a carrier key sees its own figures, nothing of the others).
-    public func restricted(to carrierID: String, day: DispatchDay) -> PlanReport {
+    public func restricted(to carrierID: String) -> PlanReport {
+        restricted { _, carrier in carrier == carrierID }
+    }
+
+    /// Only the runs (and their orders) for which `isVisible(depotID, carrierID)` holds, regrouped; a
+    /// carrier's day minimum is kept when one of its runs is.
+    public func restricted(_ isVisible: (_ depotID: String, _ carrierID: String) -> Bool) -> PlanReport {
         var report = self
-        report.runs = runs.filter { $0.carrierID == carrierID }
-        report.orders = orders.filter { $0.carrierID == carrierID }
-        report.paths = paths.filter { $0.carrierID == carrierID }
-        report.dayMinimumTopUps = dayMinimumTopUps.filter { $0.carrierID == carrierID }
+        report.runs = runs.filter { isVisible($0.depotID, $0.carrierID) }
+        report.orders = orders.filter { isVisible($0.depotID, $0.carrierID) }
+        report.paths = paths.filter { isVisible($0.depotID, $0.carrierID) }
+        let carriers = Set(report.runs.map(\.carrierID))
+        report.dayMinimumTopUps = dayMinimumTopUps.filter { carriers.contains($0.carrierID) }
         report.regroup()
         return report
     }
@@ -95,7 +104,7 @@ public struct PlanReport: Sendable {
         let orderOf = Dictionary(uniqueKeysWithValues: day.orders.map { ($0.id, $0) })
         var lines: [Line] = []
         var shares: [OrderShare] = []
-        var paths: [(String, [Coordinate])] = []
+        var paths: [(String, String, [Coordinate])] = []
         for run in plan.runs {
             let vehicle = fleet[run.vehicleID]
             let type = vehicle.flatMap { types[$0.typeID] }
@@ -112,7 +121,11 @@ public struct PlanReport: Sendable {
                     grams += order.load.grams
                 }
             }
-            let drive = Int64(run.end.seconds - run.departure.seconds) - wait - service - breakSeconds
+            // Waiting is all time out that is neither driving, service nor a break (at doors and before breaks),
+            // as the day's KPIs count it; plans stored before drive time was kept count legs between stops as driving.
+            let away = Int64(run.end.seconds - run.departure.seconds) - service - breakSeconds
+            let drive = run.driveSeconds ?? (away - wait)
+            if run.driveSeconds != nil { wait = away - drive }
             let paid = Int64(run.end.seconds - run.departure.seconds) + loadingSeconds - breakSeconds
             let doorMetres = run.stops.map { stop -> Int64 in
                 guard let depot, let order = orderOf[stop.orderID] else { return 0 }
@@ -140,9 +153,9 @@ public struct PlanReport: Sendable {
             let costShares = Self.apportion(charge.total.rawValue, weights: Array(repeating: 1, count: run.stops.count))
             let co2Shares = Self.apportion(co2e, weights: weightSum > 0 ? weights : Array(repeating: 1, count: run.stops.count))
             for (k, stop) in run.stops.enumerated() {
-                shares.append(OrderShare(orderID: stop.orderID, carrierID: carrier, cost: Cents(costShares[k]), co2eGrams: co2Shares[k]))
+                shares.append(OrderShare(orderID: stop.orderID, carrierID: carrier, depotID: run.depotID, cost: Cents(costShares[k]), co2eGrams: co2Shares[k]))
             }
-            paths.append((carrier, [depot?.coordinate].compactMap { $0 } + run.stops.compactMap { orderOf[$0.orderID]?.coordinate }))
+            paths.append((carrier, run.depotID, [depot?.coordinate].compactMap { $0 } + run.stops.compactMap { orderOf[$0.orderID]?.coordinate }))
         }
         runs = lines
         orders = shares

@@ -7,7 +7,8 @@ extension StoredPlan {
     public init(unstored plan: DayPlan) {
         let runs = plan.runs.map { run in
             StoredPlan.Run(vehicleID: run.vehicleID, driver: run.driver, depotID: run.depotID, endDepotID: run.endDepotID,
-                           departure: run.departure, end: run.end, metres: run.metres, cost: run.cost, stops: run.stops, breaks: run.breaks)
+                           departure: run.departure, end: run.end, metres: run.metres, cost: run.cost, stops: run.stops, breaks: run.breaks,
+                           driveSeconds: run.driveSeconds)
         }
         self.init(
             version: PlanVersion(id: 0, date: plan.date, version: 0, status: "unstored", cost: plan.totalCost, routes: plan.runs.count,
