@@ -16,7 +16,7 @@ struct LastMileCommand: AsyncParsableCommand {
         version: LastMileVersion.current,
         subcommands: [
             Demo.self, Load.self, Plan.self, Events.self, Live.self, Import.self, Info.self, Snap.self, Matrix.self, RouteCommand.self,
-            Traffic.self, Simulate.self, Solve.self, Check.self, Serve.self, Keys.self, GenerateSampleTown.self,
+            Traffic.self, Simulate.self, Report.self, Solve.self, Check.self, Serve.self, Keys.self, GenerateSampleTown.self,
         ]
     )
 

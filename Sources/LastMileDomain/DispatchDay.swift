@@ -7,10 +7,15 @@ public struct DispatchDay: Sendable {
     public var vehicles: [FleetVehicle]
     public var carriers: [Carrier]
     public var orders: [Order]
+    /// Every carrier's rate-card lines; a vehicle whose carrier has a card for its type is priced by it
+    /// (``rateCard(for:)``), others by their vehicle type's rates.
+    public var rateCardItems: [RateCardItem]
 
     public init(
-        date: String, depots: [DepotSite], vehicleTypes: [VehicleType], vehicles: [FleetVehicle], carriers: [Carrier], orders: [Order]
+        date: String, depots: [DepotSite], vehicleTypes: [VehicleType], vehicles: [FleetVehicle], carriers: [Carrier], orders: [Order],
+        rateCardItems: [RateCardItem] = []
     ) {
+        self.rateCardItems = rateCardItems
         self.date = date
         self.depots = depots
         self.vehicleTypes = vehicleTypes

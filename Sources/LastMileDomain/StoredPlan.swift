@@ -15,11 +15,14 @@ public struct StoredPlan: Sendable, Hashable {
         public var cost: Cents
         public var stops: [DayPlan.Stop]
         public var breaks: [DayPlan.Break]
+        /// Seconds driving (legs at their travel times); `nil` for plans stored before it was kept.
+        public var driveSeconds: Int64?
 
         public init(
             vehicleID: String, driver: String, depotID: String, endDepotID: String, departure: TimeOfDay, end: TimeOfDay, metres: Int64,
-            cost: Cents, stops: [DayPlan.Stop], breaks: [DayPlan.Break]
+            cost: Cents, stops: [DayPlan.Stop], breaks: [DayPlan.Break], driveSeconds: Int64? = nil
         ) {
+            self.driveSeconds = driveSeconds
             self.vehicleID = vehicleID
             self.driver = driver
             self.depotID = depotID

@@ -20,11 +20,21 @@ public struct VehicleType: Hashable, Sendable {
     public var co2GramsPerKilometre: Int64
     /// Travel times of its network are divided by this: 0.8 = 25 % slower than the profile's speeds.
     public var speedFactor: Double
+    /// What it runs on, for well-to-wheel emissions; `nil`: ``co2GramsPerKilometre`` is used as given.
+    public var energy: EnergyCarrier?
+    /// Consumption in thousandths of the energy carrier's unit per km (100 = 10 l/100 km; 250 = 25 kWh/100 km).
+    public var consumptionMilliUnitsPerKilometre: Int64
+    /// ISO 3166 country of the grid an electric vehicle charges from (``EmissionFactors/grid``).
+    public var gridCountry: String?
 
     public init(
         id: String, name: String, mode: Mode, capacity: Load, fixedCost: Cents, centsPerKilometre: Int64, centsPerHour: Int64,
-        co2GramsPerKilometre: Int64, speedFactor: Double
+        co2GramsPerKilometre: Int64, speedFactor: Double, energy: EnergyCarrier? = nil, consumptionMilliUnitsPerKilometre: Int64 = 0,
+        gridCountry: String? = nil
     ) {
+        self.energy = energy
+        self.consumptionMilliUnitsPerKilometre = consumptionMilliUnitsPerKilometre
+        self.gridCountry = gridCountry
         self.id = id
         self.name = name
         self.mode = mode

@@ -15,10 +15,13 @@ public enum PlanChecker {
     public struct Report: Sendable {
         /// Broken constraints, each naming the vehicle or job; empty when the solution is feasible.
         public var violations: [String]
-        /// Travel cost plus fixed costs of used vehicles.
+        /// Travel cost plus paid time plus fixed costs of used vehicles.
         public var cost: Int64
         /// Travel cost only.
         public var travelCost: Int64
+        /// What vehicles with ``Vehicle/paidTime`` pay beyond their arcs: paid duration, overtime and the top-up
+        /// to their minimum, cost units (0 without paid time).
+        public var paidTimeCost: Int64
         /// Distance driven, distance units.
         public var distance: Int64
         public var usedVehicles: Int
@@ -34,6 +37,7 @@ public enum PlanChecker {
         var travelCost: Int64 = 0
         var totalDistance: Int64 = 0
         var fixed: Int64 = 0
+        var paidTimeCost: Int64 = 0
         let shipmentHalves = shipmentHalves(of: problem)
         if solution.routes.count != problem.vehicles.count {
             violations.append("\(solution.routes.count) routes for \(problem.vehicles.count) vehicles")
@@ -49,6 +53,7 @@ public enum PlanChecker {
             let legs = Legs(of: vehicle, in: problem)
             var location = vehicle.startLocation.position
             var distance: Int64 = 0
+            var routeTravel: Int64 = 0
             for (position, job) in route.enumerated() {
                 seen[job] += 1
                 servedBy[job] = v
@@ -60,12 +65,17 @@ public enum PlanChecker {
                 if let allowed = j.allowedDepots, !allowed.contains(vehicle.startLocation) {
                     violations.append("vehicle \(vehicle.id): starts at location \(vehicle.startLocation.position), not a depot allowed for job \(j.id)")
                 }
-                travelCost += legs.cost(location, j.location.position)
+                routeTravel += legs.cost(location, j.location.position)
                 distance += legs.distance(location, j.location.position)
                 location = j.location.position
             }
-            travelCost += legs.cost(location, vehicle.endLocation.position)
+            routeTravel += legs.cost(location, vehicle.endLocation.position)
+            travelCost += routeTravel
             distance += legs.distance(location, vehicle.endLocation.position)
+            if let paid = vehicle.paidTime {
+                let duration = shortestDuration(of: typedRoute, vehicle: vehicle, problem: problem) ?? 0
+                paidTimeCost += variableCost(travel: routeTravel, paidDuration: duration, paid: paid) - routeTravel
+            }
             totalDistance += distance
             if let limit = vehicle.maxDistance, distance > limit {
                 violations.append("vehicle \(vehicle.id): drives \(distance), over its distance limit \(limit)")
@@ -105,7 +115,7 @@ public enum PlanChecker {
             }
         }
         return Report(
-            violations: violations, cost: travelCost + fixed, travelCost: travelCost, distance: totalDistance,
+            violations: violations, cost: travelCost + paidTimeCost + fixed, travelCost: travelCost, paidTimeCost: paidTimeCost, distance: totalDistance,
             usedVehicles: solution.usedVehicles
         )
     }

@@ -71,6 +71,16 @@ extension PlanChecker {
         return nil
     }
 
+    /// A used route's cost beyond its fixed cost under `paid`: its arcs, the normal hours up to the overtime
+    /// threshold, the hours beyond it at the normal plus the extra rate, raised to the minimum. Summed band by
+    /// band here rather than through ``PaidTime/routeCost(travelCost:duration:)``.
+    static func variableCost(travel: Int64, paidDuration: Int64, paid: PaidTime) -> Int64 {
+        let normalHours = Swift.min(paidDuration, paid.overtimeAfter)
+        let overtimeHours = paidDuration - normalHours
+        let priced = travel + normalHours * paid.costPerTime + overtimeHours * (paid.costPerTime + paid.overtimeExtraPerTime)
+        return priced < paid.minimumRouteCost ? paid.minimumRouteCost : priced
+    }
+
     /// Jobs that are one half of a shipment, from ``VRPProblem/shipments`` itself.
     static func shipmentHalves(of problem: VRPProblem) -> Set<Int> {
         Set(problem.shipments.flatMap { [$0.pickup.position, $0.delivery.position] })

@@ -28,12 +28,14 @@ public struct Vehicle: Hashable, Sendable {
     /// Time spent loading at the start before leaving (counts in the route's duration).
     public var loadingTime: Int64
     public var breaks: [DriverBreak]
+    /// Paid time, overtime and a minimum charge per route (a per-hour rate card); `nil` prices arcs only.
+    public var paidTime: PaidTime?
 
     public init(
         id: String, startLocation: LocationIndex, endLocation: LocationIndex, capacity: [Int64], shift: TimeWindow, fixedCost: Int64,
         costPerDistance: Int64 = 1, costPerTime: Int64 = 0, skills: Set<Int> = [], maxDuration: Int64? = nil,
         maxDistance: Int64? = nil, profile: ProfileIndex = 0, speedFactor: Double = 1, loadingTime: Int64 = 0,
-        breaks: [DriverBreak] = []
+        breaks: [DriverBreak] = [], paidTime: PaidTime? = nil
     ) {
         precondition(speedFactor > 0, "speed factor must be positive")
         self.id = id
@@ -50,6 +52,7 @@ public struct Vehicle: Hashable, Sendable {
         self.profile = profile
         self.speedFactor = speedFactor
         self.loadingTime = loadingTime
+        self.paidTime = paidTime
         self.breaks = breaks.sorted { ($0.windows[0].earliest, $0.id) < ($1.windows[0].earliest, $1.id) }
     }
 

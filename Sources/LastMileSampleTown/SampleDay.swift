@@ -2,7 +2,7 @@ import Foundation
 import LastMileCore
 
 /// A realistic delivery day in the sample town, as the input files a dispatcher would bring (CSV text keyed
-/// by file kind: depots, vehicle-types, carriers, fleet, orders), deterministic for a seed.
+/// by file kind: depots, vehicle-types, carriers, fleet, orders, rate-cards), deterministic for a seed.
 ///
 /// Two micro-fulfillment centers (the town's depot sites: full range, open 06:00–22:00) and three dark stores
 /// (groceries and some chilled goods, open 07:00–23:00); vans, electric vans and cargo bikes of two carriers
@@ -63,12 +63,24 @@ public enum SampleDay {
         }
 
         let types = [
-            "id,name,mode,capacity_kg,capacity_litres,capacity_parcels,fixed_cost,cost_per_km,cost_per_hour,co2_g_per_km,speed_factor",
-            "van,Diesel van 3.5 t,car,900,9000,45,45.00,0.32,24.00,190,1.0",
-            "evan,Electric van,car,700,7000,40,55.00,0.12,24.00,45,1.0",
-            "bike,Cargo bike,bike,150,900,16,12.00,0.02,19.00,0,1.0",
+            "id,name,mode,capacity_kg,capacity_litres,capacity_parcels,fixed_cost,cost_per_km,cost_per_hour,co2_g_per_km,speed_factor,energy,consumption_per_100km,grid_country",
+            "van,Diesel van 3.5 t,car,900,9000,45,45.00,0.32,24.00,190,1.0,diesel,9.5,",
+            "evan,Electric van,car,700,7000,40,55.00,0.12,24.00,45,1.0,electricity,22,EU",
+            "bike,Cargo bike,bike,150,900,16,12.00,0.02,19.00,0,1.0,human,0,",
         ]
         let carriers = ["id,name", "citylog,City Logistics", "velo,VeloFlash Couriers"]
+
+        // City Logistics charges by the paid hour (waiting included) with overtime after 8 h; VeloFlash by the
+        // hour plus a flat price per order by distance band, with a day minimum.
+        let rateCards = [
+            "carrier,vehicle_type,item,price,percent,after_hours,from_km,to_km,index_base,index_now",
+            "citylog,,per_hour,24.00,,,,,,", "citylog,,overtime_per_hour,36.00,,8,,,,", "citylog,,per_stop,0.40,,,,,,",
+            "citylog,,minimum_per_run,60.00,,,,,,", "citylog,van,fixed_per_day,45.00,,,,,,", "citylog,van,per_km,0.32,,,,,,",
+            "citylog,van,fuel_index,,30,,,,1.60,1.76", "citylog,evan,fixed_per_day,55.00,,,,,,", "citylog,evan,per_km,0.12,,,,,,",
+            "velo,,fixed_per_day,12.00,,,,,,", "velo,,per_hour,19.00,,,,,,", "velo,,overtime_per_hour,28.50,,8,,,,",
+            "velo,,distance_band,0.50,,,0,2,,", "velo,,distance_band,1.00,,,2,4,,", "velo,,distance_band,2.00,,,4,50,,",
+            "velo,,minimum_per_day,150.00,,,,,,",
+        ]
 
         var fleet = ["id,type,depot,carrier,driver,shift_start,shift_end,end_depot,break_start,break_end,break_minutes"]
         var vehicleNumber = 0
@@ -115,7 +127,7 @@ public enum SampleDay {
         return [
             ("depots", depots.joined(separator: "\n") + "\n"), ("vehicle-types", types.joined(separator: "\n") + "\n"),
             ("carriers", carriers.joined(separator: "\n") + "\n"), ("fleet", fleet.joined(separator: "\n") + "\n"),
-            ("orders", orders.joined(separator: "\n") + "\n"),
+            ("orders", orders.joined(separator: "\n") + "\n"), ("rate-cards", rateCards.joined(separator: "\n") + "\n"),
         ]
     }
 }

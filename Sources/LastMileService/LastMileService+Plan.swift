@@ -34,8 +34,16 @@ extension LastMileService {
     public func plan(
         date: String, roads: RoadNetworks, settings: PlanningSettings, events: @escaping @Sendable (ServiceEvent) -> Void = { _ in }
     ) throws(LastMileError) -> (plan: DayPlan, day: DispatchDay) {
-        let configuration = try settings.solverConfiguration()
         let day = try reportingErrors { try store.day(date) }
+        return (try plan(day, roads: roads, settings: settings, events: events), day)
+    }
+
+    /// Plans `day` (from the database or changed, as a comparison does) on `roads` without storing anything.
+    public func plan(
+        _ day: DispatchDay, roads: RoadNetworks, settings: PlanningSettings, events: @escaping @Sendable (ServiceEvent) -> Void = { _ in }
+    ) throws(LastMileError) -> DayPlan {
+        let date = day.date
+        let configuration = try settings.solverConfiguration()
         guard !day.orders.isEmpty else {
             throw LastMileError(.badInput, "no orders for \(date) in the database", at: ErrorLocation(file: store.path),
                                 hint: "load orders with that date first (lastmile load orders FILE)")
@@ -63,7 +71,7 @@ extension LastMileService {
             }
         }
         events(.planned(runs: plan.runs.count, unassigned: plan.unassigned.count, checked: plan.checked, seconds: (clock.now - started).inSeconds))
-        return (plan, day)
+        return plan
     }
 
     /// Stores `plan` as the next version of its date (the previous version is kept, marked replaced, and its

@@ -14,10 +14,11 @@ struct SearchState {
         unassigned = Array(0..<data.jobCount)
     }
 
-    /// Travel cost, fixed costs of used vehicles, and the penalty of every unassigned job.
+    /// Travel cost (and paid time, ``PaidTime``), fixed costs of used vehicles, and the penalty of every
+    /// unassigned job.
     func objective(_ data: SolverData) -> Int64 {
         var total = unassignedPenalty(data)
-        for route in routes where !route.isEmpty { total += route.travelCost + data.vehicleFixedCost[route.vehicle] }
+        for route in routes where !route.isEmpty { total += route.variableCost + data.vehicleFixedCost[route.vehicle] }
         return total
     }
 

@@ -54,6 +54,8 @@ struct SolverData: Sendable {
     /// Longest route per vehicle, distance units; `Int64.max` when unlimited.
     let vehicleMaxDistance: [Int64]
     let vehicleHasBreaks: [Bool]
+    /// Paid time per vehicle (``Vehicle/paidTime``); `nil` where a route costs its arcs only.
+    let vehiclePaidTime: [PaidTime?]
     /// What leaving each job out costs: its own `unassignedCost` if optional, else a penalty above any route
     /// cost, scaled by priority so that important jobs win when not all fit.
     let unassignedPenalty: [Int64]
@@ -132,14 +134,32 @@ struct SolverData: Sendable {
         vehicleMaxDuration = problem.vehicles.map { $0.maxDuration ?? Int64.max }
         vehicleMaxDistance = problem.vehicles.map { $0.maxDistance ?? Int64.max }
         vehicleHasBreaks = problem.vehicles.map { !$0.breaks.isEmpty }
+        vehiclePaidTime = problem.vehicles.map(\.paidTime)
         compatible = problem.jobs.flatMap { job in problem.vehicles.map { $0.canServe(job) } }
         var largestArc: Int64 = 0
         for costBase in Set(costs) {
             for k in 0..<(n * n) { largestArc = max(largestArc, matrices[costBase + k]) }
         }
-        let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * largestArc) + 1
+        // A whole shift of paid time bounds what one job's insertion can add to a route's paid time (shifts
+        // capped at 2³² time units so that an unbounded one does not overflow).
+        let paidShift = problem.vehicles.map { vehicle in
+            vehicle.paidTime.map { $0.routeCost(travelCost: 0, duration: min(vehicle.shift.latest - vehicle.shift.earliest, 1 << 32)) } ?? 0
+        }.max() ?? 0
+        let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * largestArc + paidShift) + 1
         unassignedPenalty = problem.jobs.map { $0.unassignedCost ?? base * Int64(1 + $0.priority) }
         hasPriorities = Set(unassignedPenalty).count > 1
+    }
+
+    /// What a used route of vehicle `v` costs without its fixed cost: its travel cost, plus its paid time
+    /// when the vehicle has one (`duration`: the route's shortest duration with both depots, time units).
+    @inline(__always) func variableCost(_ v: Int, travel: Int64, duration: Int64) -> Int64 {
+        guard let paid = vehiclePaidTime[v] else { return travel }
+        return paid.routeCost(travelCost: travel, duration: duration)
+    }
+
+    /// The objective share of a non-empty route of vehicle `v` summarised with both depots by `whole`.
+    @inline(__always) func routeCost(_ v: Int, _ whole: RouteSegment) -> Int64 {
+        vehicleFixedCost[v] + variableCost(v, travel: whole.cost, duration: whole.duration)
     }
 
     @inline(__always) func canServe(_ job: Int, by vehicle: Int) -> Bool { compatible[job * vehicleStart.count + vehicle] }

@@ -18,7 +18,8 @@ extension Store {
     /// Imports one input file (CSV or JSON, see ``DispatchFile``) in a single transaction: rows are checked
     /// (types, ranges, references to depots, vehicle types and carriers already in the database or in the
     /// same file) and upserted by id. Any bad row refuses the whole file with every issue listed, unless
-    /// `skipInvalid`, which imports the good rows and reports the rest.
+    /// `skipInvalid`, which imports the good rows and reports the rest. Rate cards are never half imported:
+    /// any bad row refuses the file, `skipInvalid` or not.
     ///
     /// - Throws: ``InputReport`` listing every bad row (file, line, column, reason).
     public func importFile(_ kind: DispatchFile, data: Data, file: String, skipInvalid: Bool = false) throws -> ImportSummary {
@@ -31,6 +32,8 @@ extension Store {
             return try importRecords(kind, data, file, skipInvalid, parse: DispatchRecords.carrier, validate: { _, _ in [] }, save: saveCarrier)
         case .orders:
             return try importRecords(kind, data, file, skipInvalid, parse: DispatchRecords.order, validate: { _, _ in [] }, save: saveOrder)
+        case .rateCards:
+            return try importRateCards(try RateCardFile.read(data, file: file), file: file)
         case .fleet:
             return try importRecords(kind, data, file, skipInvalid, parse: DispatchRecords.fleetVehicle, validate: { db, vehicle in
                 var problems: [(String, String)] = []
@@ -119,10 +122,11 @@ extension Store {
         let existed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM vehicle_type WHERE id = ?)", arguments: [type.id]) ?? false
         try db.execute(sql: """
             INSERT OR REPLACE INTO vehicle_type (id, name, mode, capacity_grams, capacity_millilitres, capacity_parcels,
-                fixed_cost_cents, cents_per_km, cents_per_hour, co2_grams_per_km, speed_factor)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                fixed_cost_cents, cents_per_km, cents_per_hour, co2_grams_per_km, speed_factor, energy, consumption_milli_per_km, grid_country)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [type.id, type.name, type.mode.rawValue, type.capacity.grams, type.capacity.millilitres, type.capacity.parcels,
-                             type.fixedCost.rawValue, type.centsPerKilometre, type.centsPerHour, type.co2GramsPerKilometre, type.speedFactor])
+                             type.fixedCost.rawValue, type.centsPerKilometre, type.centsPerHour, type.co2GramsPerKilometre, type.speedFactor,
+                             type.energy?.rawValue, type.consumptionMilliUnitsPerKilometre, type.gridCountry])
         return !existed
     }
 

@@ -23,7 +23,9 @@ extension Store {
                     id: row["id"], name: row["name"], mode: VehicleType.Mode(rawValue: row["mode"]) ?? .car,
                     capacity: Load(grams: row["capacity_grams"], millilitres: row["capacity_millilitres"], parcels: row["capacity_parcels"]),
                     fixedCost: Cents(row["fixed_cost_cents"]), centsPerKilometre: row["cents_per_km"], centsPerHour: row["cents_per_hour"],
-                    co2GramsPerKilometre: row["co2_grams_per_km"], speedFactor: row["speed_factor"]
+                    co2GramsPerKilometre: row["co2_grams_per_km"], speedFactor: row["speed_factor"],
+                    energy: (row["energy"] as String?).flatMap(EnergyCarrier.init(rawValue:)),
+                    consumptionMilliUnitsPerKilometre: row["consumption_milli_per_km"], gridCountry: row["grid_country"]
                 )
             }
             let vehicles = try Row.fetchAll(db, sql: """
@@ -59,7 +61,8 @@ extension Store {
                     serviceSeconds: row["service_seconds"], priority: row["priority"]
                 )
             }
-            return DispatchDay(date: date, depots: depots, vehicleTypes: types, vehicles: vehicles, carriers: carriers, orders: orders)
+            return DispatchDay(date: date, depots: depots, vehicleTypes: types, vehicles: vehicles, carriers: carriers, orders: orders,
+                               rateCardItems: try Self.rateCardItems(db))
         }
     }
 
@@ -120,10 +123,10 @@ extension Store {
             let planID = db.lastInsertedRowID
             for run in plan.runs {
                 try db.execute(sql: """
-                    INSERT INTO route (plan_id, vehicle_id, driver, depot_id, end_depot_id, departure, arrival, metres, cost_cents)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO route (plan_id, vehicle_id, driver, depot_id, end_depot_id, departure, arrival, metres, cost_cents, drive_seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [planID, run.vehicleID, run.driver, run.depotID, run.endDepotID, run.departure.seconds, run.end.seconds,
-                                     run.metres, run.cost.rawValue])
+                                     run.metres, run.cost.rawValue, run.driveSeconds])
                 let routeID = db.lastInsertedRowID
                 for driverBreak in run.breaks {
                     try db.execute(sql: "INSERT INTO route_break (route_id, after_stops, start, minutes) VALUES (?, ?, ?, ?)",
@@ -205,7 +208,7 @@ extension Store {
                 return StoredPlan.Run(
                     vehicleID: row["vehicle_id"], driver: row["driver"], depotID: row["depot_id"], endDepotID: row["end_depot_id"],
                     departure: TimeOfDay(seconds: row["departure"]), end: TimeOfDay(seconds: row["arrival"]), metres: row["metres"],
-                    cost: Cents(row["cost_cents"]), stops: stops[id] ?? [], breaks: breaks[id] ?? [])
+                    cost: Cents(row["cost_cents"]), stops: stops[id] ?? [], breaks: breaks[id] ?? [], driveSeconds: row["drive_seconds"])
             }
             let unassigned = try Row.fetchAll(db, sql: "SELECT order_id, reason FROM unassigned WHERE plan_id = ? ORDER BY order_id",
                                               arguments: [chosen.id]).map { UnassignedOrder(orderID: $0["order_id"], reason: $0["reason"]) }

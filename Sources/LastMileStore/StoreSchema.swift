@@ -233,6 +233,35 @@ enum StoreSchema {
                 );
                 """)
         }
+        migrator.registerMigration("v7: rate cards") { db in
+            try db.execute(sql: """
+                -- Carriers' rate cards, one row per line of a `rate-cards` file (docs/rate-cards.md): money in cents,
+                -- percentages in hundredths, time in seconds, distance in metres. A load replaces every line of the
+                -- carriers it names.
+                CREATE TABLE rate_card_item (
+                    carrier_id TEXT NOT NULL REFERENCES carrier(id),
+                    vehicle_type_id TEXT REFERENCES vehicle_type(id),
+                    item TEXT NOT NULL CHECK (item IN ('fixed_per_day', 'per_km', 'per_hour', 'overtime_per_hour', 'per_stop',
+                        'per_parcel', 'per_kg', 'minimum_per_run', 'minimum_per_day', 'fuel_surcharge', 'fuel_index', 'distance_band')),
+                    price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+                    percent_hundredths INTEGER NOT NULL,
+                    after_seconds INTEGER NOT NULL CHECK (after_seconds >= 0),
+                    from_metres INTEGER NOT NULL CHECK (from_metres >= 0),
+                    to_metres INTEGER NOT NULL CHECK (to_metres >= 0),
+                    index_base_cents INTEGER NOT NULL CHECK (index_base_cents >= 0),
+                    index_now_cents INTEGER NOT NULL CHECK (index_now_cents >= 0),
+                    line INTEGER NOT NULL
+                );
+                CREATE INDEX rate_card_item_carrier ON rate_card_item (carrier_id);
+                -- Energy for well-to-wheel emissions (docs/emissions.md): consumption in thousandths of a litre, kg or
+                -- kWh per km; NULL energy keeps co2_grams_per_km as given.
+                ALTER TABLE vehicle_type ADD COLUMN energy TEXT CHECK (energy IN ('diesel', 'petrol', 'cng', 'electricity', 'human'));
+                ALTER TABLE vehicle_type ADD COLUMN consumption_milli_per_km INTEGER NOT NULL DEFAULT 0 CHECK (consumption_milli_per_km >= 0);
+                ALTER TABLE vehicle_type ADD COLUMN grid_country TEXT;
+                -- A run's driving time, for reports (NULL for plans stored before v7).
+                ALTER TABLE route ADD COLUMN drive_seconds INTEGER CHECK (drive_seconds >= 0);
+                """)
+        }
         return migrator
     }
 }

@@ -110,7 +110,7 @@ import Testing
     @Test func wrongArgumentsPrintTheUsage() throws {
         let unknownKind = try cli.run(["load", "order", "orders.csv"])
         #expect(unknownKind.status == 64)
-        #expect(unknownKind.stderr.hasPrefix("Error: unknown kind 'order': use one of depots, vehicle-types, fleet, carriers, orders, vroom"))
+        #expect(unknownKind.stderr.hasPrefix("Error: unknown kind 'order': use one of depots, vehicle-types, fleet, carriers, orders, rate-cards, vroom"))
         #expect(unknownKind.stderr.contains("Usage: lastmile load"))
         let badLimit = try cli.run(["plan", "--date", "2026-11-23", "--db", "x.sqlite", "--time-limit", "0"])
         #expect(badLimit.status == 64 && badLimit.stderr.hasPrefix("Error: --time-limit: the time limit must be positive"), "\(badLimit.stderr)")

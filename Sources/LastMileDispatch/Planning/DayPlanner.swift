@@ -205,7 +205,7 @@ public struct DayPlanner {
         let path = [vehicle.startLocation] + route.map { problem.job($0).location } + [vehicle.endLocation]
         let roads = networks[built.network(of: vehicle)].engine.route(through: path.compactMap { placed[$0.position] })?.geometry ?? []
         let costUnits = vehicle.fixedCost + schedule.travelCost
-        return DayPlan.Run(
+        var run = DayPlan.Run(
             vehicleID: fleet.id, typeID: fleet.typeID, carrierID: fleet.carrierID, driver: fleet.driver,
             depotID: day.depot(startDepot).id, endDepotID: day.depot(endDepot).id,
             loadingStart: TimeOfDay(seconds: Int(schedule.loadingStart)), departure: TimeOfDay(seconds: Int(schedule.departure)),
@@ -214,7 +214,10 @@ public struct DayPlanner {
                                                         minutes: Int(vehicle.breaks[$0.index].duration / 60)) },
             metres: schedule.distance, driveSeconds: schedule.travelTime, serviceSeconds: service, waitSeconds: waiting,
             cost: Cents((costUnits + DayProblem.costUnitsPerCent / 2) / DayProblem.costUnitsPerCent), load: load,
-            capacity: type.capacity, co2Grams: schedule.distance * type.co2GramsPerKilometre / 1000, geometry: roads
+            capacity: type.capacity, co2Grams: type.wellToWheelGrams(metres: schedule.distance), geometry: roads
         )
+        // With a rate card the run costs what the carrier charges for it.
+        if let card = day.rateCard(for: fleet) { run.cost = card.charge(RunMeasures(run: run, day: day)).total }
+        return run
     }
 }

@@ -7,6 +7,9 @@ import LastMileModel
 /// depots that may serve it), vehicles from the fleet and the rate card. Cheap to build: the geometry holds the
 /// snapping and the matrices.
 ///
+/// A vehicle whose carrier has a rate card for its type is priced by the card (``RateCard/solverRates(unitsPerCent:)``),
+/// others by their type's per-km and per-driving-hour rates.
+///
 /// Without a bicycle network, bikes ride the car network at ``bikeShareOfCarSpeed``. Cost unit: a millionth of
 /// a cent, so that per-metre and per-second rates stay integers.
 ///
@@ -87,6 +90,14 @@ struct DayProblem {
                 skills: [], profile: profile,
                 speedFactor: type.speedFactor * (type.mode == .bike && !onBikeNetwork ? Self.bikeShareOfCarSpeed : 1), breaks: breaks
             )
+            // A carrier's rate card replaces the type's rates: paid time (waiting included) and overtime in the objective.
+            if let card = day.rateCard(for: fleetVehicle) {
+                let rates = card.solverRates(unitsPerCent: Self.costUnitsPerCent)
+                vehicle.fixedCost = rates.fixed
+                vehicle.costPerDistance = rates.perMetre
+                vehicle.costPerTime = 0
+                vehicle.paidTime = rates.paidTime
+            }
             if vehicle.speedFactor != 1, profiles[profile.position].timeDependent != nil {
                 if staticCar == nil {
                     var copy = profiles[profile.position]

@@ -10,6 +10,7 @@ public enum DispatchFile: String, Sendable, CaseIterable {
     case fleet
     case carriers
     case orders
+    case rateCards = "rate-cards"
 
     /// Columns, required first; see the README's "Input files" section.
     public var columns: [String] {
@@ -17,13 +18,14 @@ public enum DispatchFile: String, Sendable, CaseIterable {
         case .depots: ["id", "name", "kind", "lat", "lon", "opens", "closes", "loading_minutes", "stock"]
         case .vehicleTypes:
             ["id", "name", "mode", "capacity_kg", "capacity_litres", "capacity_parcels", "fixed_cost", "cost_per_km", "cost_per_hour",
-             "co2_g_per_km", "speed_factor"]
+             "co2_g_per_km", "speed_factor", "energy", "consumption_per_100km", "grid_country"]
         case .fleet:
             ["id", "type", "depot", "carrier", "driver", "shift_start", "shift_end", "end_depot", "break_start", "break_end", "break_minutes",
              "date"]
         case .carriers: ["id", "name"]
         case .orders:
             ["id", "date", "lat", "lon", "items", "weight_kg", "volume_litres", "window_start", "window_end", "customer", "service_minutes", "priority"]
+        case .rateCards: RateCardFile.columns
         }
     }
 
@@ -35,6 +37,7 @@ public enum DispatchFile: String, Sendable, CaseIterable {
         case .fleet: 7
         case .carriers: 2
         case .orders: 9
+        case .rateCards: RateCardFile.requiredColumns.count
         }
         return Array(columns.prefix(count))
     }
@@ -91,9 +94,15 @@ public enum DispatchRecords {
         let fixed = row.money("fixed_cost"), perKm = row.money("cost_per_km"), perHour = row.money("cost_per_hour")
         let co2 = row.integer("co2_g_per_km", in: 0...5000, default: 0)
         let speed = row.decimal("speed_factor", in: 0.1...3, default: 1)
+        let energy = row.optional("energy") == nil ? nil : row.choice("energy", as: EnergyCarrier.self)
+        let consumption = row.decimal("consumption_per_100km", in: 0...1000, default: 0)
+        if let energy, energy != .human, consumption == 0 {
+            row.complain("consumption_per_100km", "is empty or 0; a vehicle running on \(energy.rawValue) needs its consumption in \(energy.unit) per 100 km")
+        }
         return VehicleType(
             id: id, name: name, mode: mode, capacity: capacity, fixedCost: fixed, centsPerKilometre: perKm.rawValue,
-            centsPerHour: perHour.rawValue, co2GramsPerKilometre: Int64(co2), speedFactor: speed
+            centsPerHour: perHour.rawValue, co2GramsPerKilometre: Int64(co2), speedFactor: speed, energy: energy,
+            consumptionMilliUnitsPerKilometre: Int64((consumption * 10).rounded()), gridCountry: row.optional("grid_country")?.uppercased()
         )
     }
 

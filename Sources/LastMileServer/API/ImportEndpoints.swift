@@ -8,7 +8,7 @@ import LastMileService
 /// JSON when the content type says so); a bad row refuses the whole body with every issue in `details`, unless
 /// `skip_invalid=true`, which stores the good rows and lists the others.
 ///
-/// `POST /v1/imports/{kind}` (depots, vehicle-types, fleet, carriers, orders, vroom with `date=`) is for admins:
+/// `POST /v1/imports/{kind}` (depots, vehicle-types, fleet, carriers, orders, rate-cards, vroom with `date=`) is for admins:
 /// depots and fleets reach across every dispatcher. `POST /v1/orders` is the dispatcher's: orders only.
 struct ImportEndpoints {
     let service: LastMileService

@@ -350,7 +350,7 @@ struct LocalSearchRun {
         }
         total = evaluator.concatenate(total, evaluator.endDepot(data), data: data)
         guard total.distance <= data.vehicleMaxDistance[r] else { return nil }
-        let cost = total.cost + data.vehicleFixedCost[r]
+        let cost = data.routeCost(r, total)
         guard total.timeWarp > 0 else { return (cost * costScale, total) }
         guard let penalties else { return nil }
         return (cost * costScale + total.timeWarp * penalties.timeWarp, total)

@@ -16,7 +16,7 @@ struct RouteSegments {
     private(set) var loadSuffix: [LoadSegment] = []
     private(set) var openShipments: [Int32] = []
     private(set) var paired: [Int32] = []
-    /// The route's objective share: travel cost plus fixed cost, 0 when empty.
+    /// The route's objective share: travel cost (and paid time) plus fixed cost, 0 when empty.
     private(set) var cost: Int64 = 0
     /// The route's time warp with both depots, time units (0 when time-feasible or empty).
     private(set) var timeWarp: Int64 = 0
@@ -60,7 +60,7 @@ struct RouteSegments {
             openShipments[i] = openShipments[i - 1] + (isHalf ? Int32(data.loadSign[job]) : 0)
         }
         let whole = evaluator.concatenate(prefix[count], evaluator.endDepot(data), data: data)
-        cost = count == 0 ? 0 : whole.cost + data.vehicleFixedCost[evaluator.vehicle]
+        cost = count == 0 ? 0 : data.routeCost(evaluator.vehicle, whole)
         timeWarp = count == 0 ? 0 : whole.timeWarp
     }
 

@@ -106,7 +106,7 @@ extension LocalSearchRun {
     /// it is late and lateness is refused.
     @inline(__always)
     private func timeCost(_ segment: RouteSegment, for r: Int) -> Int64? {
-        let cost = (segment.cost + search.data.vehicleFixedCost[r]) * costScale
+        let cost = search.data.routeCost(r, segment) * costScale
         guard segment.timeWarp > 0 else { return cost }
         guard let penalties else { return nil }
         return cost + segment.timeWarp * penalties.timeWarp
