@@ -28,3 +28,10 @@ extension LastMileService {
         return Dictionary(day.vehicles.map { ($0.id, $0.carrierID) }, uniquingKeysWith: { first, _ in first })
     }
 }
+
+extension LastMileService {
+    /// The day of `date` as the database holds it: depots with their available stock, the fleet, the orders.
+    public func dispatchDay(date: String) throws(LastMileError) -> DispatchDay {
+        try reportingErrors { try store.day(date) }
+    }
+}
