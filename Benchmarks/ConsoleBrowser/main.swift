@@ -59,29 +59,39 @@ struct ConsoleBrowser {
         }
     }
 
-    /// Frame times (ms between animation frames) while the map pans 30 px a frame (120 frames, the road
-    /// layer reloading as the view moves) and while runs are selected one per frame (60 frames).
+    /// Frame times (ms between animation frames) while a user drags the map (four drags of 1.2 s through the
+    /// map; the road layer reloads when each drag ends) and while runs are selected one per frame (60 frames,
+    /// each selection redrawing the map's selection, the list's marks and the timeline).
     static func frames(_ browser: WebDriver) async throws {
+        try await browser.execute("""
+            window.frameTimes = []; window.recording = true;
+            let last = performance.now();
+            const step = (t) => { window.frameTimes.push(t - last); last = t; if (window.recording) requestAnimationFrame(step); };
+            requestAnimationFrame(step);
+            """)
+        for (dx, dy) in [(240, 120), (-300, -160), (180, -140), (-120, 180)] {
+            try await browser.drag(fromX: 450, y: 340, through: [(dx / 2, dy / 2), (dx / 2, dy / 2)], milliseconds: 600)
+        }
+        try await Task.sleep(for: .milliseconds(800))  // the last road reload
+        let pan = try await browser.execute("window.recording = false; return window.frameTimes.slice(1)")
         let result = try await browser.executeAsync("""
             const done = arguments[arguments.length - 1];
             const console = window.lastmileConsole;
             const runs = [...document.querySelectorAll('#runs tbody tr')].map((r) => r.dataset.vehicle);
-            const pan = [], select = [];
+            const select = [];
             let last = performance.now(), n = 0;
             function step(t) {
-              (n <= 120 ? pan : select).push(t - last);
+              select.push(t - last);
               last = t; n++;
-              if (n <= 120) console.map.panBy([n % 40 < 20 ? 30 : -30, n % 2 ? 12 : -12], { animate: false });
-              else console.select(runs[(n - 121) % runs.length]);
-              if (n < 181) requestAnimationFrame(step); else done({ pan: pan.slice(1), select: select.slice(1), runs: runs.length,
-                stops: document.querySelectorAll('#timeline [data-order]').length });
+              console.select(runs[n % runs.length]);
+              if (n < 61) requestAnimationFrame(step); else done({ select: select.slice(1), runs: runs.length });
             }
             requestAnimationFrame(step);
             """)
         guard let answer = result as? [String: Any] else { throw WebDriver.Failure(description: "no frame times: \(result)") }
         print("runs shown: \(answer["runs"] ?? "?")")
-        for phase in ["pan", "select"] {
-            let times = ((answer[phase] as? [Any]) ?? []).compactMap { ($0 as? NSNumber)?.doubleValue }.sorted()
+        for (phase, values) in [("drag", pan), ("select", answer["select"] ?? [])] {
+            let times = ((values as? [Any]) ?? []).compactMap { ($0 as? NSNumber)?.doubleValue }.sorted()
             guard !times.isEmpty else { continue }
             func quantile(_ q: Double) -> Double { times[min(times.count - 1, Int(Double(times.count) * q))] }
             let over = times.filter { $0 > 1000.0 / 60 + 1 }.count

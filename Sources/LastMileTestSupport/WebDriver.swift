@@ -119,6 +119,17 @@ public final class WebDriver {
         _ = try await command("POST", "element/\(try await element(selector))/value", ["text": text])
     }
 
+    /// Drags the mouse from (`x`, `y`) (viewport pixels) through each offset in turn, each move taking
+    /// `milliseconds` (the driver interpolates), then releases the button.
+    public func drag(fromX x: Int, y: Int, through offsets: [(dx: Int, dy: Int)], milliseconds: Int) async throws {
+        var steps: [[String: Any]] = [["type": "pointerMove", "duration": 0, "x": x, "y": y, "origin": "viewport"], ["type": "pointerDown", "button": 0]]
+        for offset in offsets {
+            steps.append(["type": "pointerMove", "duration": milliseconds, "x": offset.dx, "y": offset.dy, "origin": "pointer"])
+        }
+        steps.append(["type": "pointerUp", "button": 0])
+        _ = try await command("POST", "actions", ["actions": [["type": "pointer", "id": "mouse", "parameters": ["pointerType": "mouse"], "actions": steps]]])
+    }
+
     /// A PNG of the window.
     public func screenshot() async throws -> Data {
         guard let base64 = try await command("GET", "screenshot", nil) as? String, let data = Data(base64Encoded: base64) else {

@@ -2,7 +2,7 @@
 // then the date's map, runs, timeline, live feed and actions — only what the key's role may see and do.
 import { Api } from './api.js';
 import { RunMap } from './map.js';
-import { renderRuns } from './runs.js';
+import { renderRuns, markSelected } from './runs.js';
 import { renderTimeline } from './timeline.js';
 import { LiveView } from './live.js';
 import { Playback } from './playback.js';
@@ -74,6 +74,10 @@ async function load(fit) {
 
 function show() {
   renderRuns($('#runs tbody'), state.runs, state.selected, select);
+  showTimeline();
+}
+
+function showTimeline() {
   renderTimeline($('#timeline'), state.runs.find((r) => r.vehicle === state.selected), {
     canReport: state.me.reports_events,
     onDone: (run, stop) => report(run, stop, 'completed'),
@@ -84,7 +88,8 @@ function show() {
 function select(vehicle) {
   state.selected = state.selected === vehicle ? null : vehicle;
   state.map.select(state.selected);
-  show();
+  markSelected($('#runs tbody'), state.selected);
+  showTimeline();
 }
 
 async function report(run, stop, outcome) {

@@ -28,3 +28,12 @@ export function renderRuns(tbody, runs, selected, onSelect) {
     return row;
   }));
 }
+
+// Marks the selected run's row without rebuilding the list.
+export function markSelected(tbody, selected) {
+  for (const row of tbody.rows) {
+    const on = row.dataset.vehicle === selected;
+    row.classList.toggle('selected', on);
+    row.querySelector('button').setAttribute('aria-pressed', String(on));
+  }
+}

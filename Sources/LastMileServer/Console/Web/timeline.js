@@ -22,9 +22,9 @@ export function renderTimeline(container, run, { canReport, onDone, onFailed }) 
   rows.push(heading);
   const axis = document.createElement('div');
   axis.className = 'axis';
-  for (let i = 0; i <= 4; i++) {
+  for (let i = 0; i <= 2; i++) {
     const tick = document.createElement('span');
-    tick.textContent = clock(from + (total * i) / 4);
+    tick.textContent = clock(from + (total * i) / 2);
     axis.append(tick);
   }
   rows.push(axis);
