@@ -99,7 +99,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("openapi.json")],
+            resources: [.copy("openapi.json"), .copy("Console/Web")],
             swiftSettings: swiftSettings
         ),
         // The `lastmile` command: parses arguments, calls the service, renders its events and errors.
@@ -118,6 +118,13 @@ let package = Package(
             name: "LiveLatencyBenchmark",
             dependencies: ["LastMileCore", "LastMileLive", "LastMileService", "LastMileStore", "LastMileTestSupport"],
             path: "Benchmarks/LiveLatency",
+            swiftSettings: swiftSettings
+        ),
+        // The console in headless Chromium: screenshots and frame times (`Benchmarks/console-*.sh`).
+        .executableTarget(
+            name: "ConsoleBrowser",
+            dependencies: ["LastMileTestSupport"],
+            path: "Benchmarks/ConsoleBrowser",
             swiftSettings: swiftSettings
         ),
         // Test-only helpers: fixture and shared-data locations, brute-force oracles.

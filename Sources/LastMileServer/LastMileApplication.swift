@@ -17,7 +17,8 @@ import Prometheus
 /// `/v1/plans/{date}` (GET; POST starts planning it: `/v1/jobs/{id}` and its `/events`) and
 /// `/v1/plans/{date}/versions`;
 /// `/v1/live/{date}/vehicles/{vehicle}` and `POST /v1/live/{date}/events`; `POST /v1/matrices` and
-/// `POST /v1/routes` (time-dependent with `depart`).
+/// `POST /v1/routes` (time-dependent with `depart`); the dispatcher console at `GET /` with its API
+/// (``registerConsole(on:settings:service:feed:)``).
 public enum LastMileApplication {
     /// - Parameter listening: called with the bound port once the server accepts connections.
     public static func build(
@@ -71,7 +72,23 @@ public enum LastMileApplication {
         ReportEndpoints(service: service).register(on: router)
         PlanJobEndpoints(service: service, networks: settings.networks, jobs: PlanJobs()).register(on: router)
         LiveEndpoints(service: service).register(on: router)
-        LiveEventEndpoint(service: service, loops: LiveLoops(service: service, roads: settings.roads?.queries.graph)).register(on: router)
+        let feed = LiveFeed()
+        LiveEventEndpoint(service: service, loops: LiveLoops(service: service, roads: settings.roads?.queries.graph), feed: feed).register(on: router)
+        registerConsole(on: router, settings: settings, service: service, feed: feed)
         return router
+    }
+}
+
+extension LastMileApplication {
+    /// The dispatcher console (`GET /`, its files and Leaflet) and the routes only it needs: `/v1/me`, the
+    /// plan as GeoJSON, the runs with KPIs and timelines, the road layer, the live stream, moving a stop.
+    static func registerConsole(on router: Router<LastMileRequestContext>, settings: ServerSettings, service: LastMileService, feed: LiveFeed) {
+        ConsoleEndpoints(files: ConsoleFiles(leafletPath: settings.leafletPath)).register(on: router)
+        SessionEndpoint(tiles: settings.tiles, hasRoads: settings.roads != nil, plans: settings.networks != nil).register(on: router)
+        PlanGeoJSONEndpoint(service: service).register(on: router)
+        RunsEndpoint(service: service).register(on: router)
+        RoadLayerEndpoint(layer: settings.roads.map { RoadLayer(graph: $0.queries.graph) }).register(on: router)
+        LiveStreamEndpoint(service: service, feed: feed).register(on: router)
+        StopMoveEndpoint(service: service, networks: settings.networks).register(on: router)
     }
 }

@@ -26,12 +26,29 @@ public struct ServerSettings: Sendable {
     /// Seconds the solver runs on a posted VROOM problem, and its seed.
     public var vroomTimeLimit: Double
     public var seed: UInt64
+    /// The folder of Leaflet for the console (`leaflet.esm.js`, `leaflet.css`, `images/`): Debian's `libjs-leaflet`.
+    public var leafletPath: String
+    /// A tile server for the console's map; `nil` draws the loaded graph's roads (offline).
+    public var tiles: Tiles?
+
+    /// A slippy-map tile URL template (`https://…/{z}/{x}/{y}.png`) and the attribution its terms require.
+    public struct Tiles: Sendable {
+        public var url: String
+        public var attribution: String
+
+        public init(url: String, attribution: String) {
+            self.url = url
+            self.attribution = attribution
+        }
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 5000, databasePath: String, roads: LoadedRoads? = nil, networks: RoadNetworks? = nil, corsOrigin: String? = nil,
         maxBodyBytes: Int = 16 << 20, maxTableLocations: Int = 5_000, vroomTimeLimit: Double = 1, seed: UInt64 = 1,
-        logLevel: Logger.Level = .info, idleTimeoutSeconds: Int = 60
+        logLevel: Logger.Level = .info, idleTimeoutSeconds: Int = 60, leafletPath: String = "/usr/share/javascript/leaflet", tiles: Tiles? = nil
     ) {
+        self.leafletPath = leafletPath
+        self.tiles = tiles
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.logLevel = logLevel
         self.vroomTimeLimit = vroomTimeLimit

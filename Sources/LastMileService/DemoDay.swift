@@ -30,6 +30,20 @@ public struct DemoDay: Sendable {
     /// The database the demo creates in its folder.
     public var databasePath: String { URL(fileURLWithPath: folder).appendingPathComponent("lastmile.sqlite").path }
 
+    /// The map the day is planned on: `map`, or the sample town the demo writes into its folder.
+    public var mapPath: String { map ?? URL(fileURLWithPath: folder).appendingPathComponent("sample-town.osm.pbf").path }
+
+    /// A new dispatcher key for the planned day's busiest depot (the most runs; ties by id), for
+    /// `lastmile demo --serve` to print with the console's address.
+    public func dispatcherKey(for outcome: PlanningOutcome) throws(LastMileError) -> (depotID: String, token: String) {
+        let runs = Dictionary(outcome.plan.runs.map { ($0.depotID, 1) }, uniquingKeysWith: +)
+        guard let depot = runs.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first?.key else {
+            throw LastMileError(.badInput, "the demo day has no runs to show", hint: "give more orders or a longer --time-limit")
+        }
+        let service = try LastMileService.build(.init(databasePath: databasePath, createsDatabase: false))
+        return (depot, try service.createAPIKey(role: .dispatcher(depotID: depot)).token)
+    }
+
     /// Writes the inputs, loads them into a new database (an earlier demo's is replaced), reads the roads and
     /// plans the day.
     ///
@@ -39,7 +53,6 @@ public struct DemoDay: Sendable {
         _ = try settings.solverConfiguration()
         let root = URL(fileURLWithPath: folder)
         let input = root.appendingPathComponent("input")
-        let mapPath = map ?? root.appendingPathComponent("sample-town.osm.pbf").path
         do {
             try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: databasePath + suffix) }

@@ -38,3 +38,10 @@ extension LastMileService {
         return version
     }
 }
+
+extension LastMileService {
+    /// The day of `date` as the database holds it: depots with their available stock, the fleet, the orders.
+    public func dispatchDay(date: String) throws(LastMileError) -> DispatchDay {
+        try reportingErrors { try store.day(date) }
+    }
+}

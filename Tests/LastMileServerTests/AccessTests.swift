@@ -38,6 +38,17 @@ import Testing
         // A date without a plan: allowed roles get 404, and the shared day's live state stays at revision 0.
         case "postLiveEvent": ("/v1/live/2000-01-01/events", #"{"key": "access-delay", "at": "12:00:00", "type": "delay", "vehicle": "BIKE-009", "minutes": 1}"#)
         case "getLiveVehicle": ("/v1/live/\(date)/vehicles/BIKE-009", nil)
+        case "console": ("/", nil)
+        case "consoleFile": ("/console/main.js", nil)
+        case "leafletFile": ("/leaflet/leaflet.esm.js", nil)
+        case "leafletImage": ("/leaflet/images/marker-icon.png", nil)
+        case "getSession": ("/v1/me", nil)
+        case "getPlanGeoJSON": ("/v1/plans/\(date)/geojson", nil)
+        case "getRuns": ("/v1/plans/\(date)/runs", nil)
+        case "getRoadLayer": ("/v1/roads?bbox=46.9,7.9,47.1,8.1&zoom=14", nil)
+        // Dates without a plan: allowed roles get 404 (a stream would not end; a move would change the shared day).
+        case "streamLive": ("/v1/live/2000-01-01/stream", nil)
+        case "moveStop": ("/v1/plans/2000-01-01/moves", #"{"order": "O-0001", "vehicle": "VAN-001", "position": 0}"#)
         default: nil
         }
     }

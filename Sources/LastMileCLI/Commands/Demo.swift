@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
+import Hummingbird
 import LastMileCore
 import LastMileDomain
 import LastMileSampleTown
+import LastMileServer
 import LastMileService
 
 /// `lastmile demo`: the main job on the sample town, end to end: a realistic day's input files, loaded into a
@@ -37,6 +39,15 @@ struct Demo: AsyncParsableCommand {
 
     @OptionGroup var planning: PlanningOptions
 
+    @Flag(help: "After planning, serve the day: the dispatcher console at http://HOST:PORT/ with a new dispatcher key (printed).")
+    var serve = false
+
+    @Option(help: "With --serve: the port (0: any free port).")
+    var port = 5000
+
+    @Option(help: "With --serve: the folder of Leaflet (Debian's libjs-leaflet).")
+    var leaflet = "/usr/share/javascript/leaflet"
+
     func validate() throws {
         guard orders >= 1 else { throw ValidationError("--orders must be positive") }
         guard scale > 0 else { throw ValidationError("--scale must be positive") }
@@ -63,5 +74,23 @@ struct Demo: AsyncParsableCommand {
                \(output)/lastmile.sqlite       every import and plan version (sqlite3 \(output)/lastmile.sqlite .tables)
             """)
         guard outcome.plan.checked else { throw LastMileError(.checkFailed, "the independent checker rejected the plan") }
+        if serve { try await serveConsole(demo, outcome) }
+    }
+
+    /// Serves the planned day until SIGINT or SIGTERM, printing the console's address and a dispatcher key.
+    private func serveConsole(_ demo: DemoDay, _ outcome: PlanningOutcome) async throws {
+        let (depot, token) = try demo.dispatcherKey(for: outcome)
+        let networks = try RoadNetworks.load(map: demo.mapPath)
+        let settings = ServerSettings(port: port, databasePath: demo.databasePath, roads: LoadedRoads(queries: try RoadQueries(graph: networks.car)),
+                                      networks: networks, leafletPath: leaflet)
+        let date = self.date
+        let application = try LastMileApplication.build(settings) { port in
+            Terminal.print("""
+                4. the dispatcher console of \(depot) (Ctrl-C stops it):
+                   http://127.0.0.1:\(port)/#date=\(date)
+                   key: \(token)
+                """)
+        }
+        try await application.runService()
     }
 }

@@ -53,6 +53,15 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds an idle or stalled connection stays open.")
     var idleTimeout = 60
 
+    @Option(help: "The folder of Leaflet for the console at / (Debian's libjs-leaflet).")
+    var leaflet = "/usr/share/javascript/leaflet"
+
+    @Option(help: "A tile URL template for the console's map (https://…/{z}/{x}/{y}.png; default: the loaded roads, offline).")
+    var tiles: String?
+
+    @Option(help: "With --tiles: the attribution the tiles' terms require.")
+    var tileAttribution = "© OpenStreetMap contributors"
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 … 65535") }
         guard maxBody > 0, maxTable > 0 else { throw ValidationError("--max-body and --max-table must be positive") }
@@ -72,7 +81,8 @@ struct Serve: AsyncParsableCommand {
         let settings = ServerSettings(
             host: host, port: port, databasePath: database.db, roads: roads, networks: networks, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
             maxTableLocations: maxTable, vroomTimeLimit: vroomTimeLimit, seed: seed,
-            logLevel: Logger.Level(rawValue: logLevel) ?? .info, idleTimeoutSeconds: idleTimeout
+            logLevel: Logger.Level(rawValue: logLevel) ?? .info, idleTimeoutSeconds: idleTimeout, leafletPath: leaflet,
+            tiles: tiles.map { ServerSettings.Tiles(url: $0, attribution: tileAttribution) }
         )
         let roadsLine = roads.map { " roads: \($0.queries.graph.nodeCount) nodes loaded in \((clock.now - started).formattedSeconds)," } ?? ""
         let host = self.host

@@ -45,8 +45,7 @@ public struct DayPlanner {
         let started = ContinuousClock.now
         let geometry = try DayGeometry(day: day, networks: networks, traffic: traffic)
         progress(.matrix(locations: geometry.locationCount, seconds: (ContinuousClock.now - started).inSeconds))
-        let depots = DepotIndex.all(day.depots.count)
-        var allowed = day.orders.map { order in Set(depots.filter { day.depot($0).stocks(order.items) }) }
+        var allowed = Self.stockingDepots(day)
         var forcedOut: [OrderIndex: String] = [:]
         var round = 0
         while true {
@@ -59,7 +58,7 @@ public struct DayPlanner {
                 for overdraw in overdrawn {
                     forcedOut[overdraw.order] = "depot \(day.depot(overdraw.depot).id) has no \(overdraw.sku) left for it after the other orders"
                 }
-                return makePlan(day, geometry, built, result, forcedOut: forcedOut, configuration: configuration)
+                return makePlan(day, geometry, built, solution: result.solution, solverSeconds: result.seconds, forcedOut: forcedOut, seed: configuration.seed)
             }
             round += 1
             progress(.stockRepair(round: round, overdrawn: overdrawn.count))
@@ -70,6 +69,12 @@ public struct DayPlanner {
                 }
             }
         }
+    }
+
+    /// Per order, the depots whose stock holds all its items.
+    static func stockingDepots(_ day: DispatchDay) -> [Set<DepotIndex>] {
+        let depots = DepotIndex.all(day.depots.count)
+        return day.orders.map { order in Set(depots.filter { day.depot($0).stocks(order.items) }) }
     }
 
     /// An order that takes more of a SKU from a depot than the depot holds.
@@ -116,12 +121,12 @@ public struct DayPlanner {
         static func < (a: Self, b: Self) -> Bool { (a.depotID, a.sku) < (b.depotID, b.sku) }
     }
 
-    private func makePlan(
-        _ day: DispatchDay, _ geometry: DayGeometry, _ built: DayProblem, _ result: Solver.Result, forcedOut: [OrderIndex: String],
-        configuration: SolverConfiguration
+    func makePlan(
+        _ day: DispatchDay, _ geometry: DayGeometry, _ built: DayProblem, solution: VRPSolution, solverSeconds: Double,
+        forcedOut: [OrderIndex: String], seed: UInt64
     ) -> DayPlan {
         let problem = built.problem
-        var solution = result.solution
+        var solution = solution
         // Orders forced out for stock leave their routes (removing a stop keeps a route feasible: the
         // matrices are shortest paths, so skipping a stop never arrives later; with time-dependent travel the
         // slices are shortest paths too, and the checker below confirms the result).
@@ -164,7 +169,7 @@ public struct DayPlanner {
         }
         return DayPlan(
             date: day.date, runs: runs, unassigned: unassigned, unusableVehicles: built.unusableVehicles, reservations: reserved,
-            seed: configuration.seed, solverSeconds: result.seconds, checked: check.isFeasible
+            seed: seed, solverSeconds: solverSeconds, checked: check.isFeasible
         )
     }
 

@@ -17,6 +17,8 @@ import LastMileService
 struct LiveEventEndpoint {
     let service: LastMileService
     let loops: LiveLoops
+    /// Where acknowledged events go for the console's stream (``LiveStreamEndpoint``).
+    let feed: LiveFeed
 
     func register(on router: Router<LastMileRequestContext>) {
         router.post("v1/live/:date/events") { (request: Request, context: LastMileRequestContext) async throws -> Response in
@@ -37,6 +39,9 @@ struct LiveEventEndpoint {
         try await authorise(event, identity: identity, date: date, loop: loop)
         let acknowledgement: LiveLoop<ContinuousClock>.Acknowledgement = try await loop.submit(event)
         let state: LiveState = await loop.state
+        if !acknowledgement.alreadyApplied {
+            await feed.publish(LiveStreamEndpoint.message(event, revision: acknowledgement.revision, reroute: acknowledgement.reroute, state: state), date: date)
+        }
         let status: HTTPResponse.Status = acknowledgement.alreadyApplied ? .ok : .created
         return try JSONCoding.response(AcknowledgementBody(acknowledgement, state: state), status: status)
     }
