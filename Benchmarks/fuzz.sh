@@ -6,6 +6,7 @@
 # Usage: Benchmarks/fuzz.sh [RUNS] [TARGET…]     RUNS: executions per target (default 1000000)
 #   MAX_TIME=S   also stop each target after S seconds (default 3600: the "10^6 executions or one hour")
 #   JOBS=N       targets run N at a time (default 1; the machine is shared)
+#   CONFIG=debug build the fuzzer unoptimised (default release)
 # Working corpora go to .fuzz-corpus/<target>/, crash/leak/timeout/oom reproducers to .fuzz-findings/<target>/
 # (both git-ignored). A finding is fixed, then its file is copied into fixtures/fuzz/<target>/ so that
 # `swift test --filter FuzzRegressionTests` replays it for good. Prints a Markdown table of the runs.
@@ -16,12 +17,13 @@ shift || true
 targets=${*:-pbf osm-xml tables vroom graph traffic geojson events}
 max_time=${MAX_TIME:-3600}
 jobs=${JOBS:-1}
+config=${CONFIG:-release}  # optimised and instrumented: several times the executions per second of debug
 
 # SwiftPM links executables with `--defsym main=<module>_main`, which clashes with the `main` libFuzzer's runtime
 # brings, so SwiftPM compiles the module and its dependencies (instrumented) and swiftc links them here.
-swift build --package-path Fuzz --scratch-path .build-fuzz --target LastMileFuzz -Xswiftc -sanitize=fuzzer,address 2>&1 | tail -1
+swift build --package-path Fuzz --scratch-path .build-fuzz -c "$config" --target LastMileFuzz -Xswiftc -sanitize=fuzzer,address 2>&1 | tail -1
 binary=.build-fuzz/lastmile-fuzz
-objects=$(swift build --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address --show-bin-path)
+objects=$(swift build --package-path Fuzz --scratch-path .build-fuzz -c "$config" -Xswiftc -sanitize=fuzzer,address --show-bin-path)
 swiftc -sanitize=fuzzer,address -emit-executable "$objects"/*.build/*.o -lz -lproj -o "$binary" 2>&1 | grep -v "ld.gold: warning" || true
 
 run_target() {

@@ -40,7 +40,7 @@ import Testing
                 #expect(response.status == .tooManyRequests)
                 let retryAfter = response.headers[.retryAfter].flatMap { Int($0) }
                 #expect(retryAfter.map { (90...100).contains($0) } == true, "1 token at 0.01 per second: about 100 s, got \(String(describing: retryAfter))")
-                let body = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: [String: Any]]
+                let body = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: [String: Any]]
                 #expect(body?["error"]?["category"] as? String == "rateLimited")
                 #expect((body?["error"]?["hint"] as? String)?.contains("--rate-limit") == true)
             }

@@ -33,7 +33,7 @@ import Testing
         try Data(text.utf8).write(to: url)
         #expect(try InputFile.read(url.path, what: "carriers file", maxBytes: text.utf8.count).count == text.utf8.count)
         let error = #expect(throws: LastMileError.self) { try InputFile.read(url.path, what: "carriers file", maxBytes: text.utf8.count - 1) }
-        #expect(error?.message == "the carriers file is 31 bytes, over the limit of 30 bytes")
+        #expect(error?.message == "the carriers file is 27 bytes, over the limit of 26 bytes")
     }
 
     @Test func tablesStopAtTheRowLimitNamingTheFirstRowPastIt() throws {

@@ -1,5 +1,6 @@
 import Hummingbird
 import LastMileCore
+import LastMileService
 
 /// Limits each API key to its token bucket (`--rate-limit` requests per second, `--rate-burst` at once): a
 /// request over the limit is answered 429 with `Retry-After` (whole seconds) and the API's JSON error body.
