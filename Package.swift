@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "lastmile", targets: ["LastMileCLI"]),
         .library(name: "LastMileGraph", targets: ["LastMileGraph"]),
+        // For the fuzzing package (`Fuzz/`), which drives the readers through `FuzzTarget`.
+        .library(name: "LastMileTestSupport", targets: ["LastMileTestSupport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -127,10 +129,10 @@ let package = Package(
             path: "Benchmarks/ConsoleBrowser",
             swiftSettings: swiftSettings
         ),
-        // Test-only helpers: fixture and shared-data locations, brute-force oracles.
+        // Test-only helpers: fixture and shared-data locations, brute-force oracles, the fuzz targets' entry points.
         .target(
             name: "LastMileTestSupport",
-            dependencies: ["LastMileCore", "LastMileGeo", "LastMileGraph", "LastMileDomain", "LastMileLive"],
+            dependencies: ["LastMileCore", "LastMileGeo", "LastMileOSM", "LastMileGraph", "LastMileModel", "LastMileDomain", "LastMileLive"],
             swiftSettings: swiftSettings
         ),
 

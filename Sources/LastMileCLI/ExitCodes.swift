@@ -12,6 +12,7 @@ enum ExitCodes {
         case .notFound: 5
         case .unauthorized, .forbidden: 77
         case .usage: 64
+        case .rateLimited: 75
         case .internal: 70
         }
     }

@@ -87,7 +87,10 @@ public enum RoadGraphFile {
         return try data.withUnsafeBytes { bytes in try read(bytes, name: name) }
     }
 
-    static func read(_ bytes: UnsafeRawBufferPointer, name: String) throws -> (graph: RoadGraph, report: ImportReport) {
+    /// Reads a graph file's bytes already in memory; `name` is used in error messages (fuzzing, tests).
+    ///
+    /// - Throws: ``GraphError`` as ``read(_:)`` does.
+    public static func read(_ bytes: UnsafeRawBufferPointer, name: String) throws -> (graph: RoadGraph, report: ImportReport) {
         guard bytes.count >= headerSize, Array(bytes[0..<8]) == magic else {
             throw GraphError(.wrongFormat, "not a LastMile graph file (no LMGRAPH header)", file: name,
                              hint: "build one from an OSM extract with `lastmile import MAP.osm.pbf -o FILE.graph` and give FILE.graph")

@@ -1,4 +1,5 @@
 import CZlib
+import LastMileCore
 
 /// zlib compression as OSM PBF blobs and `.gz` files use it.
 public enum Zlib {
@@ -46,15 +47,16 @@ public enum Zlib {
 
     /// Inflates a whole gzip file (`.gz`), including multi-member files.
     ///
-    /// - Throws: ``Failure`` with the compressed byte offset where the stream broke.
-    public static func gunzip(_ input: [UInt8]) throws -> [UInt8] {
+    /// - Throws: ``Failure`` with the compressed byte offset where the stream broke, or when the data inflates
+    ///   past `maxOutput` bytes (a decompression bomb stops there instead of exhausting memory).
+    public static func gunzip(_ input: [UInt8], maxOutput: Int = InputLimits.maxInflatedMapBytes) throws -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw Failure(description: "cannot initialise zlib")
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
-        output.reserveCapacity(input.count * 6)
+        output.reserveCapacity(min(input.count * 6, maxOutput))
         var chunk = [UInt8](repeating: 0, count: 1 << 18)
         try input.withUnsafeBytes { inBytes in
             guard let base = inBytes.baseAddress?.assumingMemoryBound(to: Bytef.self) else { return }
@@ -66,6 +68,10 @@ public enum Zlib {
                     stream.avail_out = uInt(out.count)
                     let status = CZlib.inflate(&stream, Z_NO_FLUSH)
                     return (status, out.count - Int(stream.avail_out))
+                }
+                guard output.count + produced <= maxOutput else {
+                    throw Failure(description: "the data inflates to more than \(InputLimits.describe(bytes: maxOutput)) (the limit); "
+                        + "convert it to .osm.pbf (`osmium cat in.osm.gz -o out.osm.pbf`) or cut a smaller extract")
                 }
                 output.append(contentsOf: chunk[0..<produced])
                 if status == Z_STREAM_END {

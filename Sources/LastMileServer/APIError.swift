@@ -6,9 +6,12 @@ import LastMileCore
 /// `{"error": {"category", "message", "where", "hint", "details"}}`.
 public struct APIError: HTTPResponseError, Sendable {
     public var error: LastMileError
+    /// Whole seconds the client should wait before retrying (`Retry-After`), for rate-limited requests.
+    public var retryAfterSeconds: Int?
 
-    public init(_ error: LastMileError) {
+    public init(_ error: LastMileError, retryAfterSeconds: Int? = nil) {
         self.error = error
+        self.retryAfterSeconds = retryAfterSeconds
     }
 
     public init(_ category: ErrorCategory, _ message: String, field: String? = nil, hint: String? = nil) {
@@ -25,6 +28,7 @@ public struct APIError: HTTPResponseError, Sendable {
         case .notFound: .notFound
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
+        case .rateLimited: .tooManyRequests
         case .internal: .internalServerError
         }
     }
@@ -43,6 +47,7 @@ public struct APIError: HTTPResponseError, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfterSeconds { headers[.retryAfter] = String(retryAfterSeconds) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONCoding.encode(body))))
     }
 }

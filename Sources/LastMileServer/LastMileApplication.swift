@@ -48,6 +48,9 @@ public enum LastMileApplication {
         }
         router.add(middleware: BodyLimitMiddleware(maxBodyBytes: settings.maxBodyBytes))
         router.add(middleware: APIKeyAuthenticator(service: service))
+        if settings.requestsPerSecondPerKey > 0 {
+            router.add(middleware: RateLimitMiddleware(limiter: KeyRateLimiter(ratePerSecond: settings.requestsPerSecondPerKey, burst: settings.burstPerKey)))
+        }
         router.get("health") { _, _ in try JSONCoding.response(["status": "ok", "version": LastMileVersion.current]) }
         router.get("openapi.json") { _, _ in
             var headers = HTTPFields()

@@ -19,6 +19,11 @@ public struct ServerSettings: Sendable {
     public var maxBodyBytes: Int
     /// The most locations one table request may hold (sources × destinations ≤ its square).
     public var maxTableLocations: Int
+    /// Requests per second each API key may send on average (its token bucket's refill rate); 0 turns the
+    /// limit off. Over the limit: 429 with `Retry-After`.
+    public var requestsPerSecondPerKey: Double
+    /// Requests each API key may send at once (its token bucket's size, ≥ 1).
+    public var burstPerKey: Int
     /// Seconds a connection may stay idle (no request, or a client that stalls mid-request) before it is closed.
     public var idleTimeoutSeconds: Int
     /// The lowest level logged (each request at `info`, with its request id).
@@ -45,10 +50,13 @@ public struct ServerSettings: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 5000, databasePath: String, roads: LoadedRoads? = nil, networks: RoadNetworks? = nil, corsOrigin: String? = nil,
         maxBodyBytes: Int = 16 << 20, maxTableLocations: Int = 5_000, vroomTimeLimit: Double = 1, seed: UInt64 = 1,
-        logLevel: Logger.Level = .info, idleTimeoutSeconds: Int = 60, leafletPath: String = "/usr/share/javascript/leaflet", tiles: Tiles? = nil
+        logLevel: Logger.Level = .info, idleTimeoutSeconds: Int = 60, leafletPath: String = "/usr/share/javascript/leaflet", tiles: Tiles? = nil,
+        requestsPerSecondPerKey: Double = 500, burstPerKey: Int = 1_000
     ) {
         self.leafletPath = leafletPath
         self.tiles = tiles
+        self.requestsPerSecondPerKey = requestsPerSecondPerKey
+        self.burstPerKey = burstPerKey
         self.idleTimeoutSeconds = idleTimeoutSeconds
         self.logLevel = logLevel
         self.vroomTimeLimit = vroomTimeLimit

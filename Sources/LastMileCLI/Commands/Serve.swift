@@ -41,6 +41,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most sources (and destinations) of one table request.")
     var maxTable = 5_000
 
+    @Option(help: "Requests per second each API key may send on average (0: no limit); over it: 429 with Retry-After.")
+    var rateLimit = 500.0
+
+    @Option(help: "Requests each API key may send at once before --rate-limit applies.")
+    var rateBurst = 1_000
+
     @Option(help: "Seconds the solver spends on a posted VROOM problem.")
     var vroomTimeLimit = 1.0
 
@@ -65,6 +71,9 @@ struct Serve: AsyncParsableCommand {
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 … 65535") }
         guard maxBody > 0, maxTable > 0 else { throw ValidationError("--max-body and --max-table must be positive") }
+        guard rateLimit >= 0, rateLimit.isFinite, rateBurst >= 1 else {
+            throw ValidationError("--rate-limit must be 0 (off) or positive and --rate-burst at least 1")
+        }
         guard vroomTimeLimit > 0 else { throw ValidationError("--vroom-time-limit must be positive") }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
@@ -82,7 +91,8 @@ struct Serve: AsyncParsableCommand {
             host: host, port: port, databasePath: database.db, roads: roads, networks: networks, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
             maxTableLocations: maxTable, vroomTimeLimit: vroomTimeLimit, seed: seed,
             logLevel: Logger.Level(rawValue: logLevel) ?? .info, idleTimeoutSeconds: idleTimeout, leafletPath: leaflet,
-            tiles: tiles.map { ServerSettings.Tiles(url: $0, attribution: tileAttribution) }
+            tiles: tiles.map { ServerSettings.Tiles(url: $0, attribution: tileAttribution) },
+            requestsPerSecondPerKey: rateLimit, burstPerKey: rateBurst
         )
         let roadsLine = roads.map { " roads: \($0.queries.graph.nodeCount) nodes loaded in \((clock.now - started).formattedSeconds)," } ?? ""
         let host = self.host

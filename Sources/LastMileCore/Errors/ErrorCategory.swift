@@ -17,6 +17,8 @@ public enum ErrorCategory: String, Sendable, Hashable, CaseIterable {
     case unauthorized
     /// The credentials are valid but their role or scope does not reach this object.
     case forbidden
+    /// Too many requests from one API key in a short time: wait (the server says how long) and retry.
+    case rateLimited
     /// A bug: LastMile reached a state it should not.
     case `internal`
 }

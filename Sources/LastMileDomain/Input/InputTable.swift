@@ -1,4 +1,5 @@
 import Foundation
+import LastMileCore
 
 /// Reads an input file into rows of text fields: CSV (RFC 4180: a header line, commas, double quotes with `""`
 /// inside, fields may span lines; each row remembers the line it starts on) or JSON (an array of objects, or
@@ -17,11 +18,20 @@ public enum InputTable {
         case ignored
     }
 
+    ///
+    /// More than `maxRows` rows (``InputLimits/maxTableRows``) is one issue on the first row past the limit.
     public static func rows(
-        of data: Data, file: String, columns: [String], required: [String] = [], otherColumns: OtherColumns = .refused
+        of data: Data, file: String, columns: [String], required: [String] = [], otherColumns: OtherColumns = .refused,
+        maxRows: Int = InputLimits.maxTableRows
     ) throws(InputReport) -> [InputRow] {
         let isJSON = file.lowercased().hasSuffix(".json")
         let (header, rows) = isJSON ? try jsonRows(data, file: file) : try csvRows(data, file: file)
+        guard rows.count <= maxRows else {
+            throw InputReport(issues: [InputIssue(
+                file: file, line: rows[maxRows].line,
+                message: "more than \(maxRows) rows (the limit of one file); split the file and load each part", isRecordNumber: isJSON
+            )])
+        }
         // A column's line: the header's (CSV) or the first record naming it (JSON).
         func line(of column: String) -> Int? { isJSON ? rows.first { $0.fields[column] != nil }?.line : 1 }
         var issues: [InputIssue] = []

@@ -43,7 +43,16 @@ struct GeoJSONFeatures {
     /// Reads the file at `path` (named so in errors); `what` names its content in the read error ("closures").
     init(path: String, what: String) throws(TrafficFileError) {
         let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+        do {
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            guard size <= InputLimits.maxFileBytes else {
+                throw TrafficFileError("the \(what) file is \(size) bytes, over the limit of "
+                    + "\(InputLimits.describe(bytes: InputLimits.maxFileBytes)); split it by time or area", at: ErrorLocation(file: path))
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch let error as TrafficFileError {
+            throw error
+        } catch {
             throw TrafficFileError("cannot read the \(what) (\(error.localizedDescription))", at: ErrorLocation(file: path))
         }
         try self.init(data, name: path)

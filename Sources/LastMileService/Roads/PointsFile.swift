@@ -18,9 +18,7 @@ public struct PointsFile: Sendable {
     ///
     /// - Throws: ``LastMileError`` (bad input) naming the file, line and column.
     public static func read(_ path: String) throws(LastMileError) -> PointsFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw LastMileError(.badInput, "cannot read the points file", at: ErrorLocation(file: path), hint: "check the path")
-        }
+        let data = try InputFile.read(path, what: "points file")
         let hint = "write one point per row under a header naming lat,lon (degrees), optionally id"
         let rows: [InputRow]
         do throws(InputReport) {

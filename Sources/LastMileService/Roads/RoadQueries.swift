@@ -60,7 +60,14 @@ public struct RoadQueries: Sendable {
 
     /// The travel-time and distance matrix between `points` at free-flow speeds, or in the 15-minute slice of
     /// `departure` (its traffic factors, closures and weather).
+    ///
+    /// - Throws: ``LastMileError`` (bad input) for more than ``InputLimits/maxMatrixLocations`` points.
     public func matrix(_ points: [SnappedPoint], engine: MatrixEngine, departure: Departure? = nil) throws(LastMileError) -> MatrixRun {
+        guard points.count <= InputLimits.maxMatrixLocations else {
+            throw LastMileError(.badInput, "\(points.count) locations, over the limit of \(InputLimits.maxMatrixLocations) for one matrix",
+                                at: ErrorLocation(field: "locations"),
+                                hint: "split the locations and compute the blocks separately, or use `lastmile traffic matrices`/`plan` which hold only what they need")
+        }
         let positions = points.map(RoadPosition.init)
         let metric = departure?.metric(on: graph) ?? RoadMetric(freeFlowOf: graph)
         let clock = ContinuousClock()
