@@ -52,6 +52,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             case .fleet: _ = try? kind.read(body, file: file, as: DispatchRecords.fleetVehicle)
             case .carriers: _ = try? kind.read(body, file: file, as: DispatchRecords.carrier)
             case .orders: _ = try? kind.read(body, file: file, as: DispatchRecords.order)
+            case .rateCards: _ = try? RateCardFile.read(Data(body), file: file)
             }
         case .vroom:
             _ = try? VroomFormat.read(data, name: "fuzz.json")

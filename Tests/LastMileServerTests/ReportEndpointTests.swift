@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LastMileServer
+import LastMileService
 import Testing
 
 /// `GET /v1/plans/{date}/report`: figures object by object — a carrier key gets only its own runs, orders and
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func eachKeySeesOnlyItsOwnFigures() async throws {
-        let carriers = try fixture.service.vehicleCarriers(date: ServerFixture.date)
+        let carriers = try fixture.service.vehicleCarriers()
         try await fixture.application().test(.router) { client in
             let all = try await report("admin", client)
             #expect(all.status == .ok)

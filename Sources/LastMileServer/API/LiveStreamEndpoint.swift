@@ -25,7 +25,7 @@ struct LiveStreamEndpoint {
             let identity = try context.requireIdentity()
             let date = try context.parameters.require("date")
             _ = try requiringPlan(of: date) { () throws(LastMileError) in try service.storedPlan(date: date) }
-            let carriers = try service.vehicleCarriers(date: date)
+            let carriers = try service.vehicleCarriers()
             let feed = self.feed
             let start = await feed.count(date: date)
             var headers = HTTPFields()
