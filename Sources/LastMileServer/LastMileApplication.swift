@@ -89,6 +89,7 @@ extension LastMileApplication {
         ConsoleEndpoints(files: ConsoleFiles(leafletPath: settings.leafletPath)).register(on: router)
         SessionEndpoint(tiles: settings.tiles, hasRoads: settings.roads != nil, plans: settings.networks != nil).register(on: router)
         PlanGeoJSONEndpoint(service: service).register(on: router)
+        RunSheetEndpoint(service: service).register(on: router)
         RunsEndpoint(service: service).register(on: router)
         RoadLayerEndpoint(layer: settings.roads.map { RoadLayer(graph: $0.queries.graph) }).register(on: router)
         LiveStreamEndpoint(service: service, feed: feed).register(on: router)

@@ -26,6 +26,7 @@ import Testing
         case "createMatrix": ("/v1/matrices", #"{"locations": [[\#(a)], [\#(b)]]}"#)
         case "createRoute": ("/v1/routes", #"{"locations": [[\#(a)], [\#(b)]], "depart": "2026-12-01T08:00"}"#)
         case "getPlan": ("/v1/plans/\(date)", nil)
+        case "getRunSheet": ("/v1/plans/\(date)/runs/BIKE-009/sheet", nil)
         case "createPlan": ("/v1/plans/\(date)", #"{"iterations": 10}"#)
         case "getJob": ("/v1/jobs/plan-none-0", nil)
         case "streamJob": ("/v1/jobs/plan-none-0/events", nil)
