@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import LastMileServer
+import LastMileService
 import Testing
 
 /// `GET /v1/plans/{date}/report`: figures object by object — a carrier key gets only its own runs, orders and
