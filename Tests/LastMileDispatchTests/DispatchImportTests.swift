@@ -15,7 +15,7 @@ import Testing
     /// A store with the sample day's depots, vehicle types and carriers.
     static func storeWithSampleFleetData() throws -> Store {
         let store = try Store()
-        for (kind, csv) in SampleDay.files(date: "2026-11-23", orderCount: 10) where kind != "orders" && kind != "fleet" {
+        for (kind, csv) in SampleDay.files(date: "2026-11-23", orderCount: 10) where kind != "orders" && kind != "fleet" && kind != "rate-cards" {
             _ = try store.importFile(DispatchFile(rawValue: kind)!, data: Data(csv.utf8), file: "\(kind).csv")
         }
         return store

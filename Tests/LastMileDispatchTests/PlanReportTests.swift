@@ -13,7 +13,7 @@ import Testing
     static func day() -> DispatchDay {
         let empty = Load(grams: 0, millilitres: 0, parcels: 0)
         func order(_ id: String, _ lat: Double, _ lon: Double, grams: Int64, from: Int, to: Int) -> Order {
-            Order(id: id, date: "2026-11-23", customer: id, coordinate: Coordinate(latitude: lat, longitude: lon), items: [OrderItem(sku: "x", quantity: 1)],
+            Order(id: id, date: "2026-11-23", customer: id, coordinate: Coordinate(latitude: lat, longitude: lon)!, items: [OrderItem(sku: "x", quantity: 1)],
                   load: Load(grams: grams, millilitres: 1000, parcels: 1), windowStart: TimeOfDay(hours: from), windowEnd: TimeOfDay(hours: to),
                   serviceSeconds: 300, priority: 0)
         }
@@ -29,9 +29,9 @@ import Testing
         }
         return DispatchDay(
             date: "2026-11-23",
-            depots: [DepotSite(id: "A", name: "A", kind: .microFulfillmentCenter, coordinate: Coordinate(latitude: 41.15, longitude: -8.61),
+            depots: [DepotSite(id: "A", name: "A", kind: .microFulfillmentCenter, coordinate: Coordinate(latitude: 41.15, longitude: -8.61)!,
                                opens: TimeOfDay(hours: 7), closes: TimeOfDay(hours: 22), loadingSeconds: 600, stock: [:]),
-                     DepotSite(id: "B", name: "B", kind: .darkStore, coordinate: Coordinate(latitude: 41.16, longitude: -8.62),
+                     DepotSite(id: "B", name: "B", kind: .darkStore, coordinate: Coordinate(latitude: 41.16, longitude: -8.62)!,
                                opens: TimeOfDay(hours: 7), closes: TimeOfDay(hours: 22), loadingSeconds: 0, stock: [:])],
             vehicleTypes: [bike, van],
             vehicles: [FleetVehicle(id: "VAN-1", typeID: "van", depotID: "A", carrierID: "city", driver: "d1", shiftStart: TimeOfDay(hours: 8), shiftEnd: TimeOfDay(hours: 16)),

@@ -1,7 +1,8 @@
 import Foundation
 import LastMileCore
-import LastMileDispatch
+@testable import LastMileDispatch
 import LastMileDomain
+import LastMileModel
 import LastMileStore
 import LastMileSampleTown
 import LastMileTestSupport

@@ -59,7 +59,7 @@ import Testing
                 let base = PlanChecker.check(solution(without, adding: Int(job)), for: problem)
                 for target in state.routes.indices {
                     for i in 0...without.routes[target].jobs.count {
-                        guard without.routes[target].fits(Int(job), after: i, data: data),
+                        guard without.routes[target].fits(Int(job), after: data.hasPickups ? i : 0, data: data),
                             let delta = without.routes[target].insertionDelta(of: Int(job), after: i, data: data)
                         else { continue }
                         var with = without
