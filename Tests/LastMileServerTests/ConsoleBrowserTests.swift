@@ -149,6 +149,42 @@ import Testing
     }
 }
 
+extension ConsoleBrowserTests {
+    @Test func aSimulatedDayPlaysBackOnTheMap() async throws {
+        let day = ConsoleDay.shared
+        let conditions = try RoadConditions.load(day: ConsoleDay.date, trafficFile: nil, closuresFile: nil)
+        let report = try day.service.simulate(date: ConsoleDay.date, roads: day.networks, conditions: conditions, noise: .none)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lastmile-simulation-\(UUID().uuidString).json")
+        try day.service.writeSimulation([report], to: file.path)
+        // The vehicles' markers as the map holds them (they are drawn on a canvas).
+        let positions = """
+            const found = [];
+            window.lastmileConsole.map.eachLayer((layer) => {
+              if (layer.options.renderer && layer.options.renderer.options.pane === 'vehicles' && layer.options.radius === 7) {
+                const p = layer.getLatLng(); found.push(p.lat.toFixed(6) + ',' + p.lng.toFixed(6));
+              }
+            });
+            return found.join(';');
+            """
+        try await day.application().test(.live) { client in
+            try await withBrowser { browser in
+                try await signIn(browser, port: try #require(client.port), token: day.token, date: ConsoleDay.date)
+                try await browser.type(file.path, into: "#playback-file")
+                let start = try await browser.waitFor("the simulation", "return document.querySelector('#playback-clock').value")
+                #expect((start as? String)?.hasPrefix("static ") == true, "\(start)")
+                let before = try await browser.execute(positions) as? String
+                try await browser.execute("document.querySelector('#playback-speed').value = '1200'")
+                try await browser.click("#playback-toggle")
+                let moved = try await browser.waitFor("vehicles on the move", "const now = (() => { \(positions) })(); return now !== arguments[0] && now !== '' ? now : null"
+                    .replacingOccurrences(of: "arguments[0]", with: "'\(before ?? "")'"))
+                #expect((moved as? String)?.split(separator: ";").count == report.runs.count)
+                #expect(try await browser.execute("return document.querySelector('#playback-clock').value") as? String != start as? String)
+                #expect(try await browser.execute("return document.querySelector('#playback-toggle').textContent") as? String == "Pause")
+            }
+        }
+    }
+}
+
 /// A small planned day of its own (40 orders, 400 iterations, seed 5) with an admin key and a dispatcher key of
 /// MFC-WEST, for tests that change its live state or its plan: ``shared`` for the browser, ``forMoves`` for
 /// moving stops.
