@@ -17,7 +17,7 @@ if [ -z "$db" ]; then
     db=$work/porto/lastmile.sqlite
 fi
 date=2026-11-23
-admin=$($bin/lastmile keys create --role admin --db "$db" | grep -o 'lm_[A-Za-z0-9_]*' | head -1)
+admin=$($bin/lastmile keys create --role admin --db "$db" 2>/dev/null | grep -o 'lm_[A-Za-z0-9_]*' | head -1)
 $bin/lastmile serve --db "$db" --map "$map" --port 0 --log-level warning 2>"$work/serve.log" &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT

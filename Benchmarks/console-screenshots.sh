@@ -18,7 +18,7 @@ else
     $bin/lastmile demo --output "$work/demo" --orders 120 --iterations 800 --threads 1 >/dev/null
     db=$work/demo/lastmile.sqlite; date=2026-11-23; map_args=(--map "$work/demo/sample-town.osm.pbf")
 fi
-admin=$($bin/lastmile keys create --role admin --db "$db" | grep -o 'lm_[A-Za-z0-9_]*' | head -1)
+admin=$($bin/lastmile keys create --role admin --db "$db" 2>/dev/null | grep -o 'lm_[A-Za-z0-9_]*' | head -1)
 carrier=$($bin/lastmile keys create --role carrier --carrier velo --db "$db" 2>/dev/null | grep -o 'lm_[A-Za-z0-9_]*' | head -1 || true)
 $bin/lastmile serve --db "$db" "${map_args[@]}" --port 0 --log-level warning 2>"$work/serve.log" &
 server=$!

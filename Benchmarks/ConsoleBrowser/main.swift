@@ -33,6 +33,7 @@ struct ConsoleBrowser {
     }
 
     static func signIn(_ browser: WebDriver, url: String, key: String, date: String) async throws {
+        try await browser.open("about:blank")  // a new document: only the address's fragment would change otherwise
         try await browser.open("\(url)/#key=\(key)&date=\(date)")
         _ = try await browser.waitFor("the runs", "return document.body.dataset.state === 'ready'", attempts: 600)
         try await Task.sleep(for: .seconds(1))  // the road layer

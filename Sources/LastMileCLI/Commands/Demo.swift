@@ -6,6 +6,7 @@ import LastMileDomain
 import LastMileSampleTown
 import LastMileServer
 import LastMileService
+import Logging
 
 /// `lastmile demo`: the main job on the sample town, end to end: a realistic day's input files, loaded into a
 /// fresh database, planned, stored, and written out as maps, manifests and KPIs. Works from any directory.
@@ -82,7 +83,7 @@ struct Demo: AsyncParsableCommand {
         let (depot, token) = try demo.dispatcherKey(for: outcome)
         let networks = try RoadNetworks.load(map: demo.mapPath)
         let settings = ServerSettings(port: port, databasePath: demo.databasePath, roads: LoadedRoads(queries: try RoadQueries(graph: networks.car)),
-                                      networks: networks, leafletPath: leaflet)
+                                      networks: networks, logLevel: .warning, leafletPath: leaflet)
         let date = self.date
         let application = try LastMileApplication.build(settings) { port in
             Terminal.print("""
