@@ -25,9 +25,9 @@ import Testing
         try expectFailure(["demo", "--map", "missing.osm.pbf", "--output", cli.temporaryPath("demo")], exit: 2,
                           firstLine: "error: missing.osm.pbf: map not found")
         try expectFailure(["snap", "--graph", "missing.graph", "--points", "missing.csv"], exit: 2,
-                          firstLine: "error: missing.csv: cannot read the points file")
+                          firstLine: "error: missing.csv: points file not found")
         try expectFailure(["matrix", "--graph", "missing.graph", "--locations", "missing.csv"], exit: 2,
-                          firstLine: "error: missing.csv: cannot read the points file")
+                          firstLine: "error: missing.csv: points file not found")
         try expectFailure(["solve", "missing.json", "--iterations", "10"], exit: 2, firstLine: "error: missing.json: instance not found")
         try expectFailure(["check", "missing.json", "missing.sol"], exit: 2, firstLine: "error: missing.json: instance not found")
         try expectFailure(["info", "missing.graph"], exit: 2, firstLine: "error: missing.graph: graph file not found")
