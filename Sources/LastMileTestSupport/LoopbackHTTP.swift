@@ -6,13 +6,13 @@ import Glibc
 /// One HTTP/1.1 request to a server on the loopback interface over a plain socket, for chromedriver: its
 /// answers write headers without a space after the colon (`Content-Length:917`), which Foundation's
 /// URLSession on Linux refuses ("Failed writing header"). Blocking; for tests and benchmarks only.
-enum LoopbackHTTP {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+public enum LoopbackHTTP {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Sends `method path` with `body` (JSON) to `127.0.0.1:port` and returns the status and the body.
-    static func request(port: Int, method: String, path: String, body: Data?) throws -> (status: Int, body: Data) {
+    public static func request(port: Int, method: String, path: String, body: Data?) throws -> (status: Int, body: Data) {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw Failure(description: "socket: errno \(errno)") }
         defer { close(socket) }

@@ -25,6 +25,7 @@ import Testing
         let service = try LastMileService.build(.init(databasePath: demo.databasePath, createsDatabase: false))
         let velo = try service.createAPIKey(role: .driverBackend(carrierID: "velo")).token
         let citylog = try service.createAPIKey(role: .driverBackend(carrierID: "citylog")).token
+        let admin = try service.createAPIKey(role: .admin).token
         let carriers = try service.vehicleCarriers()
         let plan = try service.storedPlan(date: date)
         let bike = try #require(plan.runs.first { carriers[$0.vehicleID] == "velo" }?.vehicleID)
@@ -53,9 +54,18 @@ import Testing
             #expect(try await post(other, velo, key: "something-else").0 == .badRequest)
             let (bad, error) = try await post(#"{"key": "bad-1", "at": "10:40:00", "type": "delay", "vehicle": "\#(bike)"}"#, velo)
             #expect(bad == .badRequest && "\(error)".contains("minutes"), "\(error)")
+            let (late, _) = try await post(#"{"key": "late-1", "at": "06:00:00", "type": "delay", "vehicle": "\#(bike)", "minutes": 5}"#, velo)
+            #expect(late == .badRequest)
+
+            // Prometheus counts events by outcome (the registry is the process's: other suites may add to it).
+            let metrics = try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer " + admin]) { String(buffer: $0.body) }
+            for outcome in ["applied", "retried", "rejected"] {
+                #expect(metrics.contains("lastmile_live_events_total{outcome=\"\(outcome)\"}"), "\(outcome): \(metrics.prefix(600))")
+            }
         }
         let logged = try service.store.liveEvents(date: date, planVersion: plan.version.version)
         #expect(logged.map(\.key) == ["bike-delay-1"])
+
         #expect(try service.liveState(date: date).revision == 1)
         #expect(try service.store.integrityProblems().isEmpty)
     }

@@ -14,23 +14,24 @@ struct Serve: AsyncParsableCommand {
             Every route but /health and /openapi.json needs `Authorization: Bearer KEY` (`lastmile keys create`). \
             With --graph, OSRM's /table/v1 and /route/v1 answer on that graph (loaded once at start), and VROOM \
             problems with coordinates but no matrices are routed on it. Stops on SIGINT or SIGTERM after the \
-            requests in flight.
+            requests in flight. A deployment may set LASTMILE_DB, LASTMILE_GRAPH, LASTMILE_MAP, LASTMILE_HOST and \
+            LASTMILE_PORT instead of the flags; a flag wins.
             """
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The graph file written by `lastmile import` (enables /table, /route and VROOM coordinates).")
+    @Option(help: "The graph file written by `lastmile import` (enables /table, /route and VROOM coordinates; default: $LASTMILE_GRAPH).")
     var graph: String?
 
-    @Option(help: "An OpenStreetMap extract (.osm.pbf) to plan dates on (POST /v1/plans/{date}); without --graph, its car roads serve /table and /route too.")
+    @Option(help: "An OpenStreetMap extract (.osm.pbf) to plan dates on (POST /v1/plans/{date}); without --graph, its car roads serve /table and /route too (default: $LASTMILE_MAP).")
     var map: String?
 
-    @Option(help: "Address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: "Address to listen on (default: $LASTMILE_HOST, else 127.0.0.1).")
+    var host: String?
 
-    @Option(help: "TCP port (0: any free port).")
-    var port = 5000
+    @Option(help: "TCP port, 0 for any free port (default: $LASTMILE_PORT, else 5000).")
+    var port: Int?
 
     @Option(help: "Origin allowed by CORS (`*` for any; default: no CORS headers).")
     var corsOrigin: String?
@@ -69,7 +70,9 @@ struct Serve: AsyncParsableCommand {
     var tileAttribution = "© OpenStreetMap contributors"
 
     func validate() throws {
-        guard (0...65_535).contains(port) else { throw ValidationError("--port must be 0 … 65535") }
+        guard let port = Int(EnvironmentSetting.port.resolve(port.map(String.init), else: "5000")), (0...65_535).contains(port) else {
+            throw ValidationError("--port (or \(EnvironmentSetting.port.rawValue)) must be a number 0 … 65535")
+        }
         guard maxBody > 0, maxTable > 0 else { throw ValidationError("--max-body and --max-table must be positive") }
         guard rateLimit >= 0, rateLimit.isFinite, rateBurst >= 1 else {
             throw ValidationError("--rate-limit must be 0 (off) or positive and --rate-burst at least 1")
@@ -84,8 +87,9 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let networks = try map.map { path throws(LastMileError) in try RoadNetworks.load(map: path) }
-        let roads = try graph.map { path throws(LastMileError) in LoadedRoads(queries: try RoadQueries.open(graphFile: path)) }
+        let (host, port) = (EnvironmentSetting.host.resolve(host, else: "127.0.0.1"), Int(EnvironmentSetting.port.resolve(port.map(String.init), else: "5000")) ?? 5000)
+        let networks = try (map ?? EnvironmentSetting.map.value).map { path throws(LastMileError) in try RoadNetworks.load(map: path) }
+        let roads = try (graph ?? EnvironmentSetting.graph.value).map { path throws(LastMileError) in LoadedRoads(queries: try RoadQueries.open(graphFile: path)) }
             ?? networks.map { networks throws(LastMileError) in LoadedRoads(queries: try RoadQueries(graph: networks.car)) }
         let settings = ServerSettings(
             host: host, port: port, databasePath: database.db, roads: roads, networks: networks, corsOrigin: corsOrigin, maxBodyBytes: maxBody,
@@ -95,7 +99,6 @@ struct Serve: AsyncParsableCommand {
             requestsPerSecondPerKey: rateLimit, burstPerKey: rateBurst
         )
         let roadsLine = roads.map { " roads: \($0.queries.graph.nodeCount) nodes loaded in \((clock.now - started).formattedSeconds)," } ?? ""
-        let host = self.host
         let application = try LastMileApplication.build(settings) { port in
             Terminal.error("lastmile serve:\(roadsLine) listening on http://\(host):\(port)")
         }

@@ -37,7 +37,14 @@ struct LiveEventEndpoint {
         }
         let loop: LiveLoop<ContinuousClock> = try await loops.loop(for: date)
         try await authorise(event, identity: identity, date: date, loop: loop)
-        let acknowledgement: LiveLoop<ContinuousClock>.Acknowledgement = try await loop.submit(event)
+        let acknowledgement: LiveLoop<ContinuousClock>.Acknowledgement
+        do {
+            acknowledgement = try await loop.submit(event)
+        } catch {
+            ServerMetrics.liveEvent("rejected")
+            throw error
+        }
+        ServerMetrics.liveEvent(acknowledgement.alreadyApplied ? "retried" : "applied")
         let state: LiveState = await loop.state
         if !acknowledgement.alreadyApplied {
             await feed.publish(LiveStreamEndpoint.message(event, revision: acknowledgement.revision, reroute: acknowledgement.reroute, state: state), date: date)
