@@ -17,10 +17,12 @@ import LastMileSolver
 ///    ``Settings/minimumGainSeconds`` plus ``Settings/secondsPerChangedStop`` for every stop whose vehicle or
 ///    position changed, else it keeps the baseline. Serving an open order the baseline leaves out is worth a
 ///    week of driving, so it always passes.
-/// 4. **Late placement**: an open order or late stop no vehicle reaches within its window is inserted where
-///    it is least costly with the window's end lifted: to the window's true end (no margin), else 15 min later, 30 min, 1 h, 2 h, then without limit (it
-///    is then reported at risk); a stop already late is never placed later than it was. One that fits nowhere
-///    (capacity, shift ends, no road) is reported unplaced, with that reason.
+/// 4. **Late stops**: a remaining stop late in its current sequence is inserted again where it is on time,
+///    when a vehicle of the scope can take it so (else it stays).
+/// 5. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
+///    where it is least costly with the window's end lifted: to its true end, else 15 min later, 30 min, 1 h,
+///    2 h, then without limit (it is then reported at risk). One that fits nowhere (capacity, shift ends, no
+///    road) is reported unplaced, with that reason.
 ///
 /// Replay: the result is recorded in the live log as a ``LiveReroute`` next to its event, so replays never
 /// solve; the iteration budget makes the live loop reproducible too, as long as the millisecond cap does not
@@ -121,16 +123,27 @@ public struct LiveReoptimiser: Sendable {
         let baseline = searched.map { $0.initial ?? $0.solution } ?? empty
         var (routes, gain) = stable(baseline: baseline, candidate: searched?.solution ?? empty, live: live)
 
-        // Jobs left out (open orders, late stops, or stops whose current sequence is infeasible) that no vehicle
-        // reaches in time: lift their window's end step by step (a late stop at once to its current start: never
-        // later than it was) and insert them where least costly, so that each is as little late as the greedy
-        // insertion finds.
+        // Stops late in their current sequence (a reattempt at the end of a run, a stop a delay made late): each is
+        // taken out and inserted again where it is on time, when a vehicle of the scope can take it so; else it
+        // stays where it was.
+        for job in live.lateStarts.keys.sorted() {
+            var onTime = live.problem
+            onTime.jobs[job].windows[0].latest = max(onTime.jobs[job].windows[0].earliest, Int64(live.jobOrders[job].windowEnd.seconds))
+            var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
+            greedy.localSearchNeighbours = 0
+            greedy.initialRoutes = routes.map { $0.filter { $0.position != job } }
+            let placed = Solver.solve(onTime, configuration: greedy).solution.routes
+            if placed.joined().contains(JobIndex(job)) { routes = placed }
+        }
+        // Jobs left out (open orders, or stops whose current sequence is infeasible) that no vehicle reaches in
+        // time: lift their window's end step by step and insert them where least costly, so that each is as
+        // little late as the greedy insertion finds.
         var late = live.problem
         var leftOut = live.jobOrders.indices.filter { !Set(routes.joined()).contains(JobIndex($0)) }
         for allowance in Self.lateAllowances where !leftOut.isEmpty {
             for job in leftOut {
                 let window = Int64(live.jobOrders[job].windowEnd.seconds)
-                late.jobs[job].windows[0].latest = max(allowance.map { window + $0 } ?? LiveProblem.horizon, live.lateStarts[job] ?? window)
+                late.jobs[job].windows[0].latest = allowance.map { window + $0 } ?? LiveProblem.horizon
             }
             var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
             greedy.localSearchNeighbours = 0
