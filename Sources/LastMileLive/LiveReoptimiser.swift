@@ -235,7 +235,9 @@ public struct LiveReoptimiser: Sendable {
             let new = live.drivingSeconds(of: candidate.routes[v], vehicle: v) ?? LiveProblem.horizon
             saved[root(v)] += old - new
         }
-        saved[root(pool)] += LiveProblem.horizon * Int64(baseline.unassigned.count - candidate.unassigned.count)
+        // Serving more open orders outweighs any driving (the bonus decides, it is not driving time saved).
+        let bonus = LiveProblem.horizon * Int64(baseline.unassigned.count - candidate.unassigned.count)
+        saved[root(pool)] += bonus
         var routes = baseline.routes, gain: Int64 = 0
         for v in 0..<vehicles {
             let group = root(v)
@@ -246,7 +248,7 @@ public struct LiveReoptimiser: Sendable {
         }
         for group in Set((0...vehicles).map(root)).sorted() {
             let price = Int64(settings.minimumGainSeconds + settings.secondsPerChangedStop * changed[group])
-            if saved[group] > price { gain += saved[group] }
+            if saved[group] > price { gain += saved[group] - (group == root(pool) ? bonus : 0) }
         }
         return (routes, Int(min(gain, Int64(Int.max))))
     }
