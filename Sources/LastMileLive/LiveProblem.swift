@@ -70,8 +70,8 @@ struct LiveProblem {
             }
             vehicles.append(Vehicle(
                 id: live.vehicleID, startLocation: location[start]!, endLocation: location[live.endPlace ?? start]!,
-                capacity: [1 << 40, 1 << 40, 1 << 40], shift: TimeWindow(earliest: Int64(live.startTime.seconds), latest: Self.horizon),
-                fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor, breaks: Self.breaks(of: live)))
+                capacity: [1 << 40, 1 << 40, 1 << 40], shift: TimeWindow(earliest: Int64(live.startTime(at: state.clock).seconds), latest: Self.horizon),
+                fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor, breaks: Self.breaks(of: live, at: state.clock)))
             current.append(sequence)
             ofState.append(index)
         }
@@ -119,10 +119,10 @@ struct LiveProblem {
     /// The pending breaks of `vehicle` as the solver's: in order (ids `break-0`, `break-1`, … sort like the
     /// list), each starting in its window, but never later than the vehicle can start it (an overdue break is
     /// taken as soon as it can be, never refused).
-    static func breaks(of vehicle: LiveVehicle) -> [DriverBreak] {
+    static func breaks(of vehicle: LiveVehicle, at clock: TimeOfDay) -> [DriverBreak] {
         vehicle.pendingBreaks.enumerated().map { number, entry in
             let earliest = Int64(entry.pending.earliest.seconds)
-            let latest = max(Int64(entry.pending.latest.seconds), Int64(vehicle.startTime.seconds), earliest)
+            let latest = max(Int64(entry.pending.latest.seconds), Int64(vehicle.startTime(at: clock).seconds), earliest)
             return DriverBreak(id: "break-\(number)", windows: [TimeWindow(earliest: earliest, latest: latest)], duration: Int64(entry.pending.minutes * 60))
         }
     }
@@ -166,4 +166,8 @@ extension LiveVehicle {
     /// When it leaves its start place: its `readyAt`, or the time of its last reported position when later
     /// (a position report mid-leg).
     var startTime: TimeOfDay { max(readyAt, position?.at ?? readyAt) }
+
+    /// When it can leave at the live clock `clock`: ``startTime``, or `clock` when later and the vehicle has
+    /// nothing left to do (back at the depot, it leaves now, not when it arrived).
+    func startTime(at clock: TimeOfDay) -> TimeOfDay { remaining.isEmpty && current == nil ? max(startTime, clock) : startTime }
 }

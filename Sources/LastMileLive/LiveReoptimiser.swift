@@ -21,7 +21,7 @@ import LastMileSolver
 ///    when a vehicle of the scope can take it so (else it stays).
 /// 5. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
 ///    where it is least costly with the window's end lifted: to its true end, else 15 min later, 30 min, 1 h,
-///    2 h, then without limit (it is then reported at risk). One that fits nowhere (capacity, shift ends, no
+///    up to ``Settings/maximumLatenessSeconds`` (it is then reported at risk); later than that it stays open. One that fits nowhere (capacity, shift ends, no
 ///    road) is reported unplaced, with that reason.
 ///
 /// Replay: the result is recorded in the live log as a ``LiveReroute`` next to its event, so replays never
@@ -42,13 +42,18 @@ public struct LiveReoptimiser: Sendable {
         /// Slack (s) the re-optimiser keeps before each window's end where it can: travel and service times
         /// vary, and a sequence planned to the window's last minute is late on the road.
         public var windowMarginSeconds: Int
+        /// How late (s) late placement may put an open order no vehicle reaches in time; one later than that
+        /// stays open, reported as unplaced (a delivery hours late is a failed one). `nil`: without limit.
+        public var maximumLatenessSeconds: Int?
         /// Vehicles re-optimised per event: the event's vehicle and the running vehicles nearest to where the
         /// event happened (straight line from their places), with every open order; the others keep their
         /// routes. 0 = every vehicle. Keeps a 100-vehicle day's latency near a 10-vehicle day's.
         public var vehiclesPerEvent: Int
 
         public init(iterations: Int = 100, millisecondCap: Int? = 200, seed: UInt64 = 1, secondsPerChangedStop: Int = 60,
-                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4, windowMarginSeconds: Int = 600) {
+                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4, windowMarginSeconds: Int = 600,
+                    maximumLatenessSeconds: Int? = 3600) {
+            self.maximumLatenessSeconds = maximumLatenessSeconds
             self.windowMarginSeconds = windowMarginSeconds
             self.vehiclesPerEvent = vehiclesPerEvent
             self.iterations = iterations
@@ -140,7 +145,7 @@ public struct LiveReoptimiser: Sendable {
         // little late as the greedy insertion finds.
         var late = live.problem
         var leftOut = live.jobOrders.indices.filter { !Set(routes.joined()).contains(JobIndex($0)) }
-        for allowance in Self.lateAllowances where !leftOut.isEmpty {
+        for allowance in lateAllowances where !leftOut.isEmpty {
             for job in leftOut {
                 let window = Int64(live.jobOrders[job].windowEnd.seconds)
                 late.jobs[job].windows[0].latest = allowance.map { window + $0 } ?? LiveProblem.horizon
@@ -157,15 +162,19 @@ public struct LiveReoptimiser: Sendable {
         // the dispatcher hears it once).
         let finallyPlaced = Set(routes.joined())
         let reason = "no running vehicle has room for it or reaches it before its shift ends"
+            + (settings.maximumLatenessSeconds.map { " and within \($0 / 60) min of its window" } ?? "")
         let openReasons = Dictionary(state.openOrders.map { ($0.order.id, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let unplaced = live.jobOrders.indices.filter { !finallyPlaced.contains(JobIndex($0)) && openReasons[live.jobOrders[$0].id] != reason }
             .map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: reason) }
         return reroute(routes, unplaced: unplaced, gain: gain, iterations: searched?.iterations ?? 0, live: live, state: state)
     }
 
-    /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step;
-    /// `nil`: without limit.
-    static let lateAllowances: [Int64?] = [0, 900, 1800, 3600, 7200, nil]
+    /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step, up
+    /// to ``Settings/maximumLatenessSeconds``.
+    var lateAllowances: [Int64?] {
+        guard let limit = settings.maximumLatenessSeconds else { return [0, 900, 1800, 3600, 7200, nil] }
+        return ([0, 900, 1800, 3600, 7200] as [Int64]).filter { $0 < limit } + [Int64(limit)]
+    }
 
     /// Applies `event`, re-optimises what is left and adopts the result: the live loop's one step, and the
     /// policy a simulator calls. `travel` routes the places the state needs (the service's cached matrix, or
@@ -263,7 +272,7 @@ public struct LiveReoptimiser: Sendable {
         for (v, route) in routes.enumerated() {
             let vehicle = state.vehicles[live.vehicleOfState[v]]
             let (legs, end) = live.legs(of: route, vehicle: v)
-            let start = vehicle.startTime.seconds
+            let start = vehicle.startTime(at: state.clock).seconds
             let breaks = live.breakPlacements(of: route, vehicle: v)
             let currentBreaks = vehicle.pendingBreaks.map { $0.pending.afterAttempts - vehicle.attemptsStarted }
             let same = legs == vehicle.remaining.map { LiveReroute.Leg(order: $0.order.id, seconds: $0.legSeconds) }

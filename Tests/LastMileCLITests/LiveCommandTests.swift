@@ -26,7 +26,7 @@ import Testing
         #expect(lines.contains("   at risk: customer 39 (order O-0039, vehicle BIKE-010): ETA 10:12 after the window end 10:00"))
         // The closure is in the re-optimiser's travel times: O-0014's address lies inside it, no vehicle reaches it.
         #expect(lines.contains("   road-closure within 300 m of (47.0150000, 8.0050000) until 11:00"))
-        #expect(lines.contains("   cannot serve O-0014: no running vehicle has room for it or reaches it before its shift ends"))
+        #expect(lines.contains("   cannot serve O-0014: no running vehicle has room for it or reaches it before its shift ends and within 60 min of its window"))
         let again = try cli.run(["events", "apply", "fixtures/events/sample-day.jsonl", "--date", "2026-11-23", "--db", db])
         #expect(again.status == 0 && again.stdout == "0 events applied, 10 already applied; live revision 9 of 2026-11-23 version 1\n")
 
@@ -36,7 +36,7 @@ import Testing
             2026-11-23 version 1, revision 9, clock 08:45:00
             BIKE-010 (driver 10) at (47.0115470, 7.9847690), 08:27:00; on board 
             """))
-        #expect(live.stdout.contains("needs a vehicle: O-0014 (no running vehicle has room for it or reaches it before its shift ends)"))
+        #expect(live.stdout.contains("needs a vehicle: O-0014 (no running vehicle has room for it or reaches it before its shift ends and within 60 min of its window)"))
         #expect(live.stdout.hasSuffix("2 road conditions reported, 2 in force at 08:45 (in the re-optimiser's travel times)\n"))
 
         let bad = "\(folder)/bad.jsonl"
