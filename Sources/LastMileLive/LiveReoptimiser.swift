@@ -17,8 +17,8 @@ import LastMileSolver
 ///    ``Settings/minimumGainSeconds`` plus ``Settings/secondsPerChangedStop`` for every stop whose vehicle or
 ///    position changed, else it keeps the baseline. Serving an open order the baseline leaves out is worth a
 ///    week of driving, so it always passes.
-/// 4. **Late stops**: a remaining stop late in its current sequence is inserted again where it is on time,
-///    when a vehicle of the scope can take it so (else it stays).
+/// 4. **Late stops**: the two latest remaining stops late in their current sequence are each inserted again
+///    where they are on time, when a vehicle of the scope can take them so (else they stay).
 /// 5. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
 ///    where it is least costly with the window's end lifted: to its true end, else 15 min later, 30 min, 1 h,
 ///    up to ``Settings/maximumLatenessSeconds`` (it is then reported at risk); later than that it stays open. One that fits nowhere (capacity, shift ends, no
@@ -71,9 +71,10 @@ public struct LiveReoptimiser: Sendable {
     }
 
     /// What an event near `focus` re-optimises: `vehicle` (when given and running) and the running vehicles
-    /// nearest to `focus`, ``Settings/vehiclesPerEvent`` in all; the open orders nearest to `focus`, up to 16 per
-    /// such vehicle (a breakdown frees a whole run: its orders cannot wait for an event near each of them), each
-    /// with the running vehicle that passes nearest to it (its position or a remaining stop) joining the scope;
+    /// nearest to `focus`, ``Settings/vehiclesPerEvent`` in all; the open orders nearest to `focus`: those not
+    /// placed yet since they opened up to 16 per such vehicle (a breakdown frees a whole run: its orders cannot
+    /// wait for an event near each of them), each with the running vehicle that passes nearest to it (its
+    /// position or a remaining stop) joining the scope, and 4 per vehicle of those no vehicle could take before;
     /// everything without a focus or with `vehiclesPerEvent` 0. Distances in a straight line; ties by position.
     public func scope(of state: LiveState, vehicle: String? = nil, focus: Coordinate? = nil) -> LiveScope {
         let running = state.vehicles.indices.filter { state.vehicles[$0].status == .running }
@@ -85,10 +86,14 @@ public struct LiveReoptimiser: Sendable {
         let vehicles = running.map { index -> (other: Int, metres: Double, index: Int) in
             (state.vehicles[index].vehicleID == vehicle ? 0 : 1, distance(state.vehicles[index].startPlace), index)
         }.sorted { ($0.other, $0.metres, $0.index) < ($1.other, $1.metres, $1.index) }
-        let orders = open.map { (metres: distance(state.openOrders[$0].order.coordinate), index: $0) }.sorted { ($0.metres, $0.index) < ($1.metres, $1.index) }
-            .prefix(16 * settings.vehiclesPerEvent).map(\.index)
+        // Orders no vehicle could take yet wait for an event near them (4 per vehicle, as many as fit a small
+        // problem); orders freed or added since (a breakdown's run, new orders) come all, up to 16 per vehicle.
+        let byDistance = open.map { (metres: distance(state.openOrders[$0].order.coordinate), index: $0) }.sorted { ($0.metres, $0.index) < ($1.metres, $1.index) }
+        let fresh = byDistance.filter { !state.openOrders[$0.index].reason.hasPrefix(Self.unplacedReason) }.prefix(16 * settings.vehiclesPerEvent).map(\.index)
+        let waiting = byDistance.filter { state.openOrders[$0.index].reason.hasPrefix(Self.unplacedReason) }.prefix(4 * settings.vehiclesPerEvent).map(\.index)
+        let orders = fresh + waiting
         var chosen = Set(vehicles.prefix(settings.vehiclesPerEvent).map(\.index))
-        for order in orders {
+        for order in fresh {
             let place = state.openOrders[order].order.coordinate
             let nearest = running.map { index -> (metres: Double, index: Int) in
                 let vehicle = state.vehicles[index]
@@ -128,10 +133,13 @@ public struct LiveReoptimiser: Sendable {
         let baseline = searched.map { $0.initial ?? $0.solution } ?? empty
         var (routes, gain) = stable(baseline: baseline, candidate: searched?.solution ?? empty, live: live)
 
-        // Stops late in their current sequence (a reattempt at the end of a run, a stop a delay made late): each is
-        // taken out and inserted again where it is on time, when a vehicle of the scope can take it so; else it
-        // stays where it was.
-        for job in live.lateStarts.keys.sorted() {
+        // Stops late in their current sequence (a reattempt at the end of a run, a stop a delay made late): the
+        // latest few are each taken out and inserted again where they are on time, when a vehicle of the scope
+        // can take them so; else they stay where they were. (One greedy solve each: the cap keeps an event's
+        // latency bounded on a day where a delay made many stops late; later events take the others.)
+        let latest = live.lateStarts.map { (lateness: $0.value - Int64(live.jobOrders[$0.key].windowEnd.seconds), job: $0.key) }
+            .sorted { ($0.lateness, -$0.job) > ($1.lateness, -$1.job) }.prefix(Self.lateStopsPerEvent).map(\.job)
+        for job in latest {
             var onTime = live.problem
             onTime.jobs[job].windows[0].latest = max(onTime.jobs[job].windows[0].earliest, Int64(live.jobOrders[job].windowEnd.seconds))
             var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
@@ -161,13 +169,19 @@ public struct LiveReoptimiser: Sendable {
         // is reported and left open; an order already open for that reason is not repeated (the log stays small,
         // the dispatcher hears it once).
         let finallyPlaced = Set(routes.joined())
-        let reason = "no running vehicle has room for it or reaches it before its shift ends"
+        let reason = Self.unplacedReason
             + (settings.maximumLatenessSeconds.map { " and within \($0 / 60) min of its window" } ?? "")
         let openReasons = Dictionary(state.openOrders.map { ($0.order.id, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let unplaced = live.jobOrders.indices.filter { !finallyPlaced.contains(JobIndex($0)) && openReasons[live.jobOrders[$0].id] != reason }
             .map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: reason) }
         return reroute(routes, unplaced: unplaced, gain: gain, iterations: searched?.iterations ?? 0, live: live, state: state)
     }
+
+    /// Why an open order is left open (the start of the reason): no vehicle of its scope could take it.
+    static let unplacedReason = "no running vehicle has room for it or reaches it before its shift ends"
+
+    /// Late stops tried elsewhere per re-optimisation (the latest first).
+    static let lateStopsPerEvent = 2
 
     /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step, up
     /// to ``Settings/maximumLatenessSeconds``.
