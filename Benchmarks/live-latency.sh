@@ -9,9 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-1000}; porto=${2:-1000}; trials=${3:-1000}; iterations=${4:-100}; cap=${5:-200}
-swift build -c release --product lastmile >/dev/null
-swift build -c release --product LiveLatencyBenchmark >/dev/null
-bin=.build/release
+# BIN=folder uses the release binaries there (lastmile, LiveLatencyBenchmark) instead of building them.
+if [[ -z ${BIN:-} ]]; then
+    swift build -c release --product lastmile >/dev/null
+    swift build -c release --product LiveLatencyBenchmark >/dev/null
+fi
+bin=${BIN:-.build/release}
 out=$(mktemp -d)
 file_bytes() { sqlite3 "$1" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null; stat -c %s "$1"; }
 run_day() {  # DB MAP EVENTS
@@ -32,6 +35,7 @@ $bin/lastmile demo --map ../shared/maps/porto.osm.pbf --centre 41.1579,-8.6291 -
 $bin/lastmile import ../shared/maps/porto.osm.pbf --output "$out/porto.graph" >/dev/null
 run_day "$out/porto/lastmile.sqlite" "$out/porto.graph" "$porto"
 
+[[ $trials -gt 0 ]] || { echo "outputs in $out"; exit 0; }
 echo "== $trials SIGKILL trials, 20 vehicles / 400 stops"
 $bin/lastmile generate-sample-town --output "$out/town.osm.pbf" >/dev/null
 $bin/lastmile import "$out/town.osm.pbf" --output "$out/town.graph" >/dev/null

@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $# -ge 2 && $1 != [0-9]* ]]; then map=(--map "$1"); centre=(--centre "$2"); shift 2; else map=(); centre=(); fi
 orders=${1:-400}; budget=${2:-30}; seeds=${3:-"1 2 3"}
-swift build -c release --product lastmile >/dev/null
-lastmile=.build/release/lastmile
+# LASTMILE=path/to/lastmile uses that (release) binary instead of building one.
+if [[ -z ${LASTMILE:-} ]]; then swift build -c release --product lastmile >/dev/null; fi
+lastmile=${LASTMILE:-.build/release/lastmile}
 out=$(mktemp -d)
 date=2026-11-23
 $lastmile demo "${map[@]}" "${centre[@]}" --orders "$orders" --time-limit "$budget" --output "$out" --date "$date" 2>&1 \

@@ -11,9 +11,9 @@ import LastMileModel
 /// vehicle's speed applied; pending breaks are the vehicles' breaks. Windows stay hard, but never harder than the
 /// current sequences: a remaining stop on time may start as late as its window's end less a margin, or its start
 /// in the current sequence, and a vehicle may come back as late as `max(end of shift, its current return)`, so the current
-/// sequences (without their late stops) are always a feasible warm start. Stops already late in their sequence
-/// and open orders keep their window and are left for the solver to place (see ``LiveReoptimiser`` for those
-/// that fit nowhere on time).
+/// sequences are always a feasible warm start and no late stop gets later (``LiveReoptimiser`` tries each
+/// late stop elsewhere on time). Open orders keep their window less the margin (see ``LiveReoptimiser`` for
+/// those that fit nowhere on time).
 struct LiveProblem {
     /// Beyond every shift: the latest time of an unbounded window (7 days, s).
     static let horizon: Int64 = 7 * 86_400
@@ -28,8 +28,7 @@ struct LiveProblem {
     let current: [[JobIndex]]
     /// Jobs of the open orders (`jobOrders[openJobs.lowerBound...]`).
     let openJobs: Range<Int>
-    /// Remaining stops that are late in their current sequence (left out of ``current``), by job: the time (s)
-    /// their service starts there. Late placement never makes them later than that.
+    /// Remaining stops that are late in their current sequence, by job: the time (s) their service starts there.
     let lateStarts: [Int: Int64]
 
     /// The places the vehicles and open orders of `scope` need travel times between (see ``LivePlaces``).
@@ -71,8 +70,8 @@ struct LiveProblem {
             }
             vehicles.append(Vehicle(
                 id: live.vehicleID, startLocation: location[start]!, endLocation: location[live.endPlace ?? start]!,
-                capacity: [1 << 40, 1 << 40, 1 << 40], shift: TimeWindow(earliest: Int64(live.startTime.seconds), latest: Self.horizon),
-                fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor, breaks: Self.breaks(of: live)))
+                capacity: [1 << 40, 1 << 40, 1 << 40], shift: TimeWindow(earliest: Int64(live.startTime(at: state.clock).seconds), latest: Self.horizon),
+                fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor, breaks: Self.breaks(of: live, at: state.clock)))
             current.append(sequence)
             ofState.append(index)
         }
@@ -100,15 +99,10 @@ struct LiveProblem {
             }
             for (visit, job) in zip(schedule.visits, sequence) {
                 let window = Int64(orders[job.position].windowEnd.seconds)
-                guard visit.start > window else {
-                    problem.jobs[job.position].windows[0].latest = max(window - marginSeconds, visit.start)
-                    continue
-                }
-                // Late in its current sequence: out of the warm start with its true window, so that the solver
-                // places it where it is on time if any vehicle can (a reattempt, a stop a delay made late).
-                problem.jobs[job.position].windows[0].latest = max(window - marginSeconds, Int64(orders[job.position].windowStart.seconds))
-                lateStarts[job.position] = visit.start
-                warm[v].removeAll { $0 == job }
+                problem.jobs[job.position].windows[0].latest = max(window - marginSeconds, visit.start)
+                // Late in its current sequence (a reattempt, a stop a delay made late): the re-optimiser tries it
+                // elsewhere with its true window.
+                if visit.start > window { lateStarts[job.position] = visit.start }
             }
             problem.vehicles[v].shift.latest = max(Int64(live.shiftEnd?.seconds ?? Int(Self.horizon)), schedule.end)
             let planned = sequence.reduce(Load.empty) { $0 + orders[$1.position].load }
@@ -125,10 +119,10 @@ struct LiveProblem {
     /// The pending breaks of `vehicle` as the solver's: in order (ids `break-0`, `break-1`, … sort like the
     /// list), each starting in its window, but never later than the vehicle can start it (an overdue break is
     /// taken as soon as it can be, never refused).
-    static func breaks(of vehicle: LiveVehicle) -> [DriverBreak] {
+    static func breaks(of vehicle: LiveVehicle, at clock: TimeOfDay) -> [DriverBreak] {
         vehicle.pendingBreaks.enumerated().map { number, entry in
             let earliest = Int64(entry.pending.earliest.seconds)
-            let latest = max(Int64(entry.pending.latest.seconds), Int64(vehicle.startTime.seconds), earliest)
+            let latest = max(Int64(entry.pending.latest.seconds), Int64(vehicle.startTime(at: clock).seconds), earliest)
             return DriverBreak(id: "break-\(number)", windows: [TimeWindow(earliest: earliest, latest: latest)], duration: Int64(entry.pending.minutes * 60))
         }
     }
@@ -172,4 +166,8 @@ extension LiveVehicle {
     /// When it leaves its start place: its `readyAt`, or the time of its last reported position when later
     /// (a position report mid-leg).
     var startTime: TimeOfDay { max(readyAt, position?.at ?? readyAt) }
+
+    /// When it can leave at the live clock `clock`: ``startTime``, or `clock` when later and the vehicle has
+    /// nothing left to do (back at the depot, it leaves now, not when it arrived).
+    func startTime(at clock: TimeOfDay) -> TimeOfDay { remaining.isEmpty && current == nil ? max(startTime, clock) : startTime }
 }

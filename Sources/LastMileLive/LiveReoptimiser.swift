@@ -17,10 +17,12 @@ import LastMileSolver
 ///    ``Settings/minimumGainSeconds`` plus ``Settings/secondsPerChangedStop`` for every stop whose vehicle or
 ///    position changed, else it keeps the baseline. Serving an open order the baseline leaves out is worth a
 ///    week of driving, so it always passes.
-/// 4. **Late placement**: an open order or late stop no vehicle reaches within its window is inserted where
-///    it is least costly with the window's end lifted: to the window's true end (no margin), else 15 min later, 30 min, 1 h, 2 h, then without limit (it
-///    is then reported at risk); a stop already late is never placed later than it was. One that fits nowhere
-///    (capacity, shift ends, no road) is reported unplaced, with that reason.
+/// 4. **Late stops**: the two latest remaining stops late in their current sequence are each inserted again
+///    where they are on time, when a vehicle of the scope can take them so (else they stay).
+/// 5. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
+///    where it is least costly with the window's end lifted: to its true end, else 15 min later, 30 min, 1 h,
+///    up to ``Settings/maximumLatenessSeconds`` (it is then reported at risk); later than that it stays open. One that fits nowhere (capacity, shift ends, no
+///    road) is reported unplaced, with that reason.
 ///
 /// Replay: the result is recorded in the live log as a ``LiveReroute`` next to its event, so replays never
 /// solve; the iteration budget makes the live loop reproducible too, as long as the millisecond cap does not
@@ -40,13 +42,18 @@ public struct LiveReoptimiser: Sendable {
         /// Slack (s) the re-optimiser keeps before each window's end where it can: travel and service times
         /// vary, and a sequence planned to the window's last minute is late on the road.
         public var windowMarginSeconds: Int
+        /// How late (s) late placement may put an open order no vehicle reaches in time; one later than that
+        /// stays open, reported as unplaced (a delivery hours late is a failed one). `nil`: without limit.
+        public var maximumLatenessSeconds: Int?
         /// Vehicles re-optimised per event: the event's vehicle and the running vehicles nearest to where the
         /// event happened (straight line from their places), with every open order; the others keep their
         /// routes. 0 = every vehicle. Keeps a 100-vehicle day's latency near a 10-vehicle day's.
         public var vehiclesPerEvent: Int
 
         public init(iterations: Int = 100, millisecondCap: Int? = 200, seed: UInt64 = 1, secondsPerChangedStop: Int = 60,
-                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4, windowMarginSeconds: Int = 600) {
+                    minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4, windowMarginSeconds: Int = 600,
+                    maximumLatenessSeconds: Int? = 3600) {
+            self.maximumLatenessSeconds = maximumLatenessSeconds
             self.windowMarginSeconds = windowMarginSeconds
             self.vehiclesPerEvent = vehiclesPerEvent
             self.iterations = iterations
@@ -64,9 +71,10 @@ public struct LiveReoptimiser: Sendable {
     }
 
     /// What an event near `focus` re-optimises: `vehicle` (when given and running) and the running vehicles
-    /// nearest to `focus`, ``Settings/vehiclesPerEvent`` in all; the open orders nearest to `focus`, up to 16 per
-    /// such vehicle (a breakdown frees a whole run: its orders cannot wait for an event near each of them), each
-    /// with the running vehicle that passes nearest to it (its position or a remaining stop) joining the scope;
+    /// nearest to `focus`, ``Settings/vehiclesPerEvent`` in all; the open orders nearest to `focus`: those not
+    /// placed yet since they opened up to 16 per such vehicle (a breakdown frees a whole run: its orders cannot
+    /// wait for an event near each of them), each with the running vehicle that passes nearest to it (its
+    /// position or a remaining stop) joining the scope, and 4 per vehicle of those no vehicle could take before;
     /// everything without a focus or with `vehiclesPerEvent` 0. Distances in a straight line; ties by position.
     public func scope(of state: LiveState, vehicle: String? = nil, focus: Coordinate? = nil) -> LiveScope {
         let running = state.vehicles.indices.filter { state.vehicles[$0].status == .running }
@@ -78,10 +86,14 @@ public struct LiveReoptimiser: Sendable {
         let vehicles = running.map { index -> (other: Int, metres: Double, index: Int) in
             (state.vehicles[index].vehicleID == vehicle ? 0 : 1, distance(state.vehicles[index].startPlace), index)
         }.sorted { ($0.other, $0.metres, $0.index) < ($1.other, $1.metres, $1.index) }
-        let orders = open.map { (metres: distance(state.openOrders[$0].order.coordinate), index: $0) }.sorted { ($0.metres, $0.index) < ($1.metres, $1.index) }
-            .prefix(16 * settings.vehiclesPerEvent).map(\.index)
+        // Orders no vehicle could take yet wait for an event near them (4 per vehicle, as many as fit a small
+        // problem); orders freed or added since (a breakdown's run, new orders) come all, up to 16 per vehicle.
+        let byDistance = open.map { (metres: distance(state.openOrders[$0].order.coordinate), index: $0) }.sorted { ($0.metres, $0.index) < ($1.metres, $1.index) }
+        let fresh = byDistance.filter { !state.openOrders[$0.index].reason.hasPrefix(Self.unplacedReason) }.prefix(16 * settings.vehiclesPerEvent).map(\.index)
+        let waiting = byDistance.filter { state.openOrders[$0.index].reason.hasPrefix(Self.unplacedReason) }.prefix(4 * settings.vehiclesPerEvent).map(\.index)
+        let orders = fresh + waiting
         var chosen = Set(vehicles.prefix(settings.vehiclesPerEvent).map(\.index))
-        for order in orders {
+        for order in fresh {
             let place = state.openOrders[order].order.coordinate
             let nearest = running.map { index -> (metres: Double, index: Int) in
                 let vehicle = state.vehicles[index]
@@ -121,16 +133,30 @@ public struct LiveReoptimiser: Sendable {
         let baseline = searched.map { $0.initial ?? $0.solution } ?? empty
         var (routes, gain) = stable(baseline: baseline, candidate: searched?.solution ?? empty, live: live)
 
-        // Jobs left out (open orders, late stops, or stops whose current sequence is infeasible) that no vehicle
-        // reaches in time: lift their window's end step by step (a late stop at once to its current start: never
-        // later than it was) and insert them where least costly, so that each is as little late as the greedy
-        // insertion finds.
+        // Stops late in their current sequence (a reattempt at the end of a run, a stop a delay made late): the
+        // latest few are each taken out and inserted again where they are on time, when a vehicle of the scope
+        // can take them so; else they stay where they were. (One greedy solve each: the cap keeps an event's
+        // latency bounded on a day where a delay made many stops late; later events take the others.)
+        let latest = live.lateStarts.map { (lateness: $0.value - Int64(live.jobOrders[$0.key].windowEnd.seconds), job: $0.key) }
+            .sorted { ($0.lateness, -$0.job) > ($1.lateness, -$1.job) }.prefix(Self.lateStopsPerEvent).map(\.job)
+        for job in latest {
+            var onTime = live.problem
+            onTime.jobs[job].windows[0].latest = max(onTime.jobs[job].windows[0].earliest, Int64(live.jobOrders[job].windowEnd.seconds))
+            var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
+            greedy.localSearchNeighbours = 0
+            greedy.initialRoutes = routes.map { $0.filter { $0.position != job } }
+            let placed = Solver.solve(onTime, configuration: greedy).solution.routes
+            if placed.joined().contains(JobIndex(job)) { routes = placed }
+        }
+        // Jobs left out (open orders, or stops whose current sequence is infeasible) that no vehicle reaches in
+        // time: lift their window's end step by step and insert them where least costly, so that each is as
+        // little late as the greedy insertion finds.
         var late = live.problem
         var leftOut = live.jobOrders.indices.filter { !Set(routes.joined()).contains(JobIndex($0)) }
-        for allowance in Self.lateAllowances where !leftOut.isEmpty {
+        for allowance in lateAllowances where !leftOut.isEmpty {
             for job in leftOut {
                 let window = Int64(live.jobOrders[job].windowEnd.seconds)
-                late.jobs[job].windows[0].latest = max(allowance.map { window + $0 } ?? LiveProblem.horizon, live.lateStarts[job] ?? window)
+                late.jobs[job].windows[0].latest = allowance.map { window + $0 } ?? LiveProblem.horizon
             }
             var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
             greedy.localSearchNeighbours = 0
@@ -143,16 +169,26 @@ public struct LiveReoptimiser: Sendable {
         // is reported and left open; an order already open for that reason is not repeated (the log stays small,
         // the dispatcher hears it once).
         let finallyPlaced = Set(routes.joined())
-        let reason = "no running vehicle has room for it or reaches it before its shift ends"
+        let reason = Self.unplacedReason
+            + (settings.maximumLatenessSeconds.map { " and within \($0 / 60) min of its window" } ?? "")
         let openReasons = Dictionary(state.openOrders.map { ($0.order.id, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let unplaced = live.jobOrders.indices.filter { !finallyPlaced.contains(JobIndex($0)) && openReasons[live.jobOrders[$0].id] != reason }
             .map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: reason) }
         return reroute(routes, unplaced: unplaced, gain: gain, iterations: searched?.iterations ?? 0, live: live, state: state)
     }
 
-    /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step;
-    /// `nil`: without limit.
-    static let lateAllowances: [Int64?] = [0, 900, 1800, 3600, 7200, nil]
+    /// Why an open order is left open (the start of the reason): no vehicle of its scope could take it.
+    static let unplacedReason = "no running vehicle has room for it or reaches it before its shift ends"
+
+    /// Late stops tried elsewhere per re-optimisation (the latest first).
+    static let lateStopsPerEvent = 2
+
+    /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step, up
+    /// to ``Settings/maximumLatenessSeconds``.
+    var lateAllowances: [Int64?] {
+        guard let limit = settings.maximumLatenessSeconds else { return [0, 900, 1800, 3600, 7200, nil] }
+        return ([0, 900, 1800, 3600, 7200] as [Int64]).filter { $0 < limit } + [Int64(limit)]
+    }
 
     /// Applies `event`, re-optimises what is left and adopts the result: the live loop's one step, and the
     /// policy a simulator calls. `travel` routes the places the state needs (the service's cached matrix, or
@@ -222,7 +258,9 @@ public struct LiveReoptimiser: Sendable {
             let new = live.drivingSeconds(of: candidate.routes[v], vehicle: v) ?? LiveProblem.horizon
             saved[root(v)] += old - new
         }
-        saved[root(pool)] += LiveProblem.horizon * Int64(baseline.unassigned.count - candidate.unassigned.count)
+        // Serving more open orders outweighs any driving (the bonus decides, it is not driving time saved).
+        let bonus = LiveProblem.horizon * Int64(baseline.unassigned.count - candidate.unassigned.count)
+        saved[root(pool)] += bonus
         var routes = baseline.routes, gain: Int64 = 0
         for v in 0..<vehicles {
             let group = root(v)
@@ -233,7 +271,7 @@ public struct LiveReoptimiser: Sendable {
         }
         for group in Set((0...vehicles).map(root)).sorted() {
             let price = Int64(settings.minimumGainSeconds + settings.secondsPerChangedStop * changed[group])
-            if saved[group] > price { gain += saved[group] }
+            if saved[group] > price { gain += saved[group] - (group == root(pool) ? bonus : 0) }
         }
         return (routes, Int(min(gain, Int64(Int.max))))
     }
@@ -248,7 +286,7 @@ public struct LiveReoptimiser: Sendable {
         for (v, route) in routes.enumerated() {
             let vehicle = state.vehicles[live.vehicleOfState[v]]
             let (legs, end) = live.legs(of: route, vehicle: v)
-            let start = vehicle.startTime.seconds
+            let start = vehicle.startTime(at: state.clock).seconds
             let breaks = live.breakPlacements(of: route, vehicle: v)
             let currentBreaks = vehicle.pendingBreaks.map { $0.pending.afterAttempts - vehicle.attemptsStarted }
             let same = legs == vehicle.remaining.map { LiveReroute.Leg(order: $0.order.id, seconds: $0.legSeconds) }

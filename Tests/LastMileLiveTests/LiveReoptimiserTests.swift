@@ -92,7 +92,7 @@ enum SpreadDay {
         let v2 = step.state.vehicles[1]
         #expect(v2.remaining.count == 5 && v2.load.parcels == 5)
         #expect(step.state.openOrders.count == 5)
-        #expect(step.state.openOrders.allSatisfy { $0.reason == "no running vehicle has room for it or reaches it before its shift ends" })
+        #expect(step.state.openOrders.allSatisfy { $0.reason == "no running vehicle has room for it or reaches it before its shift ends and within 60 min of its window" })
         let cannot = step.actions.filter { if case .cannotServe = $0 { true } else { false } }
         #expect(cannot.count == 5)
         let next = try reoptimiser.step(step.state, event("d1", "08:06", .delay(vehicleID: "V2", minutes: 1, reason: "")), travel: SpreadDay.travel)

@@ -12,12 +12,16 @@ public struct SimulationPolicy: Sendable {
     public var name: String
     /// `nil` when the plan is kept.
     public var reroute: Reroute?
+    /// Whether completed deliveries go through `reroute` too (the live loop takes every event), or only the
+    /// disturbances and failed deliveries.
+    public var reroutesCompletions = false
 
     /// Events are applied with ``LiveState/apply(_:)`` only.
     public static let keepingThePlan = SimulationPolicy(name: "static", reroute: nil)
 
-    /// Applies every disturbance (delay, breakdown, absent customer, new order) with `reroute`, which re-plans.
-    public static func rerouting(name: String, _ reroute: @escaping Reroute) -> SimulationPolicy {
-        SimulationPolicy(name: name, reroute: reroute)
+    /// Applies every disturbance (delay, breakdown, absent customer, new order) with `reroute`, which re-plans;
+    /// with `completions`, every completed delivery as well.
+    public static func rerouting(name: String, completions: Bool = false, _ reroute: @escaping Reroute) -> SimulationPolicy {
+        SimulationPolicy(name: name, reroute: reroute, reroutesCompletions: completions)
     }
 }

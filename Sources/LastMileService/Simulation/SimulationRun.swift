@@ -185,10 +185,12 @@ struct SimulationRun {
             vehicle.totals.lateStops += lateness > 0 ? 1 : 0
             vehicle.totals.latenessSeconds += lateness
             vehicle.visits.append(visit(order, attempt: attempt, outcome: .delivered, arrival: arrival, serviceStart: serviceStart, departure: end, vehicle, index: index))
-            // A completion goes through the policy like any event the live loop takes: a re-router re-plans
-            // from there, with the day's delays so far in the vehicles' places and times.
+            // The live loop takes completions like any event: it re-plans from there, with the day's delays so far
+            // in the vehicles' places and times.
+            let completed = simulatedEvent(.completed(vehicleID: vehicle.vehicleID, orderID: order.id), at: end)
+            guard policy.reroutesCompletions else { return try apply(completed) }
             vehicles[index] = vehicle
-            try disturb(with: simulatedEvent(.completed(vehicleID: vehicle.vehicleID, orderID: order.id), at: end))
+            try disturb(with: completed)
             vehicle = vehicles[index]
         case .returning(_, let arrival, _, _):
             vehicle.place = vehicle.endDepotPlace
