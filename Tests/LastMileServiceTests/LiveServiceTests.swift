@@ -69,10 +69,12 @@ import Testing
             let vehicle = state.vehicles[0]
             let good = LiveEventFile.line(LiveEvent(key: "good-1", at: vehicle.time, kind: .delay(vehicleID: vehicle.vehicleID, minutes: 5, reason: "")))
             let file = folder.appendingPathComponent("bad.jsonl").path
+            // At the vehicle's live clock, so that only the reference is wrong (the plan decides when runs start).
+            let now = String(format: "%02d:%02d", vehicle.time.seconds / 3600, vehicle.time.seconds / 60 % 60)
             let cases = [
-                (#"{"key":"bad-2","at":"09:00","type":"delay","vehicle":"NOPE","minutes":5}"#,
+                (#"{"key":"bad-2","at":"\#(now)","type":"delay","vehicle":"NOPE","minutes":5}"#,
                  "\(file):2: vehicle (id bad-2): unknown vehicle 'NOPE': no run in version 1 of \(date)"),
-                (#"{"key":"bad-2","at":"09:00","type":"completed","vehicle":"\#(vehicle.vehicleID)","order":"O-9999"}"#,
+                (#"{"key":"bad-2","at":"\#(now)","type":"completed","vehicle":"\#(vehicle.vehicleID)","order":"O-9999"}"#,
                  "\(file):2: order (id bad-2): unknown order 'O-9999' on \(date)"),
                 (#"{"key":"bad-2","at":"00:10","type":"position","vehicle":"\#(vehicle.vehicleID)","lat":47,"lon":8}"#,
                  "\(file):2: at (id bad-2): time 00:10:00 is \((vehicle.time.seconds - 600 + 59) / 60) min before the live clock \(vehicle.time.withSeconds) (tolerance 5 min)"),

@@ -18,8 +18,8 @@ extension PlanReport {
 
             """
         page += figure("cost-by-carrier", "Cost components per carrier", costComponentsChart)
-        page += figure("cost-per-order", "Cost per order (sorted)", barsChart(orders.map(\.cost.rawValue), colour: "#4e79a7"))
-        page += figure("co2e-per-order", "CO2e per order, grams (sorted)", barsChart(orders.map(\.co2eGrams), colour: "#59a14f"))
+        page += figure("cost-per-order", "Cost per order (sorted)", barsChart(orders.map(\.cost.rawValue), colour: "#4e79a7") { Cents($0).description })
+        page += figure("co2e-per-order", "CO2e per order, grams (sorted)", barsChart(orders.map(\.co2eGrams), colour: "#59a14f") { "\($0) g" })
         page += figure("map", "Runs: depot, then stops", mapChart)
         page += "</div>\n<table>\n<tr>" + Self.columns.map { "<th>\(LastMileDispatch.html($0))</th>" }.joined() + "</tr>\n"
         for row in rows {
@@ -59,7 +59,7 @@ extension PlanReport {
     }
 
     /// One bar per value, sorted descending, scaled to the largest.
-    private func barsChart(_ values: [Int64], colour: String) -> String {
+    private func barsChart(_ values: [Int64], colour: String, label: (Int64) -> String) -> String {
         let (width, height) = (360, 220)
         let sorted = values.sorted(by: >)
         let largest = max(1, sorted.first ?? 1)
@@ -69,7 +69,7 @@ extension PlanReport {
             let h = Int(value * 190 / largest)
             svg += "<rect class=\"bar\" x=\"\(FixedPoint.string(10 + Double(k) * step, decimals: 1))\" y=\"\(200 - h)\" width=\"\(FixedPoint.string(max(step, 0.5), decimals: 1))\" height=\"\(h)\" fill=\"\(colour)\"/>"
         }
-        return svg + "<text x=\"10\" y=\"214\" font-size=\"10\">max \(largest), \(sorted.count) orders</text></svg>"
+        return svg + "<text x=\"10\" y=\"214\" font-size=\"10\">max \(label(largest)), \(sorted.count) orders</text></svg>"
     }
 
     /// Every run's depot and stops as a polyline on an equirectangular thumbnail of the plan's bounding box.
