@@ -97,15 +97,21 @@ public enum TrafficProfileReader {
         var setBy = [Int32](repeating: -1, count: slotCount)
         var overrides: [WayOverride] = []
         var overrideRow: [Int] = []
+        // The overrides of each way and weekday (indices into `overrides`), so that checking a row for overlaps
+        // costs its own way's rows, not every row before it (a file of many overrides stays linear).
+        var overridesOfWayDay: [Int64: [Int]] = [:]
         for (rowIndex, row) in rows.enumerated() {
             let period = try parse(row.fields, at: row.location)
             if let way = period.way {
                 for day in period.days {
                     let new = WayOverride(way: way, weekday: day, slices: period.slices, factor: period.factor)
-                    if let clash = overrides.firstIndex(where: { $0.way == way && $0.weekday == day && $0.slices.overlaps(period.slices) }) {
+                    let key = way &* 8 &+ Int64(day.rawValue)
+                    let earlier = overridesOfWayDay[key, default: []]
+                    if let clash = earlier.first(where: { overrides[$0].way == way && overrides[$0].weekday == day && overrides[$0].slices.overlaps(period.slices) }) {
                         throw overlap(row.location, field: "road", with: rows[overrideRow[clash]].location,
                                       what: "way \(way) on \(day) \(clock(period.slices))")
                     }
+                    overridesOfWayDay[key, default: []].append(overrides.count)
                     overrides.append(new)
                     overrideRow.append(rowIndex)
                 }
