@@ -23,7 +23,7 @@ import Testing
         #expect(applied.status == 0, "\(applied.stderr)")
         let lines = applied.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "9 events applied, 1 already applied; live revision 9 of 2026-11-23 version 1")
-        #expect(lines.contains("   at risk: customer 39 (order O-0039, vehicle BIKE-010): ETA 10:12 after the window end 10:00"))
+        #expect(lines.contains("   at risk: customer 37 (order O-0037, vehicle BIKE-009): ETA 10:11 after the window end 10:00"))
         // The closure is in the re-optimiser's travel times: O-0014's address lies inside it, no vehicle reaches it.
         #expect(lines.contains("   road-closure within 300 m of (47.0150000, 8.0050000) until 11:00"))
         #expect(lines.contains("   cannot serve O-0014: no running vehicle has room for it or reaches it before its shift ends and within 60 min of its window"))
@@ -34,7 +34,7 @@ import Testing
         #expect(live.status == 0, "\(live.stderr)")
         #expect(live.stdout.hasPrefix("""
             2026-11-23 version 1, revision 9, clock 08:45:00
-            BIKE-010 (driver 10) at (47.0115470, 7.9847690), 08:27:00; on board 
+            BIKE-009 (driver 9) at (47.0115470, 7.9847690), 08:27:00; on board 
             """))
         #expect(live.stdout.contains("needs a vehicle: O-0014 (no running vehicle has room for it or reaches it before its shift ends and within 60 min of its window)"))
         #expect(live.stdout.hasSuffix("2 road conditions reported, 2 in force at 08:45 (in the re-optimiser's travel times)\n"))
@@ -47,7 +47,7 @@ import Testing
             (#"{"key":"x","at":"09:00","type":"cancelled","order":"O-7777"}"#, "error: \(bad):1: order (id x): unknown order 'O-7777' on 2026-11-23"),
             (#"{"key":"x","at":"08:00","type":"position","vehicle":"VAN-007","lat":47,"lon":8}"#,
              "error: \(bad):1: at (id x): time 08:00:00 is 45 min before the live clock 08:45:00 (tolerance 5 min)"),
-            (#"{"key":"x","at":"09:00","type":"completed","vehicle":"BIKE-010","order":"O-0008"}"#,
+            (#"{"key":"x","at":"09:00","type":"completed","vehicle":"BIKE-009","order":"O-0008"}"#,
              "error: \(bad):1: order (id x): order O-0008 was already completed at 08:26:00; a stop is completed once"),
         ]
         for (line, firstLine) in cases {
