@@ -46,7 +46,7 @@ import Testing
             tasks.addTask { try await group.run() }
             var iterator = ports.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            async let solve = TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            async let solve = TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(600))) { client in
                 try await client.post("/vroom", headers: headers, body: ByteBuffer(string: vroom)).status
             }
             try await Task.sleep(for: .milliseconds(300))
@@ -57,7 +57,7 @@ import Testing
                         let key = "shutdown-\(index)"
                         try? await Task.sleep(for: .milliseconds(10 * index))
                         let event = #"{"key": "\#(key)", "at": "10:30:00", "type": "delay", "vehicle": "\#(vehicle)", "minutes": 5}"#
-                        let status = try? await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+                        let status = try? await TestClient.withClient(host: "127.0.0.1", port: port, configuration: .init(timeout: .seconds(600))) { client in
                             try await client.post("/v1/live/\(date)/events", headers: headers, body: ByteBuffer(string: event)).status
                         }
                         return (key, status.map { (200..<300).contains($0.code) })
