@@ -150,18 +150,30 @@ public struct LiveReoptimiser: Sendable {
         }
         // Jobs left out (open orders, or stops whose current sequence is infeasible) that no vehicle reaches in
         // time: lift their window's end step by step and insert them where least costly, so that each is as
-        // little late as the greedy insertion finds.
+        // little late as the greedy insertion finds. One probe at the largest allowance first: what does not fit
+        // even then (most often orders that waited for a vehicle before) skips the steps, so an event near such
+        // orders costs one greedy pass, not one per step.
         var late = live.problem
         var leftOut = live.jobOrders.indices.filter { !Set(routes.joined()).contains(JobIndex($0)) }
-        for allowance in lateAllowances where !leftOut.isEmpty {
-            for job in leftOut {
+        func insertLate(_ jobs: [Int], allowance: Int64?, into routes: [[JobIndex]]) -> [[JobIndex]] {
+            for job in jobs {
                 let window = Int64(live.jobOrders[job].windowEnd.seconds)
                 late.jobs[job].windows[0].latest = allowance.map { window + $0 } ?? LiveProblem.horizon
             }
             var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
             greedy.localSearchNeighbours = 0
             greedy.initialRoutes = routes
-            routes = Solver.solve(late, configuration: greedy).solution.routes
+            return Solver.solve(late, configuration: greedy).solution.routes
+        }
+        if let largest = lateAllowances.last, !leftOut.isEmpty {
+            let probe = Set(insertLate(leftOut, allowance: largest, into: routes).joined())
+            for job in leftOut where !probe.contains(JobIndex(job)) {  // back to its window: no step lifts it
+                late.jobs[job].windows[0].latest = max(late.jobs[job].windows[0].earliest, Int64(live.jobOrders[job].windowEnd.seconds))
+            }
+            leftOut.removeAll { !probe.contains(JobIndex($0)) }
+        }
+        for allowance in lateAllowances where !leftOut.isEmpty {
+            routes = insertLate(leftOut, allowance: allowance, into: routes)
             let placed = Set(routes.joined())
             leftOut.removeAll { placed.contains(JobIndex($0)) }
         }

@@ -72,7 +72,7 @@ public enum LastMileApplication {
         VroomEndpoint(roads: settings.roads, timeLimit: settings.vroomTimeLimit, seed: settings.seed).register(on: router)
         ImportEndpoints(service: service).register(on: router)
         PlanEndpoints(service: service).register(on: router)
-        ReportEndpoints(service: service).register(on: router)
+        ReportEndpoints(service: service, networks: settings.networks).register(on: router)
         PlanJobEndpoints(service: service, networks: settings.networks, jobs: PlanJobs()).register(on: router)
         LiveEndpoints(service: service).register(on: router)
         let feed = LiveFeed()

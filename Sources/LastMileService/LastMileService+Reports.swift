@@ -66,4 +66,38 @@ extension LastMileService {
         scenarios.append(try planned(mixedName, .mixed, day.mixed(cheapestCarrierOfDepot: cheapest)))
         return CarrierComparison(date: date, scenarios: scenarios)
     }
+
+    /// The carriers `role` may compare when it names `carriers`: a carrier itself only (naming none means
+    /// itself); admins and dispatchers any (none named: every comparable one); driver backends none.
+    ///
+    /// - Throws: ``LastMileError`` (forbidden) for a driver backend, or a carrier naming another carrier.
+    public func carriersToCompare(_ carriers: [String], for role: APIRole) throws(LastMileError) -> [String] {
+        switch role {
+        case .driverBackend:
+            throw LastMileError(.forbidden, "driver backends do not compare carriers", hint: "use an admin, dispatcher or carrier key")
+        case .carrier(let own):
+            if let other = carriers.first(where: { $0 != own }) {
+                throw LastMileError(.forbidden, "a carrier key compares its own carrier only, not '\(other)'", hint: "name no carriers, or only '\(own)'")
+            }
+            return [own]
+        case .admin, .dispatcher:
+            return carriers
+        }
+    }
+
+    /// ``compareCarriers(date:carriers:roads:settings:events:)`` as `role` may see it (object by object, OWASP
+    /// API1), for the carriers ``carriersToCompare(_:for:)`` allows: a carrier sees its own runs in every
+    /// scenario, the mixed one included; a dispatcher its depot's runs of each scenario (the cheapest and
+    /// greenest marks stay those of the whole day).
+    ///
+    /// - Throws: ``LastMileError``: as ``carriersToCompare(_:for:)`` and
+    ///   ``compareCarriers(date:carriers:roads:settings:events:)``.
+    public func compareCarriers(date: String, carriers: [String], roads: RoadNetworks, settings: PlanningSettings,
+                                for role: APIRole) throws(LastMileError) -> CarrierComparison {
+        var comparison = try compareCarriers(date: date, carriers: carriersToCompare(carriers, for: role), roads: roads, settings: settings)
+        for index in comparison.scenarios.indices {
+            comparison.scenarios[index].report = comparison.scenarios[index].report.restricted { role.reads(depotID: $0, carrierID: $1) }
+        }
+        return comparison
+    }
 }

@@ -32,6 +32,7 @@ import Testing
         case "streamJob": ("/v1/jobs/plan-none-0/events", nil)
         case "listPlanVersions": ("/v1/plans/\(date)/versions", nil)
         case "getPlanReport": ("/v1/plans/\(date)/report", nil)
+        case "comparePlanCarriers": ("/v1/plans/\(date)/compare", #"{"iterations": 5}"#)
         case "importFile": ("/v1/imports/carriers", "id,name\nparcelco,Parcel Co\n")
         case "importOrders":
             ("/v1/orders", "id,date,lat,lon,items,weight_kg,volume_litres,window_start,window_end,customer,service_minutes,priority\n"

@@ -139,11 +139,12 @@ import Testing
                 // The delay may move the order to another run (the re-optimiser's choice): it is still planned, and
                 // the page shows it where the API has it, at the API's new ETA.
                 let after = try await client.execute(uri: "/v1/plans/\(ConsoleDay.date)/runs", method: .get, headers: day.headers) { try json($0) }
-                let moved = try #require((after["runs"] as? [[String: Any]] ?? []).lazy.compactMap { run -> (vehicle: String, eta: String)? in
+                let holder = (after["runs"] as? [[String: Any]] ?? []).compactMap { run -> (vehicle: String, eta: String)? in
                     guard let stop = (run["stops"] as? [[String: Any]])?.first(where: { $0["order"] as? String == order }),
                           let vehicle = run["vehicle"] as? String, let arrival = stop["arrival"] as? String else { return nil }
                     return (vehicle, arrival)
-                }.first, "\(order) is in no run after the delay")
+                }.first
+                let moved = try #require(holder, "\(order) is in no run after the delay")
                 #expect(moved.vehicle != vehicle || moved.eta != eta)
                 if moved.vehicle != vehicle {
                     try await browser.click("#runs tr[data-vehicle='\(moved.vehicle)'] button")
