@@ -63,7 +63,7 @@ import Testing
             #expect(all.status == .ok, "\(all.text)")
             // The CLI's comparison (`lastmile report compare --iterations 30`), byte for byte.
             let expected = try fixture.service.compareCarriers(date: ServerFixture.date, carriers: [], roads: networks, settings: settings)
-            #expect(all.text == (try expected.json()))
+            #expect(all.text == (try ReportFormat.json.render(expected)))
             let scenarios = all.body["scenarios"] as? [[String: Any]] ?? []
             #expect(scenarios.compactMap { $0["scenario"] as? String }.prefix(6)
                 == ["citylog", "citylog fuel +10 %", "citylog volume +20 %", "velo", "velo fuel +10 %", "velo volume +20 %"])
