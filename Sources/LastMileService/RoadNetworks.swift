@@ -35,7 +35,8 @@ public struct RoadNetworks: Sendable {
     /// The roads of the bundled sample town, generated (it is deterministic) into the temporary folder: works
     /// from any directory.
     public static func sampleTown() throws(LastMileError) -> RoadNetworks {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lastmile-sample-town-\(getpid()).osm.pbf")
+        // A file of its own per call: calls run concurrently (a server's requests, a test suite).
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lastmile-sample-town-\(UUID().uuidString).osm.pbf")
         defer { try? FileManager.default.removeItem(at: path) }
         do { try PBFWriter.write(SampleTown.generate(seed: 1), to: path) } catch {
             throw LastMileError(.internal, "cannot write the sample town to \(path.path): \(error)")

@@ -293,7 +293,9 @@ struct LocalSearchRun {
     @inline(__always)
     func isImproving(_ move: Move, _ state: SearchState) -> Bool {
         guard let delta = delta(of: move, state), delta.cost < 0 else { return false }
-        guard let penalties else { return isFeasible(move, distances: delta.distances, state) }
+        guard let penalties else {
+            return isFeasible(move, distances: delta.distances, state) && (!search.data.isTimeDependent || rebuiltCostImproves(move, state))
+        }
         // Penalised: the excess load of the changed routes is priced rather than refused; the exact checks
         // left are skills and distance limits (``LocalSearch/penalises``).
         let (r0, r1) = move.routes
@@ -319,6 +321,23 @@ struct LocalSearchRun {
             distances.1 = second.segment?.distance ?? 0
         }
         return (cost, distances)
+    }
+
+    /// Whether the routes of `move`, rebuilt job by job as ``apply(_:_:)`` stores them, cost less than the
+    /// current ones. With time-dependent legs the summaries' durations are estimates (a joining leg is timed
+    /// at the first segment's earliest departure), and so is any cost that pays for time: without this check
+    /// a move and its reverse could each look improving, and the descent would never end. O(route length).
+    func rebuiltCostImproves(_ move: Move, _ state: SearchState) -> Bool {
+        let data = search.data
+        func rebuiltCost(_ plan: RoutePlan, in r: Int) -> Int64 {
+            var rebuilt = RouteSegments(vehicle: r, data: data)
+            rebuilt.refresh(jobs(of: plan, state), data: data)
+            return rebuilt.cost
+        }
+        let (r0, r1) = move.routes
+        var change = rebuiltCost(move.plans.0, in: r0) - segments[r0].cost
+        if move.twoRoutes { change += rebuiltCost(move.plans.1, in: r1) - segments[r1].cost }
+        return change < 0
     }
 
     /// Whether the routes of `move` keep their loads, and pass the exact checks the summaries cannot make.
