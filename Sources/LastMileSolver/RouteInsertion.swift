@@ -107,17 +107,26 @@ extension SearchState {
         let limited = routes[r].hasLimits(data)
         var best: (cost: Int64, after: Int)? = nil
         var bound = bound ?? Int64.max
+        // With limits, the positions under the bound are confirmed cheapest first (ties: the earliest), so
+        // that one exact schedule usually decides, not one per position that improves on the ones before it.
+        var candidates: [(cost: Int64, after: Int)] = []
         for i in 0...routes[r].jobs.count {
             if uniform(0, 1, &random) < blinkRate { continue }
             guard !loadVaries || routes[r].fits(job, after: i, data: data),
                 let delta = routes[r].insertionDelta(of: job, after: i, data: data), delta + fixed < bound
             else { continue }
-            if limited, !routes[r].keepsLimits(routes[r].inserting(job, after: i), distanceDelta: routes[r].distanceDelta(of: job, after: i, data: data), data: data) {
+            if limited {
+                candidates.append((delta + fixed, i))
                 continue
             }
             best = (delta + fixed, i)
             bound = delta + fixed
         }
-        return best
+        guard limited else { return best }
+        candidates.sort { ($0.cost, $0.after) < ($1.cost, $1.after) }
+        return candidates.first { candidate in
+            routes[r].keepsLimits(routes[r].inserting(job, after: candidate.after),
+                                  distanceDelta: routes[r].distanceDelta(of: job, after: candidate.after, data: data), data: data)
+        }
     }
 }
