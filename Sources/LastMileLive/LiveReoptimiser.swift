@@ -21,8 +21,9 @@ import LastMileSolver
 ///    where they are on time, when a vehicle of the scope can take them so (else they stay).
 /// 5. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
 ///    where it is least costly with the window's end lifted: to its true end, else 15 min later, 30 min, 1 h,
-///    up to ``Settings/maximumLatenessSeconds`` (it is then reported at risk); later than that it stays open. One that fits nowhere (capacity, shift ends, no
-///    road) is reported unplaced, with that reason.
+///    up to ``Settings/maximumLatenessSeconds`` (it is then reported at risk); later than that it stays open. A
+///    probe at the largest allowance comes first, so an order that fits nowhere (capacity, shift ends, no road)
+///    costs one greedy pass, not one per step; it is reported unplaced, with that reason.
 ///
 /// Replay: the result is recorded in the live log as a ``LiveReroute`` next to its event, so replays never
 /// solve; the iteration budget makes the live loop reproducible too, as long as the millisecond cap does not

@@ -89,6 +89,8 @@ import Testing
             let unknown = try await compare("admin", #"{"carriers": ["nobody"], "iterations": 5}"#, client)
             #expect(unknown.status == .badRequest && unknown.text.contains("carrier 'nobody' is not in the database"))
             #expect(try await compare("admin", #"{"iterations": "many"}"#, client).status == .badRequest)
+            let long = try await compare("admin", #"{"time_limit": 600}"#, client)
+            #expect(long.status == .badRequest && long.text.contains("time_limit"))
         }
     }
 }

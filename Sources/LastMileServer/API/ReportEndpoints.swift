@@ -18,6 +18,9 @@ struct ReportEndpoints {
 
     /// The body of `POST /v1/plans/{date}/compare`: the carriers (default: every comparable one; a carrier key
     /// itself), and each scenario's solver budget: seconds, or a fixed number of iterations (repeatable).
+    /// The longest solver budget (s) a compared scenario may ask for: the request waits for all of them.
+    static let maxSecondsPerScenario = 60.0
+
     struct CompareRequest: Decodable {
         var carriers: [String]?
         var time_limit: Double?
@@ -53,6 +56,10 @@ struct ReportEndpoints {
                 throw APIError(.badInput, "format '\(format)' is not json or html", field: "format")
             }
             let body = try await JSONCoding.decode(CompareRequest.self, from: request, context: context)
+            if let seconds = body.time_limit, seconds > Self.maxSecondsPerScenario {
+                throw APIError(.badInput, "time_limit \(seconds) s is over \(Int(Self.maxSecondsPerScenario)) s per scenario", field: "time_limit",
+                               hint: "a comparison answers when every scenario is planned: keep each short, or fix iterations")
+            }
             _ = try service.carriersToCompare(body.carriers ?? [], for: identity.role)
             guard let networks else {
                 throw APIError(.routingData, "this server has no roads to plan on", hint: "start `lastmile serve` with --map (an .osm.pbf)")
