@@ -6,11 +6,12 @@
 # priced under the same rate cards by `lastmile report`; prints the totals of both.
 # Usage: Benchmarks/cost-objective.sh [ITERATIONS] [SEED] [CONFIGURATION]
 #   e.g. Benchmarks/cost-objective.sh 3000 1 release
+#   LASTMILE=path   run that binary instead of building (e.g. another commit's, side by side)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations=${1:-3000}; seed=${2:-1}; configuration=${3:-release}
-swift build -c "$configuration" --product lastmile >/dev/null
-lastmile=".build/$configuration/lastmile"
+lastmile=${LASTMILE:-.build/$configuration/lastmile}
+[ -n "${LASTMILE:-}" ] || swift build -c "$configuration" --product lastmile >/dev/null
 out=$(mktemp -d)
 date=2026-11-23
 

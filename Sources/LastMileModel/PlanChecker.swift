@@ -15,13 +15,17 @@ public enum PlanChecker {
     public struct Report: Sendable {
         /// Broken constraints, each naming the vehicle or job; empty when the solution is feasible.
         public var violations: [String]
-        /// Travel cost plus paid time plus fixed costs of used vehicles.
+        /// Travel cost plus paid time plus job charges plus fixed costs of used vehicles plus cost-floor top-ups.
         public var cost: Int64
         /// Travel cost only.
         public var travelCost: Int64
         /// What vehicles with ``Vehicle/paidTime`` pay beyond their arcs: paid duration, overtime and the top-up
         /// to their minimum, cost units (0 without paid time).
         public var paidTimeCost: Int64
+        /// What the served jobs cost on their vehicles beyond the routes (``Vehicle/jobCharges``), cost units.
+        public var jobChargeCost: Int64
+        /// What the problem's ``CostFloor``s add to reach their minimums, cost units.
+        public var floorTopUpCost: Int64
         /// Distance driven, distance units.
         public var distance: Int64
         public var usedVehicles: Int
@@ -38,6 +42,8 @@ public enum PlanChecker {
         var totalDistance: Int64 = 0
         var fixed: Int64 = 0
         var paidTimeCost: Int64 = 0
+        var jobChargeCost: Int64 = 0
+        var routeCosts = [Int64](repeating: 0, count: problem.vehicles.count)
         let shipmentHalves = shipmentHalves(of: problem)
         if solution.routes.count != problem.vehicles.count {
             violations.append("\(solution.routes.count) routes for \(problem.vehicles.count) vehicles")
@@ -50,6 +56,7 @@ public enum PlanChecker {
                 continue
             }
             fixed += vehicle.fixedCost
+            routeCosts[v] = vehicle.fixedCost + route.reduce(0) { $0 + (vehicle.jobCharges?[$1] ?? 0) }
             let legs = Legs(of: vehicle, in: problem)
             var location = vehicle.startLocation.position
             var distance: Int64 = 0
@@ -57,6 +64,7 @@ public enum PlanChecker {
             for (position, job) in route.enumerated() {
                 seen[job] += 1
                 servedBy[job] = v
+                jobChargeCost += vehicle.jobCharges?[job] ?? 0
                 positionOf[job] = position
                 let j = problem.jobs[job]
                 if !j.skills.isSubset(of: vehicle.skills) {
@@ -71,10 +79,13 @@ public enum PlanChecker {
             }
             routeTravel += legs.cost(location, vehicle.endLocation.position)
             travelCost += routeTravel
+            routeCosts[v] += routeTravel
             distance += legs.distance(location, vehicle.endLocation.position)
             if let paid = vehicle.paidTime {
                 let duration = shortestDuration(of: typedRoute, vehicle: vehicle, problem: problem) ?? 0
-                paidTimeCost += variableCost(travel: routeTravel, paidDuration: duration, paid: paid) - routeTravel
+                let paidExtra = variableCost(travel: routeTravel, paidDuration: duration, paid: paid) - routeTravel
+                paidTimeCost += paidExtra
+                routeCosts[v] += paidExtra
             }
             totalDistance += distance
             if let limit = vehicle.maxDistance, distance > limit {
@@ -114,8 +125,13 @@ public enum PlanChecker {
                 violations.append("\(label): delivered before it is picked up")
             }
         }
+        let floorTopUpCost = problem.costFloors.reduce(Int64(0)) { sum, floor in
+            let members = floor.vehicles.map(\.position).filter { $0 < solution.routes.count }
+            return sum + floor.topUp(total: members.reduce(Int64(0)) { $0 + routeCosts[$1] }, used: members.contains { !solution.routes[$0].isEmpty })
+        }
         return Report(
-            violations: violations, cost: travelCost + paidTimeCost + fixed, travelCost: travelCost, paidTimeCost: paidTimeCost, distance: totalDistance,
+            violations: violations, cost: travelCost + paidTimeCost + jobChargeCost + fixed + floorTopUpCost, travelCost: travelCost,
+            paidTimeCost: paidTimeCost, jobChargeCost: jobChargeCost, floorTopUpCost: floorTopUpCost, distance: totalDistance,
             usedVehicles: solution.usedVehicles
         )
     }

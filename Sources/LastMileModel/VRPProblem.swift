@@ -21,16 +21,25 @@ public struct VRPProblem: Sendable {
     public let dimensions: Int
     /// Cost units per unit of instance output (e.g. 1000 when costs are thousandths), for printing.
     public var costScale: Int64
+    /// Minimum costs of groups of vehicles (carriers' day minimums); no vehicle in two.
+    public let costFloors: [CostFloor]
 
     public init(
         name: String, locationCount: Int, profiles: [TravelProfile], jobs: [Job], shipments: [Shipment] = [],
-        vehicles: [Vehicle], dimensions: Int, costScale: Int64 = 1
+        vehicles: [Vehicle], dimensions: Int, costScale: Int64 = 1, costFloors: [CostFloor] = []
     ) {
         precondition(!profiles.isEmpty, "a problem needs a travel profile")
+        let floored = costFloors.flatMap(\.vehicles)
+        precondition(Set(floored).count == floored.count && floored.allSatisfy { $0.position >= 0 && $0.position < vehicles.count },
+                     "cost floors name vehicles of the problem, each at most once")
         for profile in profiles {
             precondition(profile.time.count == locationCount * locationCount, "profile \(profile.name) is not \(locationCount)²")
             precondition(profile.timeDependent.map { $0.locationCount == locationCount } ?? true,
                          "the time-dependent travel of profile \(profile.name) is not over \(locationCount) locations")
+        }
+        for vehicle in vehicles {
+            precondition(vehicle.jobCharges.map { $0.count == jobs.count && $0.allSatisfy { $0 >= 0 } } ?? true,
+                         "vehicle \(vehicle.id) needs one charge of 0 or more per job")
         }
         for vehicle in vehicles where profiles[vehicle.profile.position].timeDependent != nil {
             precondition(vehicle.speedFactor == 1,
@@ -44,6 +53,7 @@ public struct VRPProblem: Sendable {
         self.vehicles = vehicles
         self.dimensions = dimensions
         self.costScale = costScale
+        self.costFloors = costFloors
     }
 
     /// A problem with one profile whose distances are also its costs (the classic benchmarks).

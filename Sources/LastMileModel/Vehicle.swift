@@ -30,12 +30,16 @@ public struct Vehicle: Hashable, Sendable {
     public var breaks: [DriverBreak]
     /// Paid time, overtime and a minimum charge per route (a per-hour rate card); `nil` prices arcs only.
     public var paidTime: PaidTime?
+    /// What serving each job costs on this vehicle on top of its route's arcs, paid time and minimum (a rate
+    /// card's per-stop, per-parcel, per-kg and distance-band prices), cost units, one entry per job of the
+    /// problem by ``JobIndex`` position, none negative; `nil`: serving costs nothing beyond the route.
+    public var jobCharges: [Int64]?
 
     public init(
         id: String, startLocation: LocationIndex, endLocation: LocationIndex, capacity: [Int64], shift: TimeWindow, fixedCost: Int64,
         costPerDistance: Int64 = 1, costPerTime: Int64 = 0, skills: Set<Int> = [], maxDuration: Int64? = nil,
         maxDistance: Int64? = nil, profile: ProfileIndex = 0, speedFactor: Double = 1, loadingTime: Int64 = 0,
-        breaks: [DriverBreak] = [], paidTime: PaidTime? = nil
+        breaks: [DriverBreak] = [], paidTime: PaidTime? = nil, jobCharges: [Int64]? = nil
     ) {
         precondition(speedFactor > 0, "speed factor must be positive")
         self.id = id
@@ -53,6 +57,7 @@ public struct Vehicle: Hashable, Sendable {
         self.speedFactor = speedFactor
         self.loadingTime = loadingTime
         self.paidTime = paidTime
+        self.jobCharges = jobCharges
         self.breaks = breaks.sorted { ($0.windows[0].earliest, $0.id) < ($1.windows[0].earliest, $1.id) }
     }
 
@@ -60,6 +65,9 @@ public struct Vehicle: Hashable, Sendable {
     public func canServe(_ job: Job) -> Bool {
         job.skills.isSubset(of: skills) && (job.allowedDepots?.contains(startLocation) ?? true)
     }
+
+    /// What serving `job` costs on this vehicle beyond its route (``jobCharges``), cost units.
+    @inlinable public func charge(for job: JobIndex) -> Int64 { jobCharges?[job.position] ?? 0 }
 
     /// A profile travel time as this vehicle drives it (speed factor applied, rounded to the nearest unit).
     @inlinable public func travelTime(_ profileTime: Int64) -> Int64 {

@@ -17,7 +17,7 @@ struct ShipmentPlacement {
 
 extension RouteState {
     /// Every feasible placement of the shipment (`pickup`, `delivery`) in this route, in increasing positions,
-    /// with its travel-cost delta; each is skipped with probability `blinkRate`. Time windows and capacity
+    /// with its travel-cost delta plus both halves' charges; each is skipped with probability `blinkRate`. Time windows and capacity
     /// are exact; distance, duration and break limits are left to ``keepsLimits(_:distanceDelta:data:)``.
     ///
     /// For each pickup position the schedule is pushed forward one job at a time (O(route length)), so a
@@ -45,7 +45,7 @@ extension RouteState {
             for d in 0..<dimensions { peak[d] = loadAfter[i * dimensions + d] }
             guard withinCapacity() else { continue }
             let ready = pickupStart + data.jobService[pickup]
-            let pickupCost = cost(location[i], pickupAt, data)
+            let pickupCost = cost(location[i], pickupAt, data) + data.charge(vehicle, pickup) + data.charge(vehicle, delivery)
             // Delivery right after the pickup.
             if let deliveryStart = data.earliestStart(delivery, arrivingAt: arrival(pickupAt, deliveryAt, leaving: ready, data)),
                 arrival(deliveryAt, location[i + 1], leaving: deliveryStart + data.jobService[delivery], data) <= latest[i + 1],

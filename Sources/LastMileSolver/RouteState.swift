@@ -36,8 +36,10 @@ struct RouteState {
     private(set) var loadSuffixMax: [Int64] = []
     /// Travel cost of the route (without the fixed cost).
     private(set) var travelCost: Int64 = 0
+    /// What the vehicle is charged for the route's jobs (``SolverData/charge(_:_:)``).
+    private(set) var jobCharges: Int64 = 0
     /// The route's objective share without the fixed cost: its travel cost, plus its paid time for vehicles
-    /// with ``SolverData/vehiclePaidTime`` (0 when empty).
+    /// with ``SolverData/vehiclePaidTime``, plus its job charges (0 when empty).
     private(set) var variableCost: Int64 = 0
     /// For vehicles with paid time only (else empty): `timePrefix[i]` summarises the start depot and jobs
     /// 1…i, `timeSuffix[i]` jobs i…count and the end depot (Vidal's segments, ``RouteSegment``), so that an
@@ -91,6 +93,7 @@ struct RouteState {
         earliest[0] = data.vehicleEarliest[vehicle]
         travelCost = 0
         distance = 0
+        jobCharges = jobs.reduce(0) { $0 + data.charge(vehicle, Int($1)) }
         let tracksDistance = data.vehicleMaxDistance[vehicle] != Int64.max
         for i in 1...(count + 1) {
             let reached = arrival(location[i - 1], location[i], leaving: earliest[i - 1] + service[i - 1], data)
@@ -108,7 +111,7 @@ struct RouteState {
         }
         latest[0] = latestDeparture(location[0], location[1], arrivingBy: latest[1], data) - service[0]
         refreshLoads(data)
-        variableCost = count == 0 ? 0 : travelCost
+        variableCost = count == 0 ? 0 : travelCost + jobCharges
         if data.vehiclePaidTime[vehicle] != nil { refreshPaidTime(data) }
     }
 
@@ -117,14 +120,14 @@ struct RouteState {
         let count = jobs.count
         timePrefix.removeAll(keepingCapacity: true)
         timePrefix.append(legs.startDepot(data))
-        for job in jobs { timePrefix.append(legs.concatenate(timePrefix[timePrefix.count - 1], RouteSegment(job: Int(job), data: data), data: data)) }
+        for job in jobs { timePrefix.append(legs.concatenate(timePrefix[timePrefix.count - 1], legs.job(Int(job), data), data: data)) }
         timeSuffix = [RouteSegment](repeating: legs.endDepot(data), count: count + 2)
         for i in stride(from: count, through: 1, by: -1) {
-            timeSuffix[i] = legs.concatenate(RouteSegment(job: Int(jobs[i - 1]), data: data), timeSuffix[i + 1], data: data)
+            timeSuffix[i] = legs.concatenate(legs.job(Int(jobs[i - 1]), data), timeSuffix[i + 1], data: data)
         }
         guard count > 0 else { return }
         let whole = legs.concatenate(timePrefix[count], timeSuffix[count + 1], data: data)
-        variableCost = data.variableCost(vehicle, travel: travelCost, duration: whole.duration)
+        variableCost = data.variableCost(vehicle, travel: travelCost, duration: whole.duration) + jobCharges
     }
 
     private mutating func refreshLoads(_ data: SolverData) {
@@ -154,7 +157,7 @@ struct RouteState {
 
     /// The increase of ``variableCost`` when `job` is inserted between positions `i` and `i + 1`, or `nil` when
     /// that breaks its time window or a later one. Capacity is checked separately (``fits(_:after:data:)``).
-    /// Travel cost is exact in O(1); paid time (vehicles with ``SolverData/vehiclePaidTime``) is O(1) by two
+    /// Travel cost and the job's charge are exact in O(1); paid time (vehicles with ``SolverData/vehiclePaidTime``) is O(1) by two
     /// concatenations of Vidal's segments, exact for static travel and jobs with one window (the duration
     /// of a route of jobs with several windows is that of their hulls, and time-dependent legs are timed at
     /// the earliest departure: an estimate the annealing's objective then replaces).
@@ -166,9 +169,10 @@ struct RouteState {
         }
         guard arrival(here, location[i + 1], leaving: start + data.jobService[job], data) <= latest[i + 1] else { return nil }
         let travelDelta = cost(location[i], here, data) + cost(here, location[i + 1], data) - cost(location[i], location[i + 1], data)
-        guard data.vehiclePaidTime[vehicle] != nil else { return travelDelta }
-        let whole = legs.concatenate(legs.concatenate(timePrefix[i], RouteSegment(job: job, data: data), data: data), timeSuffix[i + 1], data: data)
-        return data.variableCost(vehicle, travel: travelCost + travelDelta, duration: whole.duration) - variableCost
+        let charge = data.charge(vehicle, job)
+        guard data.vehiclePaidTime[vehicle] != nil else { return travelDelta + charge }
+        let whole = legs.concatenate(legs.concatenate(timePrefix[i], legs.job(job, data), data: data), timeSuffix[i + 1], data: data)
+        return data.variableCost(vehicle, travel: travelCost + travelDelta, duration: whole.duration) + jobCharges + charge - variableCost
     }
 
     /// Whether the load stays within capacity when the unpaired `job` is inserted between positions `i` and

@@ -12,7 +12,7 @@ public enum Solver {
     /// The outcome of a run.
     public struct Result: Sendable {
         public var solution: VRPSolution
-        /// Objective of the solution: travel cost plus fixed costs (unassigned jobs excluded).
+        /// Objective of the solution: travel cost, paid time, job charges and fixed costs (unassigned jobs excluded).
         public var cost: Int64
         public var iterations: Int
         public var seconds: Double

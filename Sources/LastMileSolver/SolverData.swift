@@ -56,6 +56,14 @@ struct SolverData: Sendable {
     let vehicleHasBreaks: [Bool]
     /// Paid time per vehicle (``Vehicle/paidTime``); `nil` where a route costs its arcs only.
     let vehiclePaidTime: [PaidTime?]
+    /// Every distinct ``Vehicle/jobCharges`` table in one array: vehicle `v` pays
+    /// `jobCharges[vehicleCharges[v] + job]` to serve `job`; `vehicleCharges[v]` is -1 for a vehicle without.
+    let jobCharges: [Int64]
+    let vehicleCharges: [Int]
+    /// The ``CostFloor`` of each vehicle (index into `floorMinimum`), -1 for none.
+    let vehicleFloor: [Int]
+    /// Each cost floor's minimum, cost units.
+    let floorMinimum: [Int64]
     /// What leaving each job out costs: its own `unassignedCost` if optional, else a penalty above any route
     /// cost, scaled by priority so that important jobs win when not all fit.
     let unassignedPenalty: [Int64]
@@ -135,6 +143,20 @@ struct SolverData: Sendable {
         vehicleMaxDistance = problem.vehicles.map { $0.maxDistance ?? Int64.max }
         vehicleHasBreaks = problem.vehicles.map { !$0.breaks.isEmpty }
         vehiclePaidTime = problem.vehicles.map(\.paidTime)
+        var charges: [Int64] = []
+        var chargeBases: [[Int64]: Int] = [:]
+        vehicleCharges = problem.vehicles.map { vehicle in
+            guard let table = vehicle.jobCharges else { return -1 }
+            if let known = chargeBases[table] { return known }
+            chargeBases[table] = charges.count
+            charges += table
+            return chargeBases[table]!
+        }
+        jobCharges = charges
+        var floorOf = [Int](repeating: -1, count: problem.vehicles.count)
+        for (f, floor) in problem.costFloors.enumerated() { for v in floor.vehicles { floorOf[v.position] = f } }
+        vehicleFloor = floorOf
+        floorMinimum = problem.costFloors.map(\.minimum)
         compatible = problem.jobs.flatMap { job in problem.vehicles.map { $0.canServe(job) } }
         var largestArc: Int64 = 0
         for costBase in Set(costs) {
@@ -145,7 +167,7 @@ struct SolverData: Sendable {
         let paidShift = problem.vehicles.map { vehicle in
             vehicle.paidTime.map { $0.routeCost(travelCost: 0, duration: min(vehicle.shift.latest - vehicle.shift.earliest, 1 << 32)) } ?? 0
         }.max() ?? 0
-        let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * largestArc + paidShift) + 1
+        let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * largestArc + paidShift + (charges.max() ?? 0) + (floorMinimum.max() ?? 0)) + 1
         unassignedPenalty = problem.jobs.map { $0.unassignedCost ?? base * Int64(1 + $0.priority) }
         hasPriorities = Set(unassignedPenalty).count > 1
     }
@@ -157,9 +179,16 @@ struct SolverData: Sendable {
         return paid.routeCost(travelCost: travel, duration: duration)
     }
 
-    /// The objective share of a non-empty route of vehicle `v` summarised with both depots by `whole`.
+    /// The objective share of a non-empty route of vehicle `v` summarised with both depots by `whole` (its
+    /// job charges included, as the vehicle's ``LegEvaluator`` sums them).
     @inline(__always) func routeCost(_ v: Int, _ whole: RouteSegment) -> Int64 {
-        vehicleFixedCost[v] + variableCost(v, travel: whole.cost, duration: whole.duration)
+        vehicleFixedCost[v] + variableCost(v, travel: whole.cost, duration: whole.duration) + whole.charge
+    }
+
+    /// What vehicle `v` is charged for serving `job` beyond its route (``Vehicle/jobCharges``), cost units.
+    @inline(__always) func charge(_ v: Int, _ job: Int) -> Int64 {
+        let base = vehicleCharges[v]
+        return base < 0 ? 0 : jobCharges[base + job]
     }
 
     @inline(__always) func canServe(_ job: Int, by vehicle: Int) -> Bool { compatible[job * vehicleStart.count + vehicle] }

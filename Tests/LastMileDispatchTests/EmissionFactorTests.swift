@@ -37,8 +37,8 @@ import Testing
         let documented = zip(cells(countries), cells(grams)).map { (String($0.prefix(2)), Int64($1) ?? -1) }
         #expect(documented.map(\.0) == EmissionFactors.grid.map(\.country))
         #expect(documented.map(\.1) == EmissionFactors.grid.map(\.grams))
-        #expect(EmissionFactors.factor(.electricity, country: "FR").wellToWheelGrams == 60)
-        #expect(EmissionFactors.factor(.electricity, country: "XX").wellToWheelGrams == 250)
+        #expect(EmissionFactors.factor(.electricity, country: "FR").wellToWheelGrams == 56)
+        #expect(EmissionFactors.factor(.electricity, country: "XX").wellToWheelGrams == 236)
         #expect(EmissionFactors.factor(.electricity, country: "DE").tankToWheelGrams == 0)
     }
 
@@ -54,7 +54,7 @@ import Testing
         van.energy = .electricity
         van.consumptionMilliUnitsPerKilometre = 220
         van.gridCountry = "PT"
-        #expect(van.wellToWheelGrams(metres: 40_000) == 1496)  // 8.8 kWh × 170 g
+        #expect(van.wellToWheelGrams(metres: 40_000) == 1460)  // 8.8 kWh × 166 g = 1460.8, rounded down
         #expect(van.tankToWheelGrams(metres: 40_000) == 0)
         van.energy = .human
         #expect(van.wellToWheelGrams(metres: 40_000) == 0)

@@ -127,6 +127,22 @@ import Testing
         #expect(rates.paidTime.minimumRouteCost == 6_600_000_000 - 4_950_000_000)
     }
 
+    /// Per-order charges in the solver's units (10⁶ per cent): per stop, per parcel, per kg and the band of the
+    /// depot-to-door distance, without the fuel surcharge; none for a card without per-order prices.
+    @Test func jobCharges() {
+        let day = PlanReportTests.day()
+        let (a, b) = (day.depots[0], day.depots[1])
+        var surcharge = Self.line(.fuelSurcharge)
+        surcharge.percentHundredths = 1000
+        let perOrder = Self.card([Self.line(.perStop, 40), Self.line(.perParcel, 10), Self.line(.perKilogram, 3), surcharge])
+        // One parcel each; 2, 6 and 1 kg at 3 cents.
+        #expect(perOrder.jobCharges(of: day.orders, from: a, unitsPerCent: 1_000_000) == [56_000_000, 68_000_000, 53_000_000])
+        // Velo's bands from B: O1 is 840 m away (east), O2 1.4 km (north-east), O3 556 m (north).
+        let velo = RateCard(carrierID: "velo", vehicleTypeID: "bike", items: day.rateCardItems)!
+        #expect(velo.jobCharges(of: day.orders, from: b, unitsPerCent: 1_000_000) == [100_000_000, 200_000_000, 100_000_000])
+        #expect(Self.card([Self.line(.perHour, 2400), Self.line(.minimumPerDay, 100)]).jobCharges(of: day.orders, from: a, unitsPerCent: 1) == nil)
+    }
+
     /// Every bad row is reported with file, line and column; nothing is stored; the good file then loads.
     @Test func badRowsAreReportedAndNothingIsStored() throws {
         let store = try DispatchImportTests.storeWithSampleFleetData()

@@ -162,10 +162,10 @@ public struct PlanReport: Sendable {
         self.paths = paths
         var topUps: [(String, Cents)] = []
         for carrier in Set(lines.map(\.carrierID)).sorted() {
-            // The day minimum of the carrier's first vehicle type with a card (a day minimum is carrier-wide).
-            let card = day.vehicles.filter { $0.carrierID == carrier }.lazy.compactMap { day.rateCard(for: $0) }.first
             let runsTotal = Cents(lines.filter { $0.carrierID == carrier }.reduce(0) { $0 + $1.charge.total.rawValue })
-            if let card, card.dayTopUp(runsTotal: runsTotal) > .zero { topUps.append((carrier, card.dayTopUp(runsTotal: runsTotal))) }
+            if let card = day.dayMinimumCard(of: carrier), card.dayTopUp(runsTotal: runsTotal) > .zero {
+                topUps.append((carrier, card.dayTopUp(runsTotal: runsTotal)))
+            }
         }
         dayMinimumTopUps = topUps
         byVehicleType = []

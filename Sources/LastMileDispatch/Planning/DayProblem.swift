@@ -7,8 +7,9 @@ import LastMileModel
 /// depots that may serve it), vehicles from the fleet and the rate card. Cheap to build: the geometry holds the
 /// snapping and the matrices.
 ///
-/// A vehicle whose carrier has a rate card for its type is priced by the card (``RateCard/solverRates(unitsPerCent:)``),
-/// others by their type's per-km and per-driving-hour rates.
+/// A vehicle whose carrier has a rate card for its type is priced by the card (``RateCard/solverRates(unitsPerCent:)``
+/// and ``RateCard/jobCharges(of:from:unitsPerCent:)``), others by their type's per-km and per-driving-hour rates;
+/// a carrier's day minimum is a ``CostFloor`` under all its vehicles.
 ///
 /// Without a bicycle network, bikes ride the car network at ``bikeShareOfCarSpeed``. Cost unit: a millionth of
 /// a cent, so that per-metre and per-second rates stay integers.
@@ -58,6 +59,8 @@ struct DayProblem {
         var profiles = geometry.profiles
         var networkOfProfile = Array(profiles.indices)
         var staticCar: ProfileIndex? = nil
+        // Vehicles of one card and depot share their job charges (one array, as the solver dedupes tables).
+        var chargesOf: [String: [Int64]?] = [:]
         for index in FleetIndex.all(day.vehicles.count) {
             let fleetVehicle = day.vehicle(index)
             guard let type = types[fleetVehicle.typeID], let start = depotIndex[fleetVehicle.depotID],
@@ -90,13 +93,19 @@ struct DayProblem {
                 skills: [], profile: profile,
                 speedFactor: type.speedFactor * (type.mode == .bike && !onBikeNetwork ? Self.bikeShareOfCarSpeed : 1), breaks: breaks
             )
-            // A carrier's rate card replaces the type's rates: paid time (waiting included) and overtime in the objective.
+            // A carrier's rate card replaces the type's rates: paid time (waiting included), overtime and the
+            // prices per stop, parcel, kg and band in the objective.
             if let card = day.rateCard(for: fleetVehicle) {
                 let rates = card.solverRates(unitsPerCent: Self.costUnitsPerCent)
                 vehicle.fixedCost = rates.fixed
                 vehicle.costPerDistance = rates.perMetre
                 vehicle.costPerTime = 0
                 vehicle.paidTime = rates.paidTime
+                let key = "\(card.carrierID) \(card.vehicleTypeID) \(start.position)"
+                if chargesOf[key] == nil {
+                    chargesOf[key] = card.jobCharges(of: geometry.locatedOrders.map(day.order), from: day.depot(start), unitsPerCent: Self.costUnitsPerCent)
+                }
+                vehicle.jobCharges = chargesOf[key]!
             }
             if vehicle.speedFactor != 1, profiles[profile.position].timeDependent != nil {
                 if staticCar == nil {
@@ -120,9 +129,16 @@ struct DayProblem {
             vehicles.append(based)
             fleet.append(index)
         }
+        // A carrier's day minimum is a floor under the cost of all its vehicles that work.
+        let carriers = fleet.map { day.vehicle($0).carrierID }
+        let floors = Set(carriers).sorted().compactMap { carrier -> CostFloor? in
+            guard let minimum = day.dayMinimumCard(of: carrier)?.minimumPerDay, minimum > .zero else { return nil }
+            return CostFloor(vehicles: VehicleIndex.all(carriers.count).filter { carriers[$0.position] == carrier },
+                             minimum: minimum.rawValue * Self.costUnitsPerCent)
+        }
         problem = VRPProblem(
             name: "day \(day.date)", locationCount: geometry.locationCount, profiles: profiles,
-            jobs: jobs, vehicles: vehicles, dimensions: 3, costScale: Self.costUnitsPerCent * 100
+            jobs: jobs, vehicles: vehicles, dimensions: 3, costScale: Self.costUnitsPerCent * 100, costFloors: floors
         )
         jobOrders = geometry.locatedOrders
         vehicleFleet = fleet

@@ -1,7 +1,7 @@
 /// Well-to-wheel (WTW) and tank-to-wheel (TTW) greenhouse-gas factors per unit of energy carrier, grams of
 /// CO₂e, as tabulated with their sources in `docs/emissions.md` (the two must agree; a test checks the table
 /// against this code). Liquid fuels are per litre (EN 16258 Annex A per-kilogram factors times its
-/// densities), CNG per kilogram, electricity per kWh by country (TTW 0; WTW the grid's generation intensity).
+/// densities), CNG per kilogram, electricity per kWh by country (TTW 0; WTW the grid's life-cycle generation intensity).
 public enum EmissionFactors {
     /// One row of the table.
     public struct Factor: Hashable, Sendable {
@@ -17,10 +17,11 @@ public enum EmissionFactors {
     public static let cng = Factor(tankToWheelGrams: 2740, wellToWheelGrams: 3070)
     public static let human = Factor(tankToWheelGrams: 0, wellToWheelGrams: 0)
 
-    /// Grid intensity by ISO 3166 country code, grams CO₂e per kWh at the plug (rounded national averages,
-    /// 2022–2023; see `docs/emissions.md`). `EU` is the EU-27 average and the fallback for other countries.
+    /// Grid intensity by ISO 3166 country code, grams CO₂e per kWh generated: Ember's 2023 life-cycle intensity
+    /// of electricity generation, to the gram (sources in `docs/emissions.md`). `EU` is the EU-27 average and the
+    /// fallback for other countries.
     public static let grid: [(country: String, grams: Int64)] = [
-        ("DE", 380), ("ES", 150), ("EU", 250), ("FR", 60), ("GB", 210), ("IT", 260), ("NL", 270), ("NO", 20), ("PL", 660), ("PT", 170),
+        ("DE", 381), ("ES", 174), ("EU", 236), ("FR", 56), ("GB", 238), ("IT", 331), ("NL", 268), ("NO", 30), ("PL", 662), ("PT", 166),
     ]
 
     /// The factor of `energy` (electricity in `country`, the EU average when the country is not listed).

@@ -3,4 +3,10 @@ extension DispatchDay {
     public func rateCard(for vehicle: FleetVehicle) -> RateCard? {
         RateCard(carrierID: vehicle.carrierID, vehicleTypeID: vehicle.typeID, items: rateCardItems)
     }
+
+    /// The card whose ``RateCard/minimumPerDay`` applies to `carrierID`'s whole day (a day minimum is
+    /// carrier-wide: the card of the carrier's first vehicle that has one), `nil` when none has.
+    public func dayMinimumCard(of carrierID: String) -> RateCard? {
+        vehicles.lazy.filter { $0.carrierID == carrierID }.compactMap { self.rateCard(for: $0) }.first
+    }
 }

@@ -15,6 +15,8 @@ struct LegEvaluator: Equatable {
     let costBase: Int
     /// Index of the vehicle's time-dependent table in ``SolverData/travel``, -1 for static travel.
     let travel: Int
+    /// The vehicle's table in ``SolverData/jobCharges``, -1 without charges.
+    let charges: Int
     let vehicle: Int
 
     init(vehicle: Int, data: SolverData) {
@@ -23,12 +25,17 @@ struct LegEvaluator: Equatable {
         distanceBase = data.vehicleDistance[vehicle]
         costBase = data.vehicleCost[vehicle]
         travel = data.vehicleTravel[vehicle]
+        charges = data.vehicleCharges[vehicle]
     }
 
-    /// Whether runs summarised for `other` hold for this vehicle too (same matrices and table).
+    /// Whether runs summarised for `other` hold for this vehicle too (same matrices, table and charges).
     @inline(__always) func drivesLike(_ other: LegEvaluator) -> Bool {
         timeBase == other.timeBase && distanceBase == other.distanceBase && costBase == other.costBase && travel == other.travel
+            && charges == other.charges
     }
+
+    /// `job` alone, served by this vehicle.
+    @inline(__always) func job(_ job: Int, _ data: SolverData) -> RouteSegment { RouteSegment(job: job, vehicle: vehicle, data: data) }
 
     /// The vehicle's start depot: loading from the shift start, leaving no later than the shift allows.
     func startDepot(_ data: SolverData) -> RouteSegment {
@@ -69,6 +76,6 @@ struct LegEvaluator: Equatable {
             timeWarp: a.timeWarp + b.timeWarp + warp, earliest: max(b.earliest - shift, a.earliest) - waiting,
             latest: min(b.latest - shift, a.latest) + warp,
             distance: a.distance + b.distance + data.entry(distanceBase, a.last, b.first),
-            cost: a.cost + b.cost + data.entry(costBase, a.last, b.first))
+            cost: a.cost + b.cost + data.entry(costBase, a.last, b.first), charge: a.charge + b.charge)
     }
 }

@@ -386,10 +386,10 @@ struct LocalSearchRun {
         let jobs = state.routes[piece.route].jobs
         let step = piece.reversed ? -1 : 1
         var position = piece.reversed ? piece.last : piece.first
-        var total = RouteSegment(job: Int(jobs[position - 1]), data: data)
+        var total = evaluator.job(Int(jobs[position - 1]), data)
         for _ in 1..<piece.length {
             position += step
-            total = evaluator.concatenate(total, RouteSegment(job: Int(jobs[position - 1]), data: data), data: data)
+            total = evaluator.concatenate(total, evaluator.job(Int(jobs[position - 1]), data), data: data)
         }
         return total
     }

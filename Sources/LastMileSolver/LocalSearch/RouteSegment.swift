@@ -8,7 +8,8 @@
 ///   the run is time-feasible);
 /// - `earliest`/`latest`: the window of service starts at the first stop that achieve `duration` and
 ///   `timeWarp`;
-/// - `distance`, `cost`: of the legs inside the run.
+/// - `distance`, `cost`: of the legs inside the run;
+/// - `charge`: what the vehicle is charged for the run's jobs (``SolverData/charge(_:_:)``), summed.
 ///
 /// Each job contributes the hull of its windows (earliest opening, latest closing): for jobs with several
 /// windows the summary is an optimistic bound that ``LocalSearch`` confirms exactly.
@@ -21,17 +22,18 @@ struct RouteSegment: Equatable {
     var latest: Int64
     var distance: Int64
     var cost: Int64
+    var charge: Int64
 
-    /// One job: its service time and the hull of its windows.
-    init(job: Int, data: SolverData) {
+    /// One job served by vehicle `v`: its service time, the hull of its windows and its charge.
+    init(job: Int, vehicle v: Int, data: SolverData) {
         let location = data.jobLocation[job]
         self.init(
             first: location, last: location, duration: data.jobService[job], timeWarp: 0,
             earliest: data.windowEarliest[Int(data.windowFirst[job])], latest: data.windowLatest[Int(data.windowFirst[job + 1]) - 1],
-            distance: 0, cost: 0)
+            distance: 0, cost: 0, charge: data.charge(v, job))
     }
 
-    init(first: Int, last: Int, duration: Int64, timeWarp: Int64, earliest: Int64, latest: Int64, distance: Int64, cost: Int64) {
+    init(first: Int, last: Int, duration: Int64, timeWarp: Int64, earliest: Int64, latest: Int64, distance: Int64, cost: Int64, charge: Int64 = 0) {
         self.first = first
         self.last = last
         self.duration = duration
@@ -40,6 +42,7 @@ struct RouteSegment: Equatable {
         self.latest = latest
         self.distance = distance
         self.cost = cost
+        self.charge = charge
     }
 }
 

@@ -30,13 +30,13 @@ struct RouteSegments {
         let dimensions = data.dimensions
         prefix.removeAll(keepingCapacity: true)
         prefix.append(evaluator.startDepot(data))
-        for job in jobs { prefix.append(evaluator.concatenate(prefix[prefix.count - 1], RouteSegment(job: Int(job), data: data), data: data)) }
+        for job in jobs { prefix.append(evaluator.concatenate(prefix[prefix.count - 1], evaluator.job(Int(job), data), data: data)) }
         let start = evaluator.startDepot(data)
         suffix = [RouteSegment](repeating: start, count: count + 2)
         if count > 0 {
-            suffix[count] = RouteSegment(job: Int(jobs[count - 1]), data: data)
+            suffix[count] = evaluator.job(Int(jobs[count - 1]), data)
             for i in stride(from: count - 1, through: 1, by: -1) {
-                suffix[i] = evaluator.concatenate(RouteSegment(job: Int(jobs[i - 1]), data: data), suffix[i + 1], data: data)
+                suffix[i] = evaluator.concatenate(evaluator.job(Int(jobs[i - 1]), data), suffix[i + 1], data: data)
             }
         }
         loadPrefix = [LoadSegment](repeating: LoadSegment(), count: (count + 2) * dimensions)

@@ -119,7 +119,7 @@ extension LocalSearchRun {
         let data = search.data
         let evaluator = segments[r].evaluator
         var total = segments[r].prefix[removed - 1]
-        if let job { total = evaluator.concatenate(total, RouteSegment(job: job, data: data), data: data) }
+        if let job { total = evaluator.concatenate(total, evaluator.job(job, data), data: data) }
         if removed < segments[r].count { total = evaluator.concatenate(total, segments[r].suffix[removed + 1], data: data) }
         total = evaluator.concatenate(total, evaluator.endDepot(data), data: data)
         return timeCost(total, for: r).map { $0 - timeCost(of: r) }
@@ -139,7 +139,7 @@ extension LocalSearchRun {
             var three = ThreeBest()
             let job = Int(state.routes[source].jobs[p - 1])
             if data.partner[job] < 0 {
-                let single = RouteSegment(job: job, data: data)
+                let single = evaluator.job(job, data)
                 let here = data.jobLocation[job]
                 let jobs = state.routes[target].jobs
                 for i in 0...targetCount {

@@ -65,13 +65,15 @@ struct MoveOracle {
         return feasible
     }
 
-    /// The instances the operator tests run on: one window, two windows, and the rich model (shipments, a
-    /// pickup, breaks, a mixed fleet with a distance limit and loading time).
+    /// The instances the operator tests run on: one window, two windows, the rich model (shipments, a
+    /// pickup, breaks, a mixed fleet with a distance limit and loading time), and paid time with job charges
+    /// that differ per vehicle.
     static func instances(seed: UInt64) -> [VRPProblem] {
         [
             SolverTests.randomProblem(jobs: 10, vehicles: 3, seed: seed, windows: true),
             SolverTests.twoWindowProblem(jobs: 10, vehicles: 3, seed: seed),
             RichModelTests.richProblem(jobs: 9, seed: seed),
+            PaidTimeTests.paidTimeProblem(seed: seed),
         ]
     }
 }

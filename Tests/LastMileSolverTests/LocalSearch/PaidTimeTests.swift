@@ -4,18 +4,21 @@ import Testing
 
 @testable import LastMileSolver
 
-/// Paid time in the objective (``PaidTime``): the solver's O(1) costs — route summaries, local-search move
+/// Paid time (``PaidTime``) and job charges (``Vehicle/jobCharges``) in the objective: the solver's O(1) costs — route summaries, local-search move
 /// deltas, recreate's insertion deltas, the annealing's objective — equal the independent checker's
 /// recomputation on random routes, seeded.
 @Suite struct PaidTimeTests {
     /// `SolverTests.randomProblem` (times ×1000, shift 0…1 000 000) with a per-hour card on every vehicle: the
     /// rates differ per vehicle, overtime after a quarter of the shift on two of them, and a minimum that binds
-    /// on short routes on the third.
+    /// on short routes on the third. The first two also charge per job, differently for each job and vehicle
+    /// (a card's per-stop, per-parcel and band prices), of the size of a few arcs; the third charges nothing.
     static func paidTimeProblem(seed: UInt64) -> VRPProblem {
         var problem = SolverTests.randomProblem(jobs: 10, vehicles: 3, seed: seed, windows: true)
         problem.vehicles[0].paidTime = PaidTime(costPerTime: 1, overtimeAfter: 250_000, overtimeExtraPerTime: 2)
         problem.vehicles[1].paidTime = PaidTime(costPerTime: 2, overtimeAfter: 300_000, overtimeExtraPerTime: 1)
         problem.vehicles[2].paidTime = PaidTime(costPerTime: 1, minimumRouteCost: 900_000)
+        var random = SplitMix64(seed: seed &+ 77)
+        for v in 0..<2 { problem.vehicles[v].jobCharges = problem.jobs.map { _ in Int64(random.next() % 60_000) } }
         return problem
     }
 
@@ -50,6 +53,7 @@ import Testing
         let state = oracle.state
         #expect(state.objective(data) - state.unassignedPenalty(data) == oracle.before.cost, "seed \(seed): objective vs checker")
         #expect(oracle.before.paidTimeCost > 0, "seed \(seed): paid time is priced")
+        #expect(oracle.before.jobChargeCost > 0, "seed \(seed): job charges are priced")
         // Take each served job out and put it back at every feasible place: the O(1) delta equals the checker's.
         var checked = 0
         for r in state.routes.indices {

@@ -14,7 +14,7 @@ import Testing
         for trial in 0..<200 {
             let evaluator = LegEvaluator(vehicle: Int(random.next() % 2), data: data)
             let jobs = (0..<data.jobCount).shuffled(using: &random).prefix(3 + Int(random.next() % 9))
-            let singles = jobs.map { RouteSegment(job: $0, data: data) }
+            let singles = jobs.map { evaluator.job($0, data) }
             func join(_ range: Range<Int>) -> RouteSegment {
                 singles[range].dropFirst().reduce(singles[range.lowerBound]) { evaluator.concatenate($0, $1, data: data) }
             }

@@ -5,12 +5,18 @@ import Testing
 @testable import LastMileSolver
 
 /// SWAP*: for every route pair, the best exchange's cached estimate is the checker's cost change whenever the
-/// move is feasible, its exact evaluation agrees with the checker, and a pass never worsens the solution.
+/// move is feasible and route costs are additive (no paid time: its overtime and minimum make a removal's and
+/// an insertion's changes interact), its exact evaluation agrees with the checker, and a pass never worsens
+/// the solution.
 @Suite struct SwapStarTests {
     static func instances(seed: UInt64) -> [VRPProblem] {
-        MoveOracle.instances(seed: seed) + [
+        var charged = PaidTimeTests.paidTimeProblem(seed: seed)
+        for v in charged.vehicles.indices { charged.vehicles[v].paidTime = nil }
+        charged.name += " with job charges only"
+        return MoveOracle.instances(seed: seed) + [
             SolverTests.randomProblem(jobs: 30, vehicles: 6, seed: seed, windows: true),
             SolverTests.randomProblem(jobs: 30, vehicles: 6, seed: seed, windows: false),
+            charged,
         ]
     }
 
@@ -32,6 +38,7 @@ import Testing
                     routes[ra] = run.jobs(of: best.move.plans.0, oracle.state).map { JobIndex($0) }
                     routes[rb] = run.jobs(of: best.move.plans.1, oracle.state).map { JobIndex($0) }
                     let after = PlanChecker.check(VRPSolution(routes: routes, unassigned: oracle.state.unassigned.map { JobIndex($0) }), for: problem)
+                    guard problem.vehicles.allSatisfy({ $0.paidTime == nil }) else { continue }
                     #expect(best.estimate == after.cost - oracle.before.cost, "seed \(seed), \(label): estimate \(best.estimate)")
                 }
             }
