@@ -5,11 +5,12 @@ import LastMileCore
 /// `overtimeAfter` at `overtimeExtraPerTime` on top; the variable part of a route (arcs plus paid time) costs
 /// at least `minimumRouteCost`.
 ///
-/// The paid duration is the route's shortest duration from the start of loading to the return, waiting
-/// included, when the vehicle leaves as late as helps, without its breaks (a driver's break is unpaid):
-/// ``PlanChecker/shortestDuration(of:vehicle:problem:)``. The price is convex and piecewise linear in the
-/// duration (the overtime rate is never lower than the normal one), so minimising it never rewards a longer
-/// route. All figures are in the problem's integer units.
+/// The paid duration is the time from the start of loading to the return, waiting included, less the breaks
+/// (a driver's break is unpaid), when loading starts as late as it can without bringing the vehicle back
+/// later: a run sheet's ``RouteSchedule`` with `leavingAsLateAsHelps` (the checker recomputes it on its own).
+/// A break taken while the driver would otherwise wait at a door shortens it. The price is convex and
+/// piecewise linear in the duration (the overtime rate is never lower than the normal one), so minimising it
+/// never rewards a longer route. All figures are in the problem's integer units.
 public struct PaidTime: Hashable, Sendable {
     /// Cost units per time unit of paid duration.
     public var costPerTime: Int64

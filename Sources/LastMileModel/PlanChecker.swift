@@ -82,7 +82,7 @@ public enum PlanChecker {
             routeCosts[v] += routeTravel
             distance += legs.distance(location, vehicle.endLocation.position)
             if let paid = vehicle.paidTime {
-                let duration = shortestDuration(of: typedRoute, vehicle: vehicle, problem: problem) ?? 0
+                let duration = paidDuration(route, vehicle: vehicle, problem: problem, legs: legs) ?? 0
                 let paidExtra = variableCost(travel: routeTravel, paidDuration: duration, paid: paid) - routeTravel
                 paidTimeCost += paidExtra
                 routeCosts[v] += paidExtra
@@ -100,7 +100,7 @@ public enum PlanChecker {
                 {
                     violations.append("vehicle \(vehicle.id): the route takes \(duration) even when leaving as late as helps, over its limit \(limit)")
                 }
-            } else if let end = earliestEndWithBreaks(route, vehicle: vehicle, problem: problem, legs: legs) {
+            } else if let end = earliestEndWithBreaks(route, vehicle: vehicle, problem: problem, legs: legs, loadingFrom: vehicle.shift.earliest) {
                 if end > vehicle.shift.latest {
                     violations.append("vehicle \(vehicle.id): returns at \(end) at the earliest with its breaks, after its shift ends at \(vehicle.shift.latest)")
                 }
@@ -185,10 +185,11 @@ public enum PlanChecker {
         return violations
     }
 
-    /// The earliest return over every placement of the breaks (in order, each between two stops), enumerated
-    /// one by one; `nil` when every placement misses a window.
+    /// The earliest return when loading starts at `loadingStart`, over every placement of the breaks (in order,
+    /// each between two stops), enumerated one by one; `nil` when every placement misses a window. Without
+    /// breaks, the one simulation.
     private static func earliestEndWithBreaks(
-        _ route: [Int], vehicle: Vehicle, problem: VRPProblem, legs: Legs
+        _ route: [Int], vehicle: Vehicle, problem: VRPProblem, legs: Legs, loadingFrom loadingStart: Int64
     ) -> Int64? {
         let breaks = vehicle.breaks
         func explore(stop k: Int, breaksTaken b: Int, clock: Int64) -> Int64? {
@@ -209,7 +210,27 @@ public enum PlanChecker {
             }
             return best
         }
-        return explore(stop: 0, breaksTaken: 0, clock: vehicle.shift.earliest + vehicle.loadingTime)
+        return explore(stop: 0, breaksTaken: 0, clock: loadingStart + vehicle.loadingTime)
+    }
+
+    /// The paid duration of a route (``PaidTime``): from the latest start of loading that brings the vehicle
+    /// back no later than loading at the shift start does, to the return, less its breaks; `nil` when the
+    /// route misses a window or cannot place its breaks. Binary search over simulations (every break
+    /// placement enumerated; the return is never earlier for a later start, so the starts that keep it form
+    /// an interval).
+    static func paidDuration(_ route: [Int], vehicle: Vehicle, problem: VRPProblem, legs: Legs) -> Int64? {
+        let earliest = vehicle.shift.earliest
+        guard let end = earliestEndWithBreaks(route, vehicle: vehicle, problem: problem, legs: legs, loadingFrom: earliest) else { return nil }
+        var (low, high) = (Int64(0), end - earliest)
+        while low < high {
+            let delay = (low + high + 1) / 2
+            if earliestEndWithBreaks(route, vehicle: vehicle, problem: problem, legs: legs, loadingFrom: earliest + delay) == end {
+                low = delay
+            } else {
+                high = delay - 1
+            }
+        }
+        return end - earliest - low - vehicle.breaks.reduce(0) { $0 + $1.duration }
     }
 
     /// The route's duration (loading included) when the vehicle leaves as late as helps: the latest departure,

@@ -115,6 +115,23 @@ struct RouteState {
         if data.vehiclePaidTime[vehicle] != nil { refreshPaidTime(data) }
     }
 
+    /// The route's objective share with its fixed cost (0 when empty): ``variableCost`` where the summaries
+    /// price paid time exactly, else paid time from the exact schedule (``SolverData/paidTimeIsEstimated``:
+    /// breaks, time-dependent legs, several windows), which the checker recomputes; O(route length × breaks ×
+    /// log(duration)) then. The move deltas stay on the summaries: their estimate guides the search, this
+    /// decides the annealing's acceptance and the answer.
+    func objectiveCost(_ data: SolverData) -> Int64 {
+        guard !jobs.isEmpty else { return 0 }
+        let fixed = data.vehicleFixedCost[vehicle]
+        guard data.paidTimeIsEstimated[vehicle] else { return fixed + variableCost }
+        let problem = data.problem
+        let driver = problem.vehicles[vehicle]
+        guard let schedule = RouteSchedule(route: jobs.map { JobIndex($0) }, vehicle: driver, problem: problem, leavingAsLateAsHelps: true)
+        else { return fixed + variableCost }
+        let paid = schedule.duration - driver.breaks.reduce(0) { $0 + $1.duration }
+        return fixed + data.variableCost(vehicle, travel: travelCost, duration: paid) + jobCharges
+    }
+
     /// The paid-time segments and the variable cost with paid time. O(route length).
     private mutating func refreshPaidTime(_ data: SolverData) {
         let count = jobs.count

@@ -14,26 +14,24 @@ struct SearchState {
         unassigned = Array(0..<data.jobCount)
     }
 
-    /// Travel cost (and paid time, ``PaidTime``), fixed costs of used vehicles, and the penalty of every
-    /// unassigned job.
+    /// Each used route's ``RouteState/objectiveCost(_:)`` (travel cost, paid time, job charges, fixed cost),
+    /// the cost floors' top-ups (``CostFloor``), and the penalty of every unassigned job.
     func objective(_ data: SolverData) -> Int64 {
         var total = unassignedPenalty(data)
-        for route in routes where !route.isEmpty { total += route.variableCost + data.vehicleFixedCost[route.vehicle] }
-        return total + floorTopUps(data)
-    }
-
-    /// What the cost floors add to reach their minimums (``CostFloor``). The local search's move deltas leave
-    /// them out (they are not separable by route); the annealing's acceptance and the answer include them.
-    func floorTopUps(_ data: SolverData) -> Int64 {
-        guard !data.floorMinimum.isEmpty else { return 0 }
-        var totals = [Int64](repeating: 0, count: data.floorMinimum.count)
-        var used = [Bool](repeating: false, count: data.floorMinimum.count)
-        for route in routes where !route.isEmpty && data.vehicleFloor[route.vehicle] >= 0 {
-            let f = data.vehicleFloor[route.vehicle]
-            totals[f] += route.variableCost + data.vehicleFixedCost[route.vehicle]
-            used[f] = true
+        var floors = data.floorMinimum.isEmpty ? [] : [Int64](repeating: 0, count: data.floorMinimum.count)
+        var used = [Bool](repeating: false, count: floors.count)
+        for route in routes where !route.isEmpty {
+            let cost = route.objectiveCost(data)
+            total += cost
+            let f = floors.isEmpty ? -1 : data.vehicleFloor[route.vehicle]
+            if f >= 0 {
+                floors[f] += cost
+                used[f] = true
+            }
         }
-        return data.floorMinimum.indices.reduce(0) { $0 + (used[$1] ? max(0, data.floorMinimum[$1] - totals[$1]) : 0) }
+        // Cost floors are not separable by route: the local search's move deltas leave them out.
+        for f in floors.indices where used[f] { total += max(0, data.floorMinimum[f] - floors[f]) }
+        return total
     }
 
     /// The penalties of the jobs left out.

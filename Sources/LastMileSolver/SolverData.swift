@@ -56,6 +56,11 @@ struct SolverData: Sendable {
     let vehicleHasBreaks: [Bool]
     /// Paid time per vehicle (``Vehicle/paidTime``); `nil` where a route costs its arcs only.
     let vehiclePaidTime: [PaidTime?]
+    /// Whether the route summaries only estimate vehicle `v`'s paid time (``PaidTime``): it has breaks (the
+    /// summaries leave them out, so a break that replaces waiting is paid), time-dependent travel, or jobs with
+    /// several windows. The objective then prices its routes on their exact schedule
+    /// (``RouteState/objectiveCost(_:)``).
+    let paidTimeIsEstimated: [Bool]
     /// Every distinct ``Vehicle/jobCharges`` table in one array: vehicle `v` pays
     /// `jobCharges[vehicleCharges[v] + job]` to serve `job`; `vehicleCharges[v]` is -1 for a vehicle without.
     let jobCharges: [Int64]
@@ -143,6 +148,10 @@ struct SolverData: Sendable {
         vehicleMaxDistance = problem.vehicles.map { $0.maxDistance ?? Int64.max }
         vehicleHasBreaks = problem.vehicles.map { !$0.breaks.isEmpty }
         vehiclePaidTime = problem.vehicles.map(\.paidTime)
+        let severalWindows = problem.jobs.contains { $0.windows.count > 1 }
+        paidTimeIsEstimated = problem.vehicles.map { vehicle in
+            vehicle.paidTime != nil && (!vehicle.breaks.isEmpty || problem.profiles[vehicle.profile.position].timeDependent != nil || severalWindows)
+        }
         var charges: [Int64] = []
         var chargeBases: [[Int64]: Int] = [:]
         vehicleCharges = problem.vehicles.map { vehicle in

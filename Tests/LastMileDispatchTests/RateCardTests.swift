@@ -3,6 +3,7 @@ import LastMileCore
 @testable import LastMileDispatch
 import LastMileDomain
 import LastMileModel
+import LastMileSolver
 import LastMileStore
 import LastMileSampleTown
 import LastMileTestSupport
@@ -141,6 +142,38 @@ import Testing
         let velo = RateCard(carrierID: "velo", vehicleTypeID: "bike", items: day.rateCardItems)!
         #expect(velo.jobCharges(of: day.orders, from: b, unitsPerCent: 1_000_000) == [100_000_000, 200_000_000, 100_000_000])
         #expect(Self.card([Self.line(.perHour, 2400), Self.line(.minimumPerDay, 100)]).jobCharges(of: day.orders, from: a, unitsPerCent: 1) == nil)
+    }
+
+    /// The objective is what the cards charge: the sample day (40 orders, both carriers' cards) is planned, and
+    /// its runs are put back into the day's problem. The checker's cost of that solution (the solver's
+    /// objective, recomputed independently) equals the cards' charge of the stored runs plus the carriers' day
+    /// top-ups, to a cent per run (each charge component is rounded per run).
+    @Test func objectiveIsWhatTheCardsCharge() throws {
+        let store = try DayPlanningTests.sampleStore(orders: 40)
+        let day = try store.day(DayPlanningTests.date)
+        let planner = try DayPlanner(graph: DayPlanningTests.graph, bikeGraph: DayPlanningTests.bikeGraph)
+        let plan = try planner.plan(day, configuration: SolverConfiguration(seed: 1, iterations: 500))
+        let geometry = try DayGeometry(day: day, networks: planner.networks)
+        let built = try DayProblem(day: day, geometry: geometry, networkNames: planner.networks.map(\.graph.profileName),
+                                   allowedDepots: DayPlanner.stockingDepots(day))
+        let problem = built.problem
+        #expect(problem.vehicles.allSatisfy { $0.jobCharges != nil }, "both carriers price per order")
+        #expect(problem.costFloors.map(\.minimum) == [15_000 * DayProblem.costUnitsPerCent], "VeloFlash's day minimum of 150.00")
+        let jobOf = Dictionary(uniqueKeysWithValues: JobIndex.all(problem.jobs.count).map { (day.order(built.order(of: $0)).id, $0) })
+        let vehicleOf = Dictionary(uniqueKeysWithValues: VehicleIndex.all(problem.vehicles.count).map { (day.vehicle(built.fleetVehicle(of: $0)).id, $0) })
+        var routes = [[JobIndex]](repeating: [], count: problem.vehicles.count)
+        for run in plan.runs { routes[vehicleOf[run.vehicleID]!.position] = run.stops.map { jobOf[$0.orderID]! } }
+        let served = Set(routes.joined())
+        let check = PlanChecker.check(VRPSolution(routes: routes, unassigned: JobIndex.all(problem.jobs.count).filter { !served.contains($0) }), for: problem)
+        #expect(check.isFeasible, "\(check.violations)")
+        #expect(check.jobChargeCost > 0)
+        var charged = plan.runs.reduce(0) { $0 + $1.cost.rawValue }
+        for carrier in Set(plan.runs.map(\.carrierID)) {
+            let total = plan.runs.filter { $0.carrierID == carrier }.reduce(0) { $0 + $1.cost.rawValue }
+            charged += max(0, (day.dayMinimumCard(of: carrier)?.minimumPerDay.rawValue ?? 0) - total)
+        }
+        let objective = Money.divideRounded(check.cost, by: DayProblem.costUnitsPerCent)
+        #expect(abs(objective - charged) <= Int64(plan.runs.count), "objective \(objective) cents, cards \(charged) cents")
     }
 
     /// Every bad row is reported with file, line and column; nothing is stored; the good file then loads.

@@ -106,6 +106,39 @@ import Testing
         #expect(report.cost == 20 + 95)
     }
 
+    /// A break taken while the driver would wait is not paid: the van must serve A (closing at 20) before B
+    /// (opening at 100), so it waits 75 at B; its 30-unit break fits in that wait. Paid: 105 from loading to
+    /// return, less the break; the return stays at 115.
+    @Test func aBreakInPlaceOfWaitingIsNotPaid() {
+        let travel: [Int64] = [0, 10, 10, 10, 0, 10, 10, 10, 0]
+        let problem = VRPProblem(
+            name: "break in the wait", locationCount: 3, travelTime: travel, travelCost: travel,
+            jobs: [Job(id: "A", location: 1, demand: [1], service: 5, windows: [TimeWindow(earliest: 0, latest: 20)]),
+                   Job(id: "B", location: 2, demand: [1], service: 5, windows: [TimeWindow(earliest: 100, latest: 120)])],
+            vehicles: [Vehicle(id: "v", startLocation: 0, endLocation: 0, capacity: [10], shift: TimeWindow(earliest: 0, latest: 1000), fixedCost: 0,
+                               breaks: [DriverBreak(id: "lunch", windows: [TimeWindow(earliest: 0, latest: 1000)], duration: 30)],
+                               paidTime: PaidTime(costPerTime: 2))],
+            dimensions: 1)
+        let report = PlanChecker.check(VRPSolution(routes: [[0, 1]], unassigned: []), for: problem)
+        #expect(report.isFeasible, "\(report.violations)")
+        #expect(report.paidTimeCost == 2 * (105 - 30))
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 50))
+        #expect(result.cost == report.cost && result.cost == 30 + 150)
+    }
+
+    /// Paid time on the rich model (breaks, a mixed fleet, shipments, loading time): the objective prices each
+    /// route on its exact schedule, so the solver's cost is the checker's.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func withBreaksTheSolverCostEqualsTheChecker(seed: UInt64) {
+        var problem = RichModelTests.richProblem(jobs: 12, seed: seed)
+        for v in problem.vehicles.indices { problem.vehicles[v].paidTime = PaidTime(costPerTime: Int64(1 + v % 2), overtimeAfter: 200_000, overtimeExtraPerTime: 1) }
+        #expect(problem.vehicles.contains { !$0.breaks.isEmpty })
+        let result = Solver.solve(problem, configuration: SolverConfiguration(seed: seed, iterations: 300))
+        let report = PlanChecker.check(result.solution, for: problem)
+        #expect(report.isFeasible, "seed \(seed): \(report.violations)")
+        #expect(result.cost == report.cost, "seed \(seed): solver \(result.cost), checker \(report.cost)")
+    }
+
     private func solution(_ state: SearchState, adding job: Int?) -> VRPSolution {
         VRPSolution(routes: state.routes.map { $0.jobs.map { JobIndex($0) } },
                     unassigned: (state.unassigned + (job.map { [$0] } ?? [])).sorted().map { JobIndex($0) })
