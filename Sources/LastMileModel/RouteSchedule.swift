@@ -56,7 +56,13 @@ public struct RouteSchedule: Hashable, Sendable {
         }
         self = earliest
         guard leavingAsLateAsHelps else { return }
-        var (low, high) = (Int64(0), earliest.end - earliest.loadingStart)
+        // With static travel the work (loading, driving, service, breaks) takes the same time whenever it
+        // starts, so a later start that keeps the return can only use up idle time: waiting for windows and
+        // for breaks. Time-dependent legs may get shorter later in the day, so there the whole span is searched.
+        let work = vehicle.loadingTime + earliest.travelTime + route.reduce(0) { $0 + problem.job($1).service }
+            + vehicle.breaks.reduce(0) { $0 + $1.duration }
+        let idle = problem.profiles[vehicle.profile.position].timeDependent == nil ? earliest.duration - work : earliest.duration
+        var (low, high) = (Int64(0), max(0, idle))
         while low < high {
             let delay = (low + high + 1) / 2
             if let later = RouteSchedule(route: route, vehicle: vehicle, problem: problem, loadingFrom: vehicle.shift.earliest + delay),

@@ -102,6 +102,9 @@ import Testing
         #expect(TrafficProfileReader.permille("0.05") == 50)
         #expect(TrafficProfileReader.permille("1.125") == 1125)
         #expect(TrafficProfileReader.permille("-0.5") == nil && TrafficProfileReader.permille("0.") == nil)
+        // Too large for thousandths in an Int: rejected, not a trap (found by the fuzzer).
+        #expect(TrafficProfileReader.permille("00600000000000000000.0") == nil)
+        #expect(TrafficProfileReader.permille("9223372036854775.807") == Int.max && TrafficProfileReader.permille("9223372036854775.808") == nil)
     }
 }
 

@@ -200,14 +200,18 @@ public enum TrafficProfileReader {
         return minute
     }
 
-    /// A decimal with at most three digits after the point, in thousandths; `nil` otherwise.
+    /// A decimal with at most three digits after the point, in thousandths; `nil` otherwise, and when the
+    /// thousandths do not fit an `Int` (a fuzzed `00600000000000000000.0` once trapped here).
     static func permille(_ text: String) -> Int? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Int(parts[0]), whole >= 0, parts[0].allSatisfy(\.isNumber) else { return nil }
-        guard parts.count == 2 else { return whole * 1000 }
+        let (thousandths, overflow) = whole.multipliedReportingOverflow(by: 1000)
+        guard !overflow else { return nil }
+        guard parts.count == 2 else { return thousandths }
         let decimals = parts[1]
         guard (1...3).contains(decimals.count), decimals.allSatisfy(\.isNumber), let fraction = Int(decimals) else { return nil }
-        return whole * 1000 + fraction * [100, 10, 1][decimals.count - 1]
+        let (total, carried) = thousandths.addingReportingOverflow(fraction * [100, 10, 1][decimals.count - 1])
+        return carried ? nil : total
     }
 
     private static func overlap(_ location: ErrorLocation, field: String, with earlier: ErrorLocation, what: String) -> TrafficFileError {
