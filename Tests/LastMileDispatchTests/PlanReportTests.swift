@@ -122,3 +122,19 @@ import Testing
         #expect(html.components(separatedBy: "<svg").count - 1 == 4)
     }
 }
+
+/// The days a carrier comparison plans: every slot under one carrier, renamed where it changes hands; fuel and
+/// volume sensitivities; the mixed assignment.
+@Suite struct CarrierScenarioTests {
+    @Test func slotsChangeHandsAndAreRenamed() throws {
+        let day = PlanReportTests.day()
+        let velo = try #require(day.underCarrier("velo"))
+        #expect(velo.vehicles.map(\.id) == ["VAN-1 as velo bike", "BIKE-1"])
+        #expect(velo.vehicles.map(\.carrierID) == ["velo", "velo"] && velo.vehicles.map(\.depotID) == ["A", "B"])
+        #expect(velo.vehicles[0].driver == "velo driver for VAN-1" && velo.vehicles[1].driver == "d2")
+        let mixed = day.mixed(cheapestCarrierOfDepot: ["B": "city"])
+        #expect(mixed.vehicles.map(\.id) == ["VAN-1", "BIKE-1 as city van"])
+        let more = day.withVolumeRaised(percent: 50)
+        #expect(more.orders.map(\.id) == ["O1", "O2", "O3", "O2+"])
+    }
+}

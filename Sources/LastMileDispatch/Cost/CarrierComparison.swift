@@ -106,13 +106,16 @@ public struct CarrierComparison: Sendable {
         }), pretty: true)
     }
 
-    /// A self-contained HTML page: the side-by-side table, then each scenario's report charts and table.
+    /// A self-contained HTML page: the side-by-side table, every scenario's run charges by component in one
+    /// chart, then each scenario's report charts and table.
     public var html: String {
-        var page = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Carriers compared \(LastMileDispatch.html(date))</title><style>\(pageStyle)</style></head><body>\n"
-        page += "<h1>Carriers compared on the orders of \(LastMileDispatch.html(date))</h1>\n<table id=\"comparison\">\n<tr>"
+        var page = "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Carriers compared \(LastMileDispatch.html(date))</title><style>\(PlanReport.style)</style></head><body>\n"
+        page += "<h1>Carriers compared on the orders of \(LastMileDispatch.html(date))</h1>\n<div class=\"wide\"><table id=\"comparison\">\n<tr>"
             + Self.columns.map { "<th>\(LastMileDispatch.html($0))</th>" }.joined() + "</tr>\n"
         for row in rows { page += "<tr>" + row.map { "<td>\(LastMileDispatch.html($0))</td>" }.joined() + "</tr>\n" }
-        page += "</table>\n"
+        page += "</table></div>\n"
+        let bars = scenarios.map { (label: $0.name, charge: $0.report.total.charge) }
+        page += "<figure id=\"cost-by-scenario\">\(PlanReport.componentBars(bars))<figcaption>Run charges by component per scenario (day minimums in the table)</figcaption></figure>\n"
         for scenario in scenarios {
             // Each scenario's report body, without its own document wrapper.
             let body = scenario.report.html

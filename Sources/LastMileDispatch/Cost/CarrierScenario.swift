@@ -4,7 +4,8 @@ import LastMileDomain
 /// The days a carrier comparison plans (``DispatchDay`` in, ``DispatchDay`` out; no maps, no solver).
 ///
 /// - ``DispatchDay/underCarrier(_:)``: every vehicle slot of the fleet (depot, shift, break) driven by one
-///   carrier: its driver, its vehicle type of the same mode (else the type it runs most), its rate card.
+///   carrier: its driver, its vehicle type of the same mode (else the type it runs most), its rate card; a
+///   slot that changes hands is renamed `"<id> as <carrier> <type>"`.
 /// - ``DispatchDay/withFuelPriceRaised(percent:)``: fuel-indexed surcharges follow a fuel price `percent`
 ///   higher (cards without a fuel index, and electricity, are unchanged).
 /// - ``DispatchDay/withVolumeRaised(percent:)``: every `100 / percent`-th order is repeated (same place, window
@@ -38,6 +39,8 @@ extension DispatchDay {
             slot.carrierID = carrierID
             slot.typeID = type.id
             if vehicle.carrierID != carrierID { slot.driver = "\(carrierID) driver for \(vehicle.id)" }
+            // A slot another carrier or type takes is named for what now drives it (reports list it so).
+            if vehicle.carrierID != carrierID || vehicle.typeID != type.id { slot.id = "\(vehicle.id) as \(carrierID) \(type.id)" }
             changed.append(slot)
         }
         day.vehicles = changed

@@ -10,8 +10,7 @@ extension PlanReport {
         var page = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>Cost report \(LastMileDispatch.html(date)) v\(version)</title>
-            <style>\(pageStyle) svg { border: 1px solid #ddd; margin: 0.5em 1em 0.5em 0; } .charts { display: flex; flex-wrap: wrap; }
-            figure { margin: 0; } figcaption { font-size: 0.85em; color: #555; }</style></head><body>
+            <style>\(Self.style)</style></head><body>
             <h1>Cost and CO2e report, \(LastMileDispatch.html(date)) version \(version)</h1>
             <p class="meta">total cost \(totalCost), \(total.stops) stops, CO2e \(FixedPoint.string(total.co2eGrams, decimals: 3)) kg</p>
             <div class="charts">
@@ -21,13 +20,44 @@ extension PlanReport {
         page += figure("cost-per-order", "Cost per order (sorted)", barsChart(orders.map(\.cost.rawValue), colour: "#4e79a7") { Cents($0).description })
         page += figure("co2e-per-order", "CO2e per order, grams (sorted)", barsChart(orders.map(\.co2eGrams), colour: "#59a14f") { "\($0) g" })
         page += figure("map", "Runs: depot, then stops", mapChart)
-        page += "</div>\n<table>\n<tr>" + Self.columns.map { "<th>\(LastMileDispatch.html($0))</th>" }.joined() + "</tr>\n"
+        page += "</div>\n<div class=\"wide\"><table>\n<tr>" + Self.columns.map { "<th>\(LastMileDispatch.html($0))</th>" }.joined() + "</tr>\n"
         for row in rows {
             page += "<tr>" + row.enumerated().map { c, cell in c < 4 ? "<td>\(LastMileDispatch.html(cell))</td>" : "<td class=\"number\">\(LastMileDispatch.html(cell))</td>" }.joined() + "</tr>\n"
         }
-        page += "</table>\n"
+        page += "</table></div>\n"
         for (carrier, amount) in dayMinimumTopUps { page += "<p>day minimum of \(LastMileDispatch.html(carrier)): +\(amount)</p>\n" }
         return page + "</body></html>\n"
+    }
+
+    /// The report page's style (also the comparison's): charts in a wrapping row, wide tables scroll inside
+    /// their box instead of widening the page.
+    static let style = pageStyle + " svg { border: 1px solid #ddd; margin: 0.5em 1em 0.5em 0; } .charts { display: flex; flex-wrap: wrap; }"
+        + " figure { margin: 0; } figcaption { font-size: 0.85em; color: #555; } .wide { overflow-x: auto; max-width: 100%; }"
+
+    /// Horizontal stacked bars, one per `bars` entry: its charge by component (scaled to the dearest), its
+    /// label on the left, a legend below.
+    static func componentBars(_ bars: [(label: String, charge: RunCharge)]) -> String {
+        let (labelWidth, barLength, rowHeight) = (230, 420, 24)
+        let width = labelWidth + barLength + 80
+        let height = bars.count * rowHeight + 40
+        let largest = max(1, bars.map(\.charge.total.rawValue).max() ?? 1)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
+        for (k, bar) in bars.enumerated() {
+            let y = 8 + k * rowHeight
+            svg += "<text x=\"6\" y=\"\(y + 14)\" font-size=\"11\">\(LastMileDispatch.html(bar.label))</text>"
+            var x = labelWidth
+            for (c, component) in bar.charge.components.enumerated() where component.amount.rawValue > 0 {
+                let w = Int(component.amount.rawValue * Int64(barLength) / largest)
+                svg += "<rect class=\"component\" x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(rowHeight - 6)\" fill=\"\(componentColours[c])\"><title>\(LastMileDispatch.html(bar.label)) \(component.name) \(component.amount)</title></rect>"
+                x += w
+            }
+            svg += "<text x=\"\(x + 4)\" y=\"\(y + 14)\" font-size=\"10\">\(bar.charge.total)</text>"
+        }
+        for (c, component) in RunCharge().components.enumerated() {
+            let x = 6 + c * 70
+            svg += "<rect x=\"\(x)\" y=\"\(height - 22)\" width=\"10\" height=\"10\" fill=\"\(componentColours[c])\"/><text x=\"\(x + 14)\" y=\"\(height - 13)\" font-size=\"10\">\(component.name)</text>"
+        }
+        return svg + "</svg>"
     }
 
     private func figure(_ id: String, _ caption: String, _ svg: String) -> String {
