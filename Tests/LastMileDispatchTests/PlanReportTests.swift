@@ -132,6 +132,15 @@ import Testing
         #expect(velo.vehicles.map(\.id) == ["VAN-1 as velo bike", "BIKE-1"])
         #expect(velo.vehicles.map(\.carrierID) == ["velo", "velo"] && velo.vehicles.map(\.depotID) == ["A", "B"])
         #expect(velo.vehicles[0].driver == "velo driver for VAN-1" && velo.vehicles[1].driver == "d2")
+        // City with a second car type: its own e-van stays an e-van, the bike's slot gets its commonest car type.
+        var twoTypes = day
+        var evan = day.vehicleTypes[1]
+        evan.id = "evan"
+        twoTypes.vehicleTypes.append(evan)
+        twoTypes.vehicles.append(FleetVehicle(id: "EVAN-1", typeID: "evan", depotID: "A", carrierID: "city", driver: "d3",
+                                              shiftStart: TimeOfDay(hours: 8), shiftEnd: TimeOfDay(hours: 16)))
+        let city = try #require(twoTypes.underCarrier("city"))
+        #expect(city.vehicles.map(\.id) == ["VAN-1", "BIKE-1 as city van", "EVAN-1"] && city.vehicles[2].typeID == "evan")
         let mixed = day.mixed(cheapestCarrierOfDepot: ["B": "city"])
         #expect(mixed.vehicles.map(\.id) == ["VAN-1", "BIKE-1 as city van"])
         let more = day.withVolumeRaised(percent: 50)

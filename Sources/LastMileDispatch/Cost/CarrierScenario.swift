@@ -4,8 +4,8 @@ import LastMileDomain
 /// The days a carrier comparison plans (``DispatchDay`` in, ``DispatchDay`` out; no maps, no solver).
 ///
 /// - ``DispatchDay/underCarrier(_:)``: every vehicle slot of the fleet (depot, shift, break) driven by one
-///   carrier: its driver, its vehicle type of the same mode (else the type it runs most), its rate card; a
-///   slot that changes hands is renamed `"<id> as <carrier> <type>"`.
+///   carrier: its driver, its vehicle type of the same mode (else the type it runs most; its own vehicles keep
+///   theirs), its rate card; a slot that changes hands is renamed `"<id> as <carrier> <type>"`.
 /// - ``DispatchDay/withFuelPriceRaised(percent:)``: fuel-indexed surcharges follow a fuel price `percent`
 ///   higher (cards without a fuel index, and electricity, are unchanged).
 /// - ``DispatchDay/withVolumeRaised(percent:)``: every `100 / percent`-th order is repeated (same place, window
@@ -34,7 +34,10 @@ extension DispatchDay {
         var day = self
         var changed: [FleetVehicle] = []
         for vehicle in vehicles {
-            guard let mode = types[vehicle.typeID]?.mode, let type = carrierType(carrierID, mode: mode) else { return nil }
+            // The carrier's own vehicles keep their type; other slots get its type of the same mode.
+            guard let mode = types[vehicle.typeID]?.mode,
+                let type = vehicle.carrierID == carrierID ? types[vehicle.typeID] : carrierType(carrierID, mode: mode)
+            else { return nil }
             var slot = vehicle
             slot.carrierID = carrierID
             slot.typeID = type.id

@@ -44,7 +44,8 @@ extension PlanReport {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\">"
         for (k, bar) in bars.enumerated() {
             let y = 8 + k * rowHeight
-            svg += "<text x=\"6\" y=\"\(y + 14)\" font-size=\"11\">\(LastMileDispatch.html(bar.label))</text>"
+            let label = bar.label.count > 36 ? bar.label.prefix(35) + "…" : bar.label
+            svg += "<text x=\"6\" y=\"\(y + 14)\" font-size=\"11\">\(LastMileDispatch.html(String(label)))</text>"
             var x = labelWidth
             for (c, component) in bar.charge.components.enumerated() where component.amount.rawValue > 0 {
                 let w = Int(component.amount.rawValue * Int64(barLength) / largest)
