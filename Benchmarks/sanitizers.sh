@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The test suite under the address sanitizer and the thread sanitizer (issue 16), each in its own scratch path
 # (.build-asan, .build-tsan: full rebuilds, ~15-25 min each on 2 shared cores; the default .build is untouched).
+# Optimised like the suite itself (`swift test -c release`): unoptimised, the solver's tests alone run for hours
+# under a sanitizer.
 #
 # Usage: Benchmarks/sanitizers.sh [address|thread|both] [FILTER]
 #   FILTER: a `swift test --filter` expression to run some suites only (default: the whole suite).
+#   CONFIG=debug  build unoptimised instead
 # Exits non-zero when a sanitizer reports (ASan/TSan abort the test process with a report) or a test fails.
 # TSAN_OPTIONS/ASAN_OPTIONS from the environment are kept; halt_on_error makes the first report fail the run.
 set -uo pipefail
@@ -13,7 +16,7 @@ filter=${2:-}
 status=0
 run() {
     local sanitizer=$1 scratch=$2
-    local args=(--sanitize="$sanitizer" --scratch-path "$scratch")
+    local args=(-c "${CONFIG:-release}" --sanitize="$sanitizer" --scratch-path "$scratch")
     [ -n "$filter" ] && args+=(--filter "$filter")
     local started=$SECONDS
     echo "== swift test ${args[*]}"
