@@ -9,6 +9,7 @@
 #   CONFIG=debug  build unoptimised instead
 # Exits non-zero when a sanitizer reports (ASan/TSan abort the test process with a report) or a test fails.
 # TSAN_OPTIONS/ASAN_OPTIONS from the environment are kept; halt_on_error makes the first report fail the run.
+# Benchmarks/tsan-suppressions.txt lists the reports that are not LastMile's races, each with its evidence.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-both}
@@ -20,7 +21,7 @@ run() {
     [ -n "$filter" ] && args+=(--filter "$filter")
     local started=$SECONDS
     echo "== swift test ${args[*]}"
-    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1} TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
+    ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:halt_on_error=1} TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/Benchmarks/tsan-suppressions.txt} \
         swift test "${args[@]}" 2>&1 | tee "$scratch.log" | grep -E "Test run with|tests in|WARNING: ThreadSanitizer|ERROR: AddressSanitizer|SUMMARY:|error:" | head -40
     local code=${PIPESTATUS[0]}
     echo "== $sanitizer: exit $code after $((SECONDS - started)) s (full log: $scratch.log)"
