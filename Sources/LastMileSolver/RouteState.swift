@@ -119,7 +119,8 @@ struct RouteState {
     /// price paid time exactly, else paid time from the exact schedule (``SolverData/paidTimeIsEstimated``:
     /// breaks, time-dependent legs, several windows), which the checker recomputes; O(route length × breaks ×
     /// log(duration)) then. The move deltas stay on the summaries: their estimate guides the search, this
-    /// decides the annealing's acceptance and the answer.
+    /// decides the annealing's acceptance and the answer. (A route the exact schedule refuses, which the
+    /// search never accepts, keeps the estimate.)
     func objectiveCost(_ data: SolverData) -> Int64 {
         guard !jobs.isEmpty else { return 0 }
         let fixed = data.vehicleFixedCost[vehicle]
