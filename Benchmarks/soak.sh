@@ -5,7 +5,7 @@
 # requests per second in total) because the machine is shared with other builds.
 #
 # Usage: Benchmarks/soak.sh [LASTMILE] [DURATION]   (defaults: .build/release/lastmile, 1800)
-#   CONNECTIONS=4 RATE=60 WARMUP=120
+#   CONNECTIONS=4 RATE=60 WARMUP=120 WEIGHTS=3,3,2,2,1 (table, route, event, plan, import)
 # Writes .soak/samples.csv (time, RSS, fds, connections, requests) and prints the Markdown tables of
 # Benchmarks/README.md ("Issue 16"): per request kind the count, throughput, p50 and p99; RSS after warm-up
 # (flat when max/min ≤ 1.10); descriptors and connections before, during and after.
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 lastmile=$(realpath "${1:-.build/release/lastmile}")
 duration=${2:-1800}
-export CONNECTIONS=${CONNECTIONS:-4} RATE=${RATE:-60} WARMUP=${WARMUP:-120}
+export CONNECTIONS=${CONNECTIONS:-4} RATE=${RATE:-60} WARMUP=${WARMUP:-120} WEIGHTS=${WEIGHTS:-3,3,2,2,1}
 work=.soak
 rm -rf "$work" && mkdir -p "$work"
 "$lastmile" demo --output "$work/demo" --orders 120 --iterations 800 --threads 1 > /dev/null
@@ -28,6 +28,7 @@ python3 - "$server" "$port" "$token" "$duration" "$db" "$work" <<'PY'
 import http.client, json, os, random, sqlite3, sys, threading, time
 pid, port, token, duration, db, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), sys.argv[5], sys.argv[6]
 connections, rate, warmup = int(os.environ["CONNECTIONS"]), float(os.environ["RATE"]), int(os.environ["WARMUP"])
+weights = [int(w) for w in os.environ["WEIGHTS"].split(",")]
 date = "2026-11-23"
 with sqlite3.connect(db) as c:
     vehicles = [r[0] for r in c.execute("SELECT r.vehicle_id FROM route r JOIN plan p ON p.id = r.plan_id WHERE p.date = ? AND p.status = 'active'", (date,))]
@@ -54,7 +55,7 @@ interval = connections / rate
 def point(rng): return f"{7.99 + rng.random() * 0.02:.6f},{47.0 + rng.random() * 0.02:.6f}"
 
 def request(rng):
-    kind = rng.choices(["table", "route", "event", "plan", "import"], weights=[3, 3, 2, 2, 1])[0]
+    kind = rng.choices(["table", "route", "event", "plan", "import"], weights=weights)[0]
     headers = {"Authorization": "Bearer " + token}
     if kind == "table":
         return kind, "GET", "/table/v1/driving/" + ";".join(point(rng) for _ in range(10)), None, headers

@@ -36,8 +36,8 @@ struct LiveStreamEndpoint {
                 var next = start
                 var idle = 0
                 while !Task.isCancelled {
-                    let messages = await feed.messages(date: date, from: next)
-                    next += messages.count
+                    let (messages, after) = await feed.messages(date: date, from: next)
+                    next = after
                     for message in messages {
                         for (name, data) in Self.events(message, identity: identity, carriers: carriers) {
                             try await writer.write(ByteBuffer(string: "event: \(name)\ndata: \(data)\n\n"))

@@ -41,6 +41,11 @@ final class LiveTravelCache {
     private var stride = 0
     /// Rows from start places (reported positions) to the targets, `stride` wide (widened with the grid).
     private var startRows: [Coordinate: (position: RoadPosition?, seconds: [Int32], metres: [Int32])] = [:]
+    /// At most this many start rows are kept: past it, every row but the request's is dropped. A vehicle's
+    /// earlier positions are never asked for again, and a dropped current one costs one one-to-many query when
+    /// next needed; without the bound, a day of position reports grew the cache by a row per report (the soak
+    /// of `Benchmarks/soak.sh` went from 81 to 361 MB over 32,833 events).
+    static let maxStartRows = 512
 
     init(graph: RoadGraph) throws(LastMileError) {
         self.graph = graph
@@ -103,6 +108,10 @@ final class LiveTravelCache {
         if !new.isEmpty { addTargets(new) }
         let columns = places.targets.map { targetIndex[$0]! }
         fillGrid(rows: columns, columns: columns)
+        if startRows.count + places.starts.count > Self.maxStartRows {
+            let asked = Set(places.starts)
+            startRows = startRows.filter { asked.contains($0.key) }
+        }
         for start in places.starts { fillStart(start, columns: columns) }
         let all = places.all, n = all.count, k = stride
         var seconds = [Int64](repeating: LiveTravelTimes.unreachable, count: n * n), metres = seconds
