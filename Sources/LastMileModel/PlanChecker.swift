@@ -56,7 +56,9 @@ public enum PlanChecker {
                 continue
             }
             fixed += vehicle.fixedCost
-            routeCosts[v] = vehicle.fixedCost + route.reduce(0) { $0 + (vehicle.jobCharges?[$1] ?? 0) }
+            let routeCharges = route.reduce(0) { $0 + (vehicle.jobCharges?[$1] ?? 0) }
+            jobChargeCost += routeCharges
+            routeCosts[v] = vehicle.fixedCost + routeCharges
             let legs = Legs(of: vehicle, in: problem)
             var location = vehicle.startLocation.position
             var distance: Int64 = 0
@@ -64,7 +66,6 @@ public enum PlanChecker {
             for (position, job) in route.enumerated() {
                 seen[job] += 1
                 servedBy[job] = v
-                jobChargeCost += vehicle.jobCharges?[job] ?? 0
                 positionOf[job] = position
                 let j = problem.jobs[job]
                 if !j.skills.isSubset(of: vehicle.skills) {
