@@ -22,9 +22,11 @@ actor LiveFeed {
         var atRisk: [(stop: AtRiskStop, depot: String)]
     }
 
-    /// Messages kept per date. A stream reads every ``LiveStreamEndpoint/pollInterval``, so it is a handful of
-    /// messages behind at most; one that falls further behind than this skips to the oldest kept.
-    static let capacity = 1_024
+    /// Messages kept per date. A stream reads every ``LiveStreamEndpoint/pollInterval``, so at 100 events/s it
+    /// is about 20 messages behind at most; one that falls further behind than this skips to the oldest kept.
+    /// 1,024 (up to 2,048 held, each a few KB that grow with the day's customers at risk) was a visible share
+    /// of the soak's memory growth.
+    static let capacity = 128
 
     /// Per date: how many of its messages were dropped, and the ones kept after them (at most twice
     /// ``capacity``, trimmed back to it, so dropping is amortised O(1)).
