@@ -5,6 +5,7 @@
 # table, a row per seed and policy (Benchmarks/simulation-table.py). Without MAP: the demo day on the sample town.
 # Usage: Benchmarks/simulation-disturbances.sh [MAP LAT,LON] [ORDERS] [BUDGET_SECONDS] [SEEDS]
 #   e.g. Benchmarks/simulation-disturbances.sh ../shared/maps/porto.osm.pbf 41.1579,-8.6291 400 60 "1 2 3"
+# PLAN_TRAFFIC=default plans the day with the traffic it is executed under (default: a traffic-blind plan).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ $# -ge 2 && $1 != [0-9]* ]]; then map=(--map "$1"); centre=(--centre "$2"); shift 2; else map=(); centre=(); fi
@@ -14,7 +15,8 @@ if [[ -z ${LASTMILE:-} ]]; then swift build -c release --product lastmile >/dev/
 lastmile=${LASTMILE:-.build/release/lastmile}
 out=$(mktemp -d)
 date=2026-11-23
-$lastmile demo "${map[@]}" "${centre[@]}" --orders "$orders" --time-limit "$budget" --output "$out" --date "$date" 2>&1 \
+planTraffic=(); if [[ -n ${PLAN_TRAFFIC:-} ]]; then planTraffic=(--traffic "$PLAN_TRAFFIC"); fi
+$lastmile demo "${map[@]}" "${centre[@]}" "${planTraffic[@]}" --orders "$orders" --time-limit "$budget" --output "$out" --date "$date" 2>&1 \
     | grep -v "solving" | tail -n 12
 reports=()
 for seed in $seeds; do

@@ -8,7 +8,10 @@ import LastMileModel
 /// are left out.
 ///
 /// Locations are the places of ``LivePlaces`` in order (targets, then starts). Cost is driving time (s), the
-/// vehicle's speed applied; pending breaks are the vehicles' breaks. Windows stay hard, but never harder than the
+/// vehicle's speed applied; pending breaks are the vehicles' breaks. With a traffic forecast
+/// (``LiveTravelTimes/timeDependent``), vehicles at the car's speed drive each leg in the traffic of its
+/// departure (profile 0); slower ones (speed factor ≠ 1) drive the static times (profile 1), as the day
+/// planner does. Windows stay hard, but never harder than the
 /// current sequences: a remaining stop on time may start as late as its window's end less a margin, or its start
 /// in the current sequence, and a vehicle may come back as late as `max(end of shift, its current return)`, so the current
 /// sequences are always a feasible warm start and no late stop gets later (``LiveReoptimiser`` tries each
@@ -71,7 +74,8 @@ struct LiveProblem {
             vehicles.append(Vehicle(
                 id: live.vehicleID, startLocation: location[start]!, endLocation: location[live.endPlace ?? start]!,
                 capacity: [1 << 40, 1 << 40, 1 << 40], shift: TimeWindow(earliest: Int64(live.startTime(at: state.clock).seconds), latest: Self.horizon),
-                fixedCost: 0, costPerDistance: 0, costPerTime: 1, speedFactor: live.speedFactor, breaks: Self.breaks(of: live, at: state.clock)))
+                fixedCost: 0, costPerDistance: 0, costPerTime: 1, profile: travel.timeDependent != nil && live.speedFactor != 1 ? 1 : 0,
+                speedFactor: live.speedFactor, breaks: Self.breaks(of: live, at: state.clock)))
             current.append(sequence)
             ofState.append(index)
         }
@@ -80,9 +84,10 @@ struct LiveProblem {
             jobs.append(job(open.order, latest: Int64(open.order.windowEnd.seconds) - marginSeconds))
             orders.append(open.order)
         }
+        var profiles = [TravelProfile(name: "car", time: travel.seconds, distance: travel.metres, timeDependent: travel.timeDependent)]
+        if travel.timeDependent != nil { profiles.append(TravelProfile(name: "car (static)", time: travel.seconds, distance: travel.metres)) }
         problem = VRPProblem(
-            name: "live \(state.date) r\(state.revision)", locationCount: all.count,
-            profiles: [TravelProfile(name: "car", time: travel.seconds, distance: travel.metres)], jobs: jobs, vehicles: vehicles, dimensions: 3)
+            name: "live \(state.date) r\(state.revision)", locationCount: all.count, profiles: profiles, jobs: jobs, vehicles: vehicles, dimensions: 3)
         self.places = places
         vehicleOfState = ofState
         jobOrders = orders
@@ -145,17 +150,27 @@ struct LiveProblem {
         RouteSchedule(route: route, vehicle: problem.vehicles[v], problem: problem)?.travelCost
     }
 
-    /// The legs of `route` on vehicle `v`: driving seconds to each stop from the previous place, and back.
+    /// The legs of `route` on vehicle `v`: driving seconds to each stop from the previous place, and back. On
+    /// time-dependent travel, each leg is driven when the route's schedule leaves for it (after the stop before
+    /// and any break taken there); without a schedule, or on static travel, at the static times.
     func legs(of route: [JobIndex], vehicle v: Int) -> (stops: [LiveReroute.Leg], end: Int) {
         let vehicle = problem.vehicles[v]
+        let timed = problem.profiles[vehicle.profile.position].timeDependent == nil ? nil
+            : RouteSchedule(route: route, vehicle: vehicle, problem: problem)
         var previous = vehicle.startLocation
         var legs: [LiveReroute.Leg] = []
-        for job in route {
+        func seconds(to place: LocationIndex, afterVisits k: Int) -> Int {
+            guard let timed else { return Int(problem.time(previous, place, by: vehicle)) }
+            var free = k == 0 ? timed.departure : timed.visits[k - 1].start + problem.jobs[route[k - 1].position].service
+            for taken in timed.breaks where taken.afterVisits == k { free = max(free, taken.start + vehicle.breaks[taken.index].duration) }
+            return Int(problem.arrival(previous, place, by: vehicle, departingAt: free) - free)
+        }
+        for (k, job) in route.enumerated() {
             let location = problem.jobs[job.position].location
-            legs.append(LiveReroute.Leg(order: jobOrders[job.position].id, seconds: Int(problem.time(previous, location, by: vehicle))))
+            legs.append(LiveReroute.Leg(order: jobOrders[job.position].id, seconds: seconds(to: location, afterVisits: k)))
             previous = location
         }
-        return (legs, Int(problem.time(previous, vehicle.endLocation, by: vehicle)))
+        return (legs, seconds(to: vehicle.endLocation, afterVisits: route.count))
     }
 }
 
@@ -167,7 +182,17 @@ extension LiveVehicle {
     /// (a position report mid-leg).
     var startTime: TimeOfDay { max(readyAt, position?.at ?? readyAt) }
 
-    /// When it can leave at the live clock `clock`: ``startTime``, or `clock` when later and the vehicle has
-    /// nothing left to do (back at the depot, it leaves now, not when it arrived).
-    func startTime(at clock: TimeOfDay) -> TimeOfDay { remaining.isEmpty && current == nil ? max(startTime, clock) : startTime }
+    /// When it can leave at the live clock `clock`: ``startTime``, or `clock` when later and the vehicle is
+    /// ``isIdle`` (back at the depot it leaves now, not when it arrived; a driver waiting for a break drives
+    /// off now when new stops come before it).
+    func startTime(at clock: TimeOfDay) -> TimeOfDay { isIdle ? max(startTime, clock) : startTime }
+
+    /// Whether the vehicle stands at its place with nothing under way: no stop left, or its next step is a
+    /// break that cannot start before its earliest start (the driver waits there).
+    var isIdle: Bool {
+        guard current == nil else { return false }
+        guard !remaining.isEmpty else { return true }
+        guard let pause = pendingBreaks.first?.pending else { return false }
+        return pause.afterAttempts == attemptsStarted && pause.earliest > startTime
+    }
 }

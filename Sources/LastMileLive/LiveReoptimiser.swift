@@ -93,14 +93,24 @@ public struct LiveReoptimiser: Sendable {
         let fresh = byDistance.filter { !state.openOrders[$0.index].reason.hasPrefix(Self.unplacedReason) }.prefix(16 * settings.vehiclesPerEvent).map(\.index)
         let waiting = byDistance.filter { state.openOrders[$0.index].reason.hasPrefix(Self.unplacedReason) }.prefix(4 * settings.vehiclesPerEvent).map(\.index)
         let orders = fresh + waiting
-        var chosen = Set(vehicles.prefix(settings.vehiclesPerEvent).map(\.index))
-        for order in fresh {
-            let place = state.openOrders[order].order.coordinate
-            let nearest = running.map { index -> (metres: Double, index: Int) in
+        /// The running vehicle but `excluded` that passes nearest to `place` (its position or a remaining stop).
+        func nearestVehicle(to place: Coordinate, excluding excluded: Int? = nil) -> Int? {
+            running.filter { $0 != excluded }.map { index -> (metres: Double, index: Int) in
                 let vehicle = state.vehicles[index]
                 return ((vehicle.remaining.map { distance($0.order.coordinate, from: place) } + [distance(vehicle.startPlace, from: place)]).min()!, index)
-            }.min { ($0.metres, $0.index) < ($1.metres, $1.index) }
-            if let nearest { chosen.insert(nearest.index) }
+            }.min { ($0.metres, $0.index) < ($1.metres, $1.index) }?.index
+        }
+        var chosen = Set(vehicles.prefix(settings.vehiclesPerEvent).map(\.index))
+        for order in fresh {
+            if let nearest = nearestVehicle(to: state.openOrders[order].order.coordinate) { chosen.insert(nearest) }
+        }
+        // The latest stops running late on the chosen vehicles (as many as are tried elsewhere per event) bring
+        // the vehicle passing nearest to each: the likeliest to take it on time, even when it is far from the event.
+        let late = chosen.sorted().flatMap { v in
+            state.vehicles[v].remaining.filter(\.isAtRisk).map { (lateness: $0.serviceStart.seconds - $0.order.windowEnd.seconds, place: $0.order.coordinate, vehicle: v) }
+        }.sorted { ($0.lateness, -$0.vehicle) > ($1.lateness, -$1.vehicle) }.prefix(Self.lateStopsPerEvent)
+        for stop in late {
+            if let nearest = nearestVehicle(to: stop.place, excluding: stop.vehicle) { chosen.insert(nearest) }
         }
         return LiveScope(vehicles: chosen.sorted(), openOrders: orders.sorted())
     }
@@ -194,7 +204,7 @@ public struct LiveReoptimiser: Sendable {
     static let unplacedReason = "no running vehicle has room for it or reaches it before its shift ends"
 
     /// Late stops tried elsewhere per re-optimisation (the latest first).
-    static let lateStopsPerEvent = 2
+    static let lateStopsPerEvent = 4
 
     /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step, up
     /// to ``Settings/maximumLatenessSeconds``.

@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileModel
 
 /// Driving times and distances between the places of a ``LivePlaces`` (`targets + starts`), as the service
 /// computes them on the road graph: the pure core takes them as input and never routes.
@@ -7,6 +8,10 @@ import LastMileCore
 /// `seconds[i * count + j]` is the driving time (s) from place `i` to place `j` on the car network, `metres[…]`
 /// the distance (m); pairs no road connects, and every column of a start (nobody drives to a reported
 /// position), hold ``unreachable``.
+///
+/// With a traffic forecast, ``timeDependent`` gives each car leg's time at its departure over the same places:
+/// vehicles at the car's speed then drive it, so a stop four hours ahead is timed in that hour's traffic, not
+/// in the event's. ``seconds`` stays the cost basis and the time of slower vehicles (cargo bikes).
 public struct LiveTravelTimes: Sendable {
     /// Time and distance of a pair no road connects: far beyond any shift.
     public static let unreachable: Int64 = 1_000_000_000
@@ -14,13 +19,17 @@ public struct LiveTravelTimes: Sendable {
     public let count: Int
     public let seconds: [Int64]
     public let metres: [Int64]
+    /// Car travel (s) by departure time (s after midnight) over the `count` places, when there is a forecast.
+    public let timeDependent: TimeDependentTravel?
 
-    /// - Precondition: `seconds` and `metres` hold `count × count` entries.
-    public init(count: Int, seconds: [Int64], metres: [Int64]) {
+    /// - Precondition: `seconds` and `metres` hold `count × count` entries; `timeDependent` covers `count` places.
+    public init(count: Int, seconds: [Int64], metres: [Int64], timeDependent: TimeDependentTravel? = nil) {
         precondition(seconds.count == count * count && metres.count == count * count, "travel times are not \(count)²")
+        precondition(timeDependent.map { $0.locationCount == count } ?? true, "time-dependent travel is not over \(count) places")
         self.count = count
         self.seconds = seconds
         self.metres = metres
+        self.timeDependent = timeDependent
     }
 
     /// Straight-line travel at `metresPerSecond` (tests and the fallback when no roads are loaded), under

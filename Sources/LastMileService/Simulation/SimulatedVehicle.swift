@@ -10,6 +10,9 @@ struct SimulatedVehicle {
     enum Phase: Hashable {
         /// At `place`, free to drive on (or to take a break) at `at`.
         case ready(at: Int)
+        /// At `place` since `since`, waiting for a due break to be allowed to start at `until`; a re-plan
+        /// meanwhile makes it ready at once (the driver takes new stops first when the plan says so).
+        case waitingForBreak(since: Int, until: Int)
         /// On the way to the stop of `orderID` at `place`.
         case driving(orderID: String, attempt: Int, place: Int, departure: Int, arrival: Int, seconds: Int, metres: Int)
         /// At the door of `order` until `end`.
@@ -23,6 +26,7 @@ struct SimulatedVehicle {
         var end: Int? {
             switch self {
             case .ready(let at): at
+            case .waitingForBreak(_, let until): until
             case .driving(_, _, _, _, let arrival, _, _), .returning(_, let arrival, _, _): arrival
             case .serving(_, _, _, _, let end, _): end
             case .finished, .brokenDown: nil
@@ -69,7 +73,7 @@ struct SimulatedVehicle {
         case .returning(let departure, let arrival, let legSeconds, let metres):
             phase = .returning(departure: departure, arrival: arrival + seconds, seconds: legSeconds + seconds, metres: metres)
             totals.driveSeconds += seconds
-        case .finished, .brokenDown:
+        case .waitingForBreak, .finished, .brokenDown:  // idle: a hold-up while waiting costs nothing
             break
         }
     }
@@ -86,6 +90,8 @@ struct SimulatedVehicle {
             }
         case .serving(_, _, _, let serviceStart, let end, _):
             totals.serviceSeconds -= min(end - serviceStart, max(0, end - time))
+        case .waitingForBreak(let since, _):
+            totals.waitSeconds += max(0, time - since)
         case .ready, .finished, .brokenDown:
             break
         }
@@ -99,7 +105,7 @@ struct SimulatedVehicle {
         switch phase {
         case .finished(let at): end = at
         case .brokenDown(let at): (end, ending) = (at, .brokenDown)
-        case .ready, .driving, .serving, .returning: break
+        case .ready, .waitingForBreak, .driving, .serving, .returning: break
         }
         var totals = totals
         totals.paidSeconds = end - start

@@ -105,11 +105,15 @@ struct SimulationRun {
             // The live state's breaks: the plan's, as far as a re-router moved them.
             let breaks = state.vehicles[index].breaks
             if vehicle.breaksTaken < breaks.count, breaks[vehicle.breaksTaken].afterAttempts <= vehicle.attemptsDone {
-                let seconds = breaks[vehicle.breaksTaken].minutes * 60, start = max(at, breaks[vehicle.breaksTaken].earliest.seconds)
+                let earliest = breaks[vehicle.breaksTaken].earliest.seconds
+                guard earliest <= at else {
+                    vehicle.phase = .waitingForBreak(since: at, until: earliest)
+                    return
+                }
+                let seconds = breaks[vehicle.breaksTaken].minutes * 60
                 vehicle.breaksTaken += 1
-                vehicle.totals.waitSeconds += start - at
                 vehicle.totals.breakSeconds += seconds
-                vehicle.phase = .ready(at: start + seconds)
+                vehicle.phase = .ready(at: at + seconds)
                 return
             }
             guard let stop = state.vehicles[index].remaining.first else {
@@ -197,6 +201,9 @@ struct SimulationRun {
             vehicle.phase = state.vehicles[index].remaining.isEmpty ? .finished(at: arrival) : .ready(at: arrival)
             // Back at the depot: the device reports it, so a re-router sends it out again from there.
             try apply(simulatedEvent(.position(vehicleID: vehicle.vehicleID, coordinate: roads.places[vehicle.endDepotPlace], headingDegrees: nil), at: arrival))
+        case .waitingForBreak(let since, let until):
+            vehicle.totals.waitSeconds += until - since
+            vehicle.phase = .ready(at: until)
         case .finished, .brokenDown:
             break
         }
@@ -269,6 +276,11 @@ struct SimulationRun {
                 carrier[stop.order.id] = index
             }
             if case .finished(let at) = vehicles[index].phase, !vehicle.remaining.isEmpty { vehicles[index].phase = .ready(at: max(at, now)) }
+            // A driver waiting for a break follows the new plan from now (it may put stops before the break).
+            if case .waitingForBreak(let since, _) = vehicles[index].phase {
+                vehicles[index].totals.waitSeconds += now - since
+                vehicles[index].phase = .ready(at: now)
+            }
         }
     }
 
