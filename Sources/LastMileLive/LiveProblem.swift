@@ -145,6 +145,31 @@ struct LiveProblem {
         return placements
     }
 
+    /// `routes` with `job` (in none of them) inserted where it adds the least driving time and every stop of the
+    /// changed route, `job` too, keeps its window in `problem` (and the vehicle its capacity and shift); `nil`
+    /// when no place does. Ties go to the first vehicle and position. One exact schedule per place tried: far
+    /// cheaper than a greedy solve, which builds the solver's data first.
+    func cheapestInsertion(of job: JobIndex, into routes: [[JobIndex]], on problem: VRPProblem) -> [[JobIndex]]? {
+        var best: (added: Int64, vehicle: Int, route: [JobIndex])?
+        for (v, route) in routes.enumerated() {
+            let vehicle = problem.vehicles[v]
+            let load = route.reduce(problem.jobs[job.position].demand) { sum, other in zip(sum, problem.jobs[other.position].demand).map(+) }
+            guard zip(load, vehicle.capacity).allSatisfy({ $0 <= $1 }),
+                  let before = RouteSchedule(route: route, vehicle: vehicle, problem: problem)?.travelCost else { continue }
+            for position in 0...route.count {
+                var candidate = route
+                candidate.insert(job, at: position)
+                guard let after = RouteSchedule(route: candidate, vehicle: vehicle, problem: problem)?.travelCost,
+                      best.map({ after - before < $0.added }) ?? true else { continue }
+                best = (after - before, v, candidate)
+            }
+        }
+        guard let best else { return nil }
+        var inserted = routes
+        inserted[best.vehicle] = best.route
+        return inserted
+    }
+
     /// Driving time (s) of `job` sequences per vehicle, `nil` for a vehicle whose sequence is infeasible.
     func drivingSeconds(of route: [JobIndex], vehicle v: Int) -> Int64? {
         RouteSchedule(route: route, vehicle: problem.vehicles[v], problem: problem)?.travelCost

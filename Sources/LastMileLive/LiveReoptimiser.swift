@@ -146,18 +146,16 @@ public struct LiveReoptimiser: Sendable {
 
         // Stops late in their current sequence (a reattempt at the end of a run, a stop a delay made late): the
         // latest few are each taken out and inserted again where they are on time, when a vehicle of the scope
-        // can take them so; else they stay where they were. (One greedy solve each: the cap keeps an event's
-        // latency bounded on a day where a delay made many stops late; later events take the others.)
+        // can take them so; else they stay where they were. (The cap keeps an event's latency bounded on a day
+        // where a delay made many stops late; later events take the others.)
         let latest = live.lateStarts.map { (lateness: $0.value - Int64(live.jobOrders[$0.key].windowEnd.seconds), job: $0.key) }
             .sorted { ($0.lateness, -$0.job) > ($1.lateness, -$1.job) }.prefix(Self.lateStopsPerEvent).map(\.job)
         for job in latest {
             var onTime = live.problem
             onTime.jobs[job].windows[0].latest = max(onTime.jobs[job].windows[0].earliest, Int64(live.jobOrders[job].windowEnd.seconds))
-            var greedy = SolverConfiguration(seed: settings.seed, iterations: 0)
-            greedy.localSearchNeighbours = 0
-            greedy.initialRoutes = routes.map { $0.filter { $0.position != job } }
-            let placed = Solver.solve(onTime, configuration: greedy).solution.routes
-            if placed.joined().contains(JobIndex(job)) { routes = placed }
+            if let placed = live.cheapestInsertion(of: JobIndex(job), into: routes.map { $0.filter { $0.position != job } }, on: onTime) {
+                routes = placed
+            }
         }
         // Jobs left out (open orders, or stops whose current sequence is infeasible) that no vehicle reaches in
         // time: lift their window's end step by step and insert them where least costly, so that each is as

@@ -85,4 +85,15 @@ import Testing
         #expect(late.vehicles[0].remaining.allSatisfy { $0.isAtRisk })
         #expect(local.scope(of: late, vehicle: "V1", focus: SpreadDay.place(0)).vehicles == [0, 1])
     }
+
+    @Test func theLatestLateStopsMoveWhereTheyAreOnTime() throws {
+        let start = SpreadDay.state()
+        let delay = event("d1", "08:05", .delay(vehicleID: "V1", minutes: 480, reason: "breakdown of the lift"))
+        let step = try reoptimiser.step(start, delay, travel: SpreadDay.travel)
+        // Four per event (the latest first): P3–P6 go to V2, on time; P1 and P2 wait for the next event.
+        let v1 = step.state.vehicles[0], v2 = step.state.vehicles[1]
+        #expect(v1.remaining.map(\.order.id) == ["P1", "P2"])
+        #expect(Set(v2.remaining.map(\.order.id)) == Set(SpreadDay.v2 + ["P3", "P4", "P5", "P6"]))
+        #expect(v2.remaining.allSatisfy { !$0.isAtRisk })
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileDomain
 import LastMileGraph
 import LastMileLive
 import LastMileStore
@@ -12,6 +13,9 @@ import LastMileStore
 ///
 /// Time is injected (`clock`): the acknowledgement's latency runs from the event's arrival to the durable
 /// write, on that clock; tests drive a manual clock.
+///
+/// Travel: the car roads at free flow under the road conditions in force (``LiveTravelCache``) and, when the
+/// database stores a traffic profile, its forecast for each leg's departure (``LiveTrafficForecast``).
 public actor LiveLoop<C: Clock> where C.Duration == Duration {
     /// What the loop answers for an event.
     public struct Acknowledgement: Sendable {
@@ -30,6 +34,8 @@ public actor LiveLoop<C: Clock> where C.Duration == Duration {
     private let store: Store
     private let reoptimiser: LiveReoptimiser
     private let travel: LiveTravelCache?
+    /// The stored traffic profile's forecast for the date (`nil`: none stored, or no roads).
+    private let forecast: LiveTrafficForecast?
     private let clock: C
     /// The live state after the last acknowledged event.
     public private(set) var state: LiveState
@@ -46,6 +52,12 @@ public actor LiveLoop<C: Clock> where C.Duration == Duration {
         state = try service.liveState(date: date)
         reoptimiser = LiveReoptimiser(settings: settings)
         travel = try roads.map { graph throws(LastMileError) in try LiveTravelCache(graph: graph) }
+        if let graph = roads, let profile = try service.storedTrafficProfile(), let weekday = CivilDate(parsing: date)?.weekday {
+            let candidate = LiveTrafficForecast(profile: profile, weekday: weekday, graph: graph)
+            forecast = candidate.changesAnything ? candidate : nil
+        } else {
+            forecast = nil
+        }
         self.clock = clock
         // The day's matrix once, before the first event: every depot, customer and vehicle place of the state.
         let start = state
@@ -63,8 +75,9 @@ public actor LiveLoop<C: Clock> where C.Duration == Duration {
                                    latency: arrival.duration(to: clock.now))
         }
         let step: LiveStep
-        do {
-            step = try reoptimiser.step(state, event, travel: routes)
+        let now = max(state.clock, event.at)
+        do throws(LiveEventRejection) {
+            step = try reoptimiser.step(state, event) { routes($0, at: now) }
         } catch {
             throw LastMileError(.badInput, error.message, at: ErrorLocation(field: error.field, id: event.key), hint: error.hint)
         }
@@ -84,7 +97,10 @@ public actor LiveLoop<C: Clock> where C.Duration == Duration {
                                reroute: step.reroute, latency: arrival.duration(to: clock.now))
     }
 
-    private func routes(_ places: LivePlaces) -> LiveTravelTimes {
-        travel?.travel(places) ?? LiveTravelTimes(straightLineBetween: places.all, metresPerSecond: 30 / 3.6, conditions: places.conditions)
+    /// Travel over `places` for an event at `clock`: the roads' times with the forecast from then on.
+    private func routes(_ places: LivePlaces, at clock: TimeOfDay) -> LiveTravelTimes {
+        guard let travel else { return LiveTravelTimes(straightLineBetween: places.all, metresPerSecond: 30 / 3.6, conditions: places.conditions) }
+        let times = travel.travel(places)
+        return forecast?.applied(to: times, from: clock.seconds) ?? times
     }
 }

@@ -1,0 +1,48 @@
+import LastMileGraph
+import LastMileLive
+import LastMileModel
+
+/// The live loop's traffic forecast from the stored profile: for each 15-minute slice of the day, how much
+/// longer than at free flow a drive in the city takes, and the live travel times made time-dependent with it.
+///
+/// One factor per slice for every pair (the profile's factor of each road class, weighted by the free-flow
+/// time the map's arcs of that class take), not each pair's own mix of roads: routing every pair in every slice
+/// would cost a hierarchy customisation per slice. It is what the loop needs to time a stop hours ahead in the
+/// peak it will meet, at the cost of a few milliseconds per event.
+struct LiveTrafficForecast: Sendable {
+    /// Per slice of the date's weekday, ‰ of the free-flow time a drive takes (1000 = free flow, 2000 = twice).
+    let timePermille: [Int]
+
+    /// The forecast of `profile` on `weekday` over `graph`'s roads.
+    init(profile: TrafficProfile, weekday: Weekday, graph: RoadGraph) {
+        var classTime = [Double](repeating: 0, count: RoadClass.allCases.count)
+        for (time, roadClass) in zip(graph.arcTime, graph.arcClass) { classTime[Int(roadClass)] += Double(time) }
+        let total = max(classTime.reduce(0, +), 1)
+        timePermille = (0..<TrafficProfile.slicesPerDay).map { slice in
+            let factors = profile.classFactors(on: weekday, slice: slice)
+            let slowed = classTime.enumerated().reduce(0.0) { sum, entry in
+                sum + entry.element * 1000 / Double(factors[factors.startIndex + entry.offset])
+            }
+            return Int((slowed / total * 1000).rounded())
+        }
+    }
+
+    /// Whether any slice is slower or faster than free flow.
+    var changesAnything: Bool { timePermille.contains { $0 != 1000 } }
+
+    /// `travel` with its car times made time-dependent from `clock` (s after midnight) on: breakpoints at the
+    /// middle of each slice from the clock's to the day's last, each pair's static time × the slice's factor.
+    func applied(to travel: LiveTravelTimes, from clock: Int) -> LiveTravelTimes {
+        let sliceSeconds = TrafficProfile.sliceMinutes * 60
+        let first = min(max(0, clock / sliceSeconds), TrafficProfile.slicesPerDay - 1)
+        let slices = TrafficProfile.slicesPerDay - first, n = travel.count
+        var builder = TimeDependentTravel.Builder(locationCount: n, firstBreakpoint: first * sliceSeconds + sliceSeconds / 2,
+                                                  interval: sliceSeconds, sliceCount: slices)
+        for pair in 0..<n * n where travel.seconds[pair] < LiveTravelTimes.unreachable {
+            let seconds = Int(travel.seconds[pair])
+            for slice in 0..<slices { builder.set((seconds * timePermille[first + slice] + 500) / 1000, pair: pair, slice: slice) }
+        }
+        builder.setMeters { travel.seconds[$0] < LiveTravelTimes.unreachable ? Int(travel.metres[$0]) : nil }
+        return LiveTravelTimes(count: n, seconds: travel.seconds, metres: travel.metres, timeDependent: builder.build())
+    }
+}
