@@ -6,6 +6,8 @@
 # resident memory of the live state and of the loop, stability, and the log's growth per 10,000 events (JSON and
 # the database file after a WAL checkpoint). Then TRIALS SIGKILL trials on the small day (live-kill-trials.py).
 # Usage: Benchmarks/live-latency.sh [EVENTS_SMALL] [EVENTS_PORTO] [TRIALS] [ITERATIONS] [CAP_MS]
+# TRAFFIC=default (or a profile file) stores a traffic profile in both days' databases first: the loop then
+# times each leg in its forecast (LiveTrafficForecast).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 small=${1:-1000}; porto=${2:-1000}; trials=${3:-1000}; iterations=${4:-100}; cap=${5:-200}
@@ -27,12 +29,15 @@ run_day() {  # DB MAP EVENTS
 
 echo "== 20 vehicles / 400 stops, sample town"
 $bin/lastmile demo --output "$out/small" --orders 400 --time-limit 10 >/dev/null
+store_traffic() { [[ -z ${TRAFFIC:-} ]] || $bin/lastmile load traffic "$TRAFFIC" --db "$1" >/dev/null; }
+store_traffic "$out/small/lastmile.sqlite"
 cp "$out/small/lastmile.sqlite" "$out/kill.sqlite"
 run_day "$out/small/lastmile.sqlite" sample-town "$small"
 
 echo "== 100 vehicles / 2,000 stops, Porto"
 $bin/lastmile demo --map ../shared/maps/porto.osm.pbf --centre 41.1579,-8.6291 --orders 2000 --time-limit 30 --output "$out/porto" >/dev/null
 $bin/lastmile import ../shared/maps/porto.osm.pbf --output "$out/porto.graph" >/dev/null
+store_traffic "$out/porto/lastmile.sqlite"
 run_day "$out/porto/lastmile.sqlite" "$out/porto.graph" "$porto"
 
 [[ $trials -gt 0 ]] || { echo "outputs in $out"; exit 0; }
