@@ -28,9 +28,11 @@ import Testing
         let slice = { (hour: Int) in forecast.timePermille[hour * 4] }
         #expect(forecast.changesAnything)
         #expect(slice(8) > slice(3) && slice(8) > 1000)
-        // A drive of 10 minutes leaving at 08:00 takes the 08:00–08:15 slice's factor (at the slice's middle).
+        // A drive of 10 minutes leaving at 08:30 takes the mean factor of 08:00–09:00 (at the hour's middle).
         let travel = forecast.applied(to: LiveTravelTimes(count: 2, seconds: [0, 600, 600, 0], metres: [0, 5000, 5000, 0]), from: 6 * 3600)
-        let peak = try #require(travel.timeDependent?.travelSeconds(from: 0, to: 1, departingAt: 8 * 3600 + 450))
-        #expect(peak == (600 * slice(8) + 500) / 1000)
+        let peak = try #require(travel.timeDependent?.travelSeconds(from: 0, to: 1, departingAt: 8 * 3600 + 1800))
+        let hour = (forecast.timePermille[32..<36].reduce(0, +) + 2) / 4
+        #expect(forecast.hourPermille[8] == hour)
+        #expect(peak == (600 * hour + 500) / 1000)
     }
 }

@@ -30,17 +30,25 @@ struct LiveTrafficForecast: Sendable {
     /// Whether any slice is slower or faster than free flow.
     var changesAnything: Bool { timePermille.contains { $0 != 1000 } }
 
-    /// `travel` with its car times made time-dependent from `clock` (s after midnight) on: breakpoints at the
-    /// middle of each slice from the clock's to the day's last, each pair's static time × the slice's factor.
+    /// Per hour of the day, the mean of its slices' ``timePermille``: the breakpoints of ``applied(to:from:)``.
+    var hourPermille: [Int] {
+        let perHour = 60 / TrafficProfile.sliceMinutes
+        return stride(from: 0, to: timePermille.count, by: perHour).map { first in
+            (timePermille[first..<first + perHour].reduce(0, +) + perHour / 2) / perHour
+        }
+    }
+
+    /// `travel` with its car times made time-dependent from `clock` (s after midnight) on: a breakpoint at the
+    /// middle of each hour from the clock's to the day's last, each pair's static time × the hour's factor
+    /// (hourly, not per slice: a quarter of the table to build and to search, for a forecast as coarse anyway).
     func applied(to travel: LiveTravelTimes, from clock: Int) -> LiveTravelTimes {
-        let sliceSeconds = TrafficProfile.sliceMinutes * 60
-        let first = min(max(0, clock / sliceSeconds), TrafficProfile.slicesPerDay - 1)
-        let slices = TrafficProfile.slicesPerDay - first, n = travel.count
-        var builder = TimeDependentTravel.Builder(locationCount: n, firstBreakpoint: first * sliceSeconds + sliceSeconds / 2,
-                                                  interval: sliceSeconds, sliceCount: slices)
+        let hours = hourPermille
+        let first = min(max(0, clock / 3600), hours.count - 1)
+        let count = hours.count - first, n = travel.count
+        var builder = TimeDependentTravel.Builder(locationCount: n, firstBreakpoint: first * 3600 + 1800, interval: 3600, sliceCount: count)
         for pair in 0..<n * n where travel.seconds[pair] < LiveTravelTimes.unreachable {
             let seconds = Int(travel.seconds[pair])
-            for slice in 0..<slices { builder.set((seconds * timePermille[first + slice] + 500) / 1000, pair: pair, slice: slice) }
+            for hour in 0..<count { builder.set((seconds * hours[first + hour] + 500) / 1000, pair: pair, slice: hour) }
         }
         builder.setMeters { travel.seconds[$0] < LiveTravelTimes.unreachable ? Int(travel.metres[$0]) : nil }
         return LiveTravelTimes(count: n, seconds: travel.seconds, metres: travel.metres, timeDependent: builder.build())
