@@ -50,7 +50,7 @@ extension LastMileService {
 
     /// Simulates the active plan of `date` (or the routes of `routesFile`) on one day disturbed by `generator`
     /// (seeded with `noise.seed`), once keeping the plan and once with the live loop (`reoptimiser`, see
-    /// ``SimulationPolicy/liveLoop(_:on:lookaheadSeconds:)``).
+    /// ``SimulationPolicy/liveLoop(_:on:lookaheadSeconds:timeDependent:)``).
     public func simulateDisturbed(
         date: String, roads: RoadNetworks, conditions: RoadConditions, noise: SimulationNoise, generator: DisturbanceGenerator,
         reoptimiser: LiveReoptimiser, routesFile: String? = nil
