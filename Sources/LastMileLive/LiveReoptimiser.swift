@@ -17,8 +17,10 @@ import LastMileSolver
 ///    ``Settings/minimumGainSeconds`` plus ``Settings/secondsPerChangedStop`` for every stop whose vehicle or
 ///    position changed, else it keeps the baseline. Serving an open order the baseline leaves out is worth a
 ///    week of driving, so it always passes.
-/// 4. **Late stops**: the two latest remaining stops late in their current sequence are each inserted again
-///    where they are on time, when a vehicle of the scope can take them so (else they stay).
+/// 4. **Late stops**: the four latest remaining stops late in their current sequence are each inserted again
+///    where they are on time at least added driving (``LiveProblem/cheapestInsertion(of:into:on:)``), when a
+///    vehicle of the scope can take them so (else they stay); the vehicle passing nearest to each joins the
+///    scope for that.
 /// 5. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
 ///    where it is least costly with the window's end lifted: to its true end, else 15 min later, 30 min, 1 h,
 ///    up to ``Settings/maximumLatenessSeconds`` (it is then reported at risk); later than that it stays open. A
