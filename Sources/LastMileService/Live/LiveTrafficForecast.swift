@@ -12,6 +12,8 @@ import LastMileModel
 struct LiveTrafficForecast: Sendable {
     /// Per slice of the date's weekday, ‰ of the free-flow time a drive takes (1000 = free flow, 2000 = twice).
     let timePermille: [Int]
+    /// Per hour of the day, the mean of its slices' ``timePermille``: the breakpoints of ``applied(to:from:)``.
+    let hourPermille: [Int]
 
     /// The forecast of `profile` on `weekday` over `graph`'s roads.
     init(profile: TrafficProfile, weekday: Weekday, graph: RoadGraph) {
@@ -25,30 +27,25 @@ struct LiveTrafficForecast: Sendable {
             }
             return Int((slowed / total * 1000).rounded())
         }
+        let perHour = 60 / TrafficProfile.sliceMinutes
+        hourPermille = stride(from: 0, to: timePermille.count, by: perHour).map { [timePermille] first in
+            (timePermille[first..<first + perHour].reduce(0, +) + perHour / 2) / perHour
+        }
     }
 
     /// Whether any slice is slower or faster than free flow.
     var changesAnything: Bool { timePermille.contains { $0 != 1000 } }
 
-    /// Per hour of the day, the mean of its slices' ``timePermille``: the breakpoints of ``applied(to:from:)``.
-    var hourPermille: [Int] {
-        let perHour = 60 / TrafficProfile.sliceMinutes
-        return stride(from: 0, to: timePermille.count, by: perHour).map { first in
-            (timePermille[first..<first + perHour].reduce(0, +) + perHour / 2) / perHour
-        }
-    }
-
     /// `travel` with its car times made time-dependent from `clock` (s after midnight) on: a breakpoint at the
     /// middle of each hour from the clock's to the day's last, each pair's static time × the hour's factor
     /// (hourly, not per slice: a quarter of the table to build and to search, for a forecast as coarse anyway).
     func applied(to travel: LiveTravelTimes, from clock: Int) -> LiveTravelTimes {
-        let hours = hourPermille
-        let first = min(max(0, clock / 3600), hours.count - 1)
-        let count = hours.count - first, n = travel.count
+        let first = min(max(0, clock / 3600), hourPermille.count - 1)
+        let count = hourPermille.count - first, n = travel.count
         var builder = TimeDependentTravel.Builder(locationCount: n, firstBreakpoint: first * 3600 + 1800, interval: 3600, sliceCount: count)
         for pair in 0..<n * n where travel.seconds[pair] < LiveTravelTimes.unreachable {
             let seconds = Int(travel.seconds[pair])
-            for hour in 0..<count { builder.set((seconds * hours[first + hour] + 500) / 1000, pair: pair, slice: hour) }
+            for hour in 0..<count { builder.set((seconds * hourPermille[first + hour] + 500) / 1000, pair: pair, slice: hour) }
         }
         builder.setMeters { travel.seconds[$0] < LiveTravelTimes.unreachable ? Int(travel.metres[$0]) : nil }
         return LiveTravelTimes(count: n, seconds: travel.seconds, metres: travel.metres, timeDependent: builder.build())
