@@ -98,7 +98,15 @@ struct LiveProblem {
         var lateStarts: [Int: Int64] = [:]
         for (v, sequence) in current.enumerated() {
             let live = state.vehicles[ofState[v]]
-            guard let schedule = RouteSchedule(route: sequence, vehicle: problem.vehicles[v], problem: problem) else {
+            // The current sequence's schedule keeps the stops on time that are on time in the state: unbounded
+            // windows alone would let a pending break go before them as readily as after (the return is as early),
+            // and a stop on time at one event would turn 30 min late at the next with nothing changed.
+            for (stop, job) in zip(live.remaining, sequence) where !stop.isAtRisk {
+                problem.jobs[job.position].windows[0].latest = max(Int64(stop.order.windowStart.seconds), Int64(stop.order.windowEnd.seconds))
+            }
+            let kept = RouteSchedule(route: sequence, vehicle: problem.vehicles[v], problem: problem)
+            for job in sequence where kept == nil { problem.jobs[job.position].windows[0].latest = Self.horizon }
+            guard let schedule = kept ?? RouteSchedule(route: sequence, vehicle: problem.vehicles[v], problem: problem) else {
                 warm[v] = []  // a stop no road reaches: it becomes a job to place like an open order
                 continue
             }
@@ -123,11 +131,15 @@ struct LiveProblem {
 
     /// The pending breaks of `vehicle` as the solver's: in order (ids `break-0`, `break-1`, … sort like the
     /// list), each starting in its window, but never later than the vehicle can start it (an overdue break is
-    /// taken as soon as it can be, never refused).
+    /// taken as soon as it can be, never refused); a break the driver has begun starts when the vehicle was free.
     static func breaks(of vehicle: LiveVehicle, at clock: TimeOfDay) -> [DriverBreak] {
-        vehicle.pendingBreaks.enumerated().map { number, entry in
+        let start = Int64(vehicle.startTime(at: clock).seconds)
+        return vehicle.pendingBreaks.enumerated().map { number, entry in
             let earliest = Int64(entry.pending.earliest.seconds)
-            let latest = max(Int64(entry.pending.latest.seconds), Int64(vehicle.startTime(at: clock).seconds), earliest)
+            // Due where the vehicle stands, its window open when the vehicle was free: the driver has begun it
+            // (drivers take a due break when free), so it starts then, whatever a re-plan would prefer.
+            let begun = number == 0 && vehicle.current == nil && entry.pending.afterAttempts == vehicle.attemptsStarted && earliest <= start
+            let latest = begun ? max(earliest, start) : max(Int64(entry.pending.latest.seconds), start, earliest)
             return DriverBreak(id: "break-\(number)", windows: [TimeWindow(earliest: earliest, latest: latest)], duration: Int64(entry.pending.minutes * 60))
         }
     }
@@ -153,9 +165,7 @@ struct LiveProblem {
         var best: (added: Int64, vehicle: Int, route: [JobIndex])?
         for (v, route) in routes.enumerated() {
             let vehicle = problem.vehicles[v]
-            let load = route.reduce(problem.jobs[job.position].demand) { sum, other in zip(sum, problem.jobs[other.position].demand).map(+) }
-            guard zip(load, vehicle.capacity).allSatisfy({ $0 <= $1 }),
-                  let before = RouteSchedule(route: route, vehicle: vehicle, problem: problem)?.travelCost else { continue }
+            guard fits(job, on: v, with: route, in: problem), let before = RouteSchedule(route: route, vehicle: vehicle, problem: problem)?.travelCost else { continue }
             for position in 0...route.count {
                 var candidate = route
                 candidate.insert(job, at: position)
@@ -168,6 +178,12 @@ struct LiveProblem {
         var inserted = routes
         inserted[best.vehicle] = best.route
         return inserted
+    }
+
+    /// Whether vehicle `v` has room for `job` on top of `route` in `problem`.
+    func fits(_ job: JobIndex, on v: Int, with route: [JobIndex], in problem: VRPProblem) -> Bool {
+        let load = route.reduce(problem.jobs[job.position].demand) { sum, other in zip(sum, problem.jobs[other.position].demand).map(+) }
+        return zip(load, problem.vehicles[v].capacity).allSatisfy { $0 <= $1 }
     }
 
     /// Driving time (s) of `job` sequences per vehicle, `nil` for a vehicle whose sequence is infeasible.

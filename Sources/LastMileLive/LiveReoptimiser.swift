@@ -21,7 +21,11 @@ import LastMileSolver
 ///    where they are on time at least added driving (``LiveProblem/cheapestInsertion(of:into:on:)``), when a
 ///    vehicle of the scope can take them so (else they stay); the vehicle passing nearest to each joins the
 ///    scope for that.
-/// 5. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
+/// 5. **Trading late stops**: a vehicle with several late stops serves one of them later (up to
+///    ``Settings/maximumLatenessSeconds`` after its window), or hands it to another vehicle of the scope, when
+///    the others then come back on time (``LiveProblem/tradingLateStop(in:allowance:candidates:)``): fewer
+///    customers wait past their promise after a delay, one of them longer.
+/// 6. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
 ///    where it is least costly with the window's end lifted: to its true end, else 15 min later, 30 min, 1 h,
 ///    up to ``Settings/maximumLatenessSeconds`` (it is then reported at risk); later than that it stays open. A
 ///    probe at the largest allowance comes first, so an order that fits nowhere (capacity, shift ends, no road)
@@ -159,6 +163,13 @@ public struct LiveReoptimiser: Sendable {
             if let placed = live.cheapestInsertion(of: JobIndex(job), into: routes.map { $0.filter { $0.position != job } }, on: onTime) {
                 routes = placed
             }
+        }
+        // Late stops that stayed: a vehicle with several trades one for the others (served later, or by another
+        // vehicle) when the day then has fewer late stops.
+        for _ in 0..<Self.lateStopsPerEvent {
+            guard let traded = live.tradingLateStop(in: routes, allowance: Int64(settings.maximumLatenessSeconds ?? Int(LiveProblem.horizon)),
+                                                    candidates: Self.lateStopsPerEvent) else { break }
+            routes = traded
         }
         // Jobs left out (open orders, or stops whose current sequence is infeasible) that no vehicle reaches in
         // time: lift their window's end step by step and insert them where least costly, so that each is as
