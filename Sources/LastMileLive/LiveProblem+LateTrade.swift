@@ -12,12 +12,12 @@ extension LiveProblem {
 
     /// `routes` with one late stop traded for others: taken out of a vehicle with several late stops and put back
     /// where the day has the fewest late stops, then the least added driving, itself up to `allowance` (s) after
-    /// its window's end, every other stop keeping its window in ``problem``; `nil` when no such move leaves fewer
+    /// its window's end, every other stop keeping its window in `problem` (``problem`` or a variant); `nil` when no such move leaves fewer
     /// late stops than `routes`. A delayed van whose next stops are all a few minutes late then serves one of them
     /// later (or another vehicle does) and the others on time: fewer customers wait past their promise.
     ///
     /// Tries the first `candidates` late stops of each such vehicle; one exact schedule per place tried.
-    func tradingLateStop(in routes: [[JobIndex]], allowance: Int64, candidates: Int) -> [[JobIndex]]? {
+    func tradingLateStop(in routes: [[JobIndex]], on problem: VRPProblem, allowance: Int64, candidates: Int) -> [[JobIndex]]? {
         let late = routes.enumerated().map { lateStops(of: $1, vehicle: $0, on: problem) }
         let costs = routes.enumerated().map { RouteSchedule(route: $1, vehicle: problem.vehicles[$0], problem: problem)?.travelCost }
         var best: (late: Int, added: Int64, routes: [[JobIndex]])?
@@ -28,7 +28,7 @@ extension LiveProblem {
                 var without = routes
                 without[v].removeAll { $0 == job }
                 guard let lateWithout = lateStops(of: without[v], vehicle: v, on: problem), lateWithout + 1 < late[v]!,
-                      let costWithout = drivingSeconds(of: without[v], vehicle: v) else { continue }
+                      let costWithout = RouteSchedule(route: without[v], vehicle: problem.vehicles[v], problem: problem)?.travelCost else { continue }
                 var relaxed = problem
                 relaxed.jobs[job.position].windows[0].latest = Int64(jobOrders[job.position].windowEnd.seconds) + allowance
                 for (w, other) in without.enumerated() {

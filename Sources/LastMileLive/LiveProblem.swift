@@ -33,6 +33,8 @@ struct LiveProblem {
     let openJobs: Range<Int>
     /// Remaining stops that are late in their current sequence, by job: the time (s) their service starts there.
     let lateStarts: [Int: Int64]
+    /// Remaining stops with a schedule in their current sequence, by job: the time (s) their service starts there.
+    let currentStarts: [Int: Int64]
 
     /// The places the vehicles and open orders of `scope` need travel times between (see ``LivePlaces``).
     static func places(of state: LiveState, scope: LiveScope) -> LivePlaces {
@@ -95,7 +97,7 @@ struct LiveProblem {
         // Tighten to the current sequences: windows and shifts no harder than they make them, capacity what is
         // free once the goods on board for no stop (returns, the current stop) are counted.
         var warm = current
-        var lateStarts: [Int: Int64] = [:]
+        var lateStarts: [Int: Int64] = [:], currentStarts: [Int: Int64] = [:]
         for (v, sequence) in current.enumerated() {
             let live = state.vehicles[ofState[v]]
             // The current sequence's schedule keeps the stops on time that are on time in the state: unbounded
@@ -116,6 +118,7 @@ struct LiveProblem {
                 // Late in its current sequence (a reattempt, a stop a delay made late): the re-optimiser tries it
                 // elsewhere with its true window.
                 if visit.start > window { lateStarts[job.position] = visit.start }
+                currentStarts[job.position] = visit.start
             }
             problem.vehicles[v].shift.latest = max(Int64(live.shiftEnd?.seconds ?? Int(Self.horizon)), schedule.end)
             let planned = sequence.reduce(Load.empty) { $0 + orders[$1.position].load }
@@ -127,6 +130,18 @@ struct LiveProblem {
         }
         self.current = warm
         self.lateStarts = lateStarts
+        self.currentStarts = currentStarts
+    }
+
+    /// ``problem`` with `margin` (s) of slack before window ends instead of the margin it was built with: for
+    /// the remaining stops where their current sequence has it, for the open orders everywhere.
+    func problem(withMargin margin: Int64) -> VRPProblem {
+        var other = problem
+        for (job, start) in currentStarts { other.jobs[job].windows[0].latest = max(Int64(jobOrders[job].windowEnd.seconds) - margin, start) }
+        for job in openJobs {
+            other.jobs[job].windows[0].latest = max(other.jobs[job].windows[0].earliest, Int64(jobOrders[job].windowEnd.seconds) - margin)
+        }
+        return other
     }
 
     /// The pending breaks of `vehicle` as the solver's: in order (ids `break-0`, `break-1`, … sort like the

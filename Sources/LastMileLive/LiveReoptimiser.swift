@@ -50,6 +50,10 @@ public struct LiveReoptimiser: Sendable {
         /// vary, and a sequence planned to the window's last minute is late on the road. 15 min: on the
         /// simulated disturbed days (Benchmarks README) it left 13 % fewer late stops than 10 min, 20 min more.
         public var windowMarginSeconds: Int
+        /// The slack (s) before window ends that the stops of a vehicle keep when it takes a late stop from another
+        /// (or trades one): less than ``windowMarginSeconds``, as a stop surely late is worse than one whose slack
+        /// shrinks.
+        public var rescueMarginSeconds: Int
         /// How late (s) late placement may put an open order no vehicle reaches in time; one later than that
         /// stays open, reported as unplaced (a delivery hours late is a failed one). `nil`: without limit.
         public var maximumLatenessSeconds: Int?
@@ -60,7 +64,8 @@ public struct LiveReoptimiser: Sendable {
 
         public init(iterations: Int = 100, millisecondCap: Int? = 200, seed: UInt64 = 1, secondsPerChangedStop: Int = 60,
                     minimumGainSeconds: Int = 120, vehiclesPerEvent: Int = 4, windowMarginSeconds: Int = 900,
-                    maximumLatenessSeconds: Int? = 3600) {
+                    rescueMarginSeconds: Int = 300, maximumLatenessSeconds: Int? = 3600) {
+            self.rescueMarginSeconds = rescueMarginSeconds
             self.maximumLatenessSeconds = maximumLatenessSeconds
             self.windowMarginSeconds = windowMarginSeconds
             self.vehiclesPerEvent = vehiclesPerEvent
@@ -157,8 +162,9 @@ public struct LiveReoptimiser: Sendable {
         // where a delay made many stops late; later events take the others.)
         let latest = live.lateStarts.map { (lateness: $0.value - Int64(live.jobOrders[$0.key].windowEnd.seconds), job: $0.key) }
             .sorted { ($0.lateness, -$0.job) > ($1.lateness, -$1.job) }.prefix(Self.lateStopsPerEvent).map(\.job)
+        let rescue = live.problem(withMargin: Int64(settings.rescueMarginSeconds))
         for job in latest {
-            var onTime = live.problem
+            var onTime = rescue
             onTime.jobs[job].windows[0].latest = max(onTime.jobs[job].windows[0].earliest, Int64(live.jobOrders[job].windowEnd.seconds))
             if let placed = live.cheapestInsertion(of: JobIndex(job), into: routes.map { $0.filter { $0.position != job } }, on: onTime) {
                 routes = placed
@@ -167,7 +173,7 @@ public struct LiveReoptimiser: Sendable {
         // Late stops that stayed: a vehicle with several trades one for the others (served later, or by another
         // vehicle) when the day then has fewer late stops.
         for _ in 0..<Self.lateStopsPerEvent {
-            guard let traded = live.tradingLateStop(in: routes, allowance: Int64(settings.maximumLatenessSeconds ?? Int(LiveProblem.horizon)),
+            guard let traded = live.tradingLateStop(in: routes, on: rescue, allowance: Int64(settings.maximumLatenessSeconds ?? Int(LiveProblem.horizon)),
                                                     candidates: Self.lateStopsPerEvent) else { break }
             routes = traded
         }

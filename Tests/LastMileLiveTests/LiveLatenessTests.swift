@@ -34,7 +34,7 @@ import Testing
     @Test func aDelayedVanServesOneStopLaterAndTheOthersOnTime() throws {
         let (_, live) = try allOneMinuteLate()
         #expect(live.lateStarts.count == 6)
-        let traded = try #require(live.tradingLateStop(in: live.current, allowance: 3600, candidates: 4))
+        let traded = try #require(live.tradingLateStop(in: live.current, on: live.problem, allowance: 3600, candidates: 4))
         #expect(Set(traded[0]) == Set(live.current[0]))
         let late = try zip(traded[0], starts(traded[0], live)).filter { $0.1 > Int64(live.jobOrders[$0.0.position].windowEnd.seconds) }
         // P1 (first: leaving it out brings every other stop a few minutes earlier) goes to the end, late; the
@@ -43,12 +43,12 @@ import Testing
         #expect(traded[0].last.map { live.jobOrders[$0.position].id } == "P1")
         #expect(late.allSatisfy { $0.1 <= Int64(live.jobOrders[$0.0.position].windowEnd.seconds) + 3600 })
         // One late stop left: nothing more to trade.
-        #expect(live.tradingLateStop(in: traded, allowance: 3600, candidates: 4) == nil)
+        #expect(live.tradingLateStop(in: traded, on: live.problem, allowance: 3600, candidates: 4) == nil)
     }
 
     @Test func noTradeWhenTheLateStopWouldBeLaterThanTheAllowance() throws {
         let (_, live) = try allOneMinuteLate()
-        #expect(live.tradingLateStop(in: live.current, allowance: 60, candidates: 4) == nil)
+        #expect(live.tradingLateStop(in: live.current, on: live.problem, allowance: 60, candidates: 4) == nil)
     }
 
     @Test func aStopOnTimeStaysOnTimeWhenTheBreakCouldGoBeforeIt() throws {

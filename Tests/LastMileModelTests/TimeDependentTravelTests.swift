@@ -79,13 +79,49 @@ import Testing
         let seed: UInt64 = 99
         let random = Self.random(locations: 4, slices: 16, seed: seed)
         var generator = SplitMix64(seed: seed)
-        for _ in 0..<500 {
+        for _ in 0..<5000 {
             let from = Int(generator.next() % 4), to = Int(generator.next() % 4)
-            let deadline = Self.firstBreakpoint + Int(generator.next() % UInt64(18 * Self.interval))
+            let deadline = Self.firstBreakpoint - 2 * Self.interval + Int(generator.next() % UInt64(28 * Self.interval))
             guard let latest = random.latestDeparture(from: from, to: to, arrivingBy: deadline) else { continue }
             #expect(try #require(random.arrival(from: from, to: to, departingAt: latest)) <= deadline, "seed \(seed)")
             if let after = random.arrival(from: from, to: to, departingAt: latest + 1) {
                 #expect(after > deadline, "seed \(seed): \(from)→\(to) by \(deadline)")
+            }
+        }
+    }
+
+    /// Scaled storage is the table built from the same values: every pair at every departure, the latest
+    /// departures too, with pairs long enough (up to 18 h) for the waiting rule to lower them and unreachable ones.
+    @Test(arguments: [1, 2, 9, 24])
+    func scaledTimesAreTheTableOfTheirValues(slices: Int) {
+        let seed = UInt64(0x5CA1E + slices)
+        var random = SplitMix64(seed: seed)
+        let locations = 9
+        let permille = (0..<slices).map { _ in 400 + Int(random.next() % 2600) }
+        let base = (0..<locations * locations).map { pair -> Int in
+            let draw = random.next() % 100
+            return draw < 5 ? -1 : pair % (locations + 1) == 0 ? 0 : Int(random.next() % (draw < 30 ? 60_000 : 3_000))
+        }
+        let metres = base.indices.map { $0 * 7 }
+        let scaled = TimeDependentTravel(scaling: base, metres: metres, firstBreakpoint: Self.firstBreakpoint, interval: Self.interval, permille: permille)
+        var builder = TimeDependentTravel.Builder(locationCount: locations, firstBreakpoint: Self.firstBreakpoint, interval: Self.interval, sliceCount: slices)
+        for (pair, seconds) in base.enumerated() {
+            for slice in 0..<slices { builder.set(seconds < 0 ? nil : (seconds * permille[slice] + 500) / 1000, pair: pair, slice: slice) }
+        }
+        builder.setMeters { base[$0] < 0 ? nil : metres[$0] }
+        let table = builder.build()
+        for from in 0..<locations {
+            for to in 0..<locations {
+                #expect(scaled.meters(from: from, to: to) == table.meters(from: from, to: to), "seed \(seed)")
+                for slice in 0..<slices {
+                    #expect(scaled.breakpointSeconds(from: from, to: to, slice: slice) == table.breakpointSeconds(from: from, to: to, slice: slice),
+                            "seed \(seed), \(from) → \(to) at breakpoint \(slice), base \(base[from * locations + to]) s")
+                }
+                for departure in stride(from: Self.firstBreakpoint - 1000, through: Self.firstBreakpoint + slices * Self.interval + 1000, by: 137) {
+                    #expect(scaled.travelSeconds(from: from, to: to, departingAt: departure) == table.travelSeconds(from: from, to: to, departingAt: departure))
+                    #expect(scaled.latestDeparture(from: from, to: to, arrivingBy: departure + 4000)
+                            == table.latestDeparture(from: from, to: to, arrivingBy: departure + 4000))
+                }
             }
         }
     }

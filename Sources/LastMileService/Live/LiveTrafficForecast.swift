@@ -38,16 +38,15 @@ struct LiveTrafficForecast: Sendable {
 
     /// `travel` with its car times made time-dependent from `clock` (s after midnight) on: a breakpoint at the
     /// middle of each hour from the clock's to the day's last, each pair's static time × the hour's factor
-    /// (hourly, not per slice: a quarter of the table to build and to search, for a forecast as coarse anyway).
+    /// (hourly, not per slice: a forecast as coarse anyway, and fewer breakpoints to search). Scaled storage
+    /// (``TimeDependentTravel/init(scaling:metres:firstBreakpoint:interval:permille:)``): no table to build,
+    /// and lookups that stay in cache.
     func applied(to travel: LiveTravelTimes, from clock: Int) -> LiveTravelTimes {
         let first = min(max(0, clock / 3600), hourPermille.count - 1)
-        let count = hourPermille.count - first, n = travel.count
-        var builder = TimeDependentTravel.Builder(locationCount: n, firstBreakpoint: first * 3600 + 1800, interval: 3600, sliceCount: count)
-        for pair in 0..<n * n where travel.seconds[pair] < LiveTravelTimes.unreachable {
-            let seconds = Int(travel.seconds[pair])
-            for hour in 0..<count { builder.set((seconds * hourPermille[first + hour] + 500) / 1000, pair: pair, slice: hour) }
-        }
-        builder.setMeters { travel.seconds[$0] < LiveTravelTimes.unreachable ? Int(travel.metres[$0]) : nil }
-        return LiveTravelTimes(count: n, seconds: travel.seconds, metres: travel.metres, timeDependent: builder.build())
+        let reachable = travel.seconds.map { $0 < LiveTravelTimes.unreachable }
+        let forecast = TimeDependentTravel(
+            scaling: zip(travel.seconds, reachable).map { $1 ? Int($0) : -1 }, metres: travel.metres.map { Int($0) },
+            firstBreakpoint: first * 3600 + 1800, interval: 3600, permille: Array(hourPermille[first...]))
+        return LiveTravelTimes(count: travel.count, seconds: travel.seconds, metres: travel.metres, timeDependent: forecast)
     }
 }
