@@ -170,21 +170,6 @@ public struct LiveReoptimiser: Sendable {
                 routes = placed
             }
         }
-        // Stops on time by less than ``tightSeconds`` in their current sequence (packed to their window's end): the
-        // tightest few move where they keep the rescue margin, when a vehicle of the scope has room so; a minute of
-        // traffic would make them late.
-        let tight = live.currentStarts.compactMap { job, start -> (slack: Int64, job: Int)? in
-            let slack = Int64(live.jobOrders[job].windowEnd.seconds) - start
-            return slack >= 0 && slack < Self.tightSeconds ? (slack, job) : nil
-        }.sorted { ($0.slack, $0.job) < ($1.slack, $1.job) }.prefix(Self.tightStopsPerEvent).map(\.job)
-        for job in tight {
-            var roomy = rescue
-            roomy.jobs[job].windows[0].latest = max(roomy.jobs[job].windows[0].earliest,
-                                                    Int64(live.jobOrders[job].windowEnd.seconds - settings.rescueMarginSeconds))
-            if let placed = live.cheapestInsertion(of: JobIndex(job), into: routes.map { $0.filter { $0.position != job } }, on: roomy) {
-                routes = placed
-            }
-        }
         // Late stops that stayed: a vehicle with several trades one for the others (served later, or by another
         // vehicle) when the day then has fewer late stops.
         for _ in 0..<Self.lateStopsPerEvent {
@@ -238,11 +223,6 @@ public struct LiveReoptimiser: Sendable {
 
     /// Late stops tried elsewhere per re-optimisation (the latest first).
     static let lateStopsPerEvent = 4
-
-    /// Slack (s) before its window's end under which a stop on time is tight, and tight stops given room per
-    /// re-optimisation (the tightest first).
-    static let tightSeconds: Int64 = 120
-    static let tightStopsPerEvent = 2
 
     /// How far (s) late placement lifts the window's end of a job no vehicle reaches in time, step by step, up
     /// to ``Settings/maximumLatenessSeconds``.
