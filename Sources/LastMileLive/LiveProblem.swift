@@ -104,7 +104,7 @@ struct LiveProblem {
             // windows alone would let a pending break go before them as readily as after (the return is as early),
             // and a stop on time at one event would turn 30 min late at the next with nothing changed.
             for (stop, job) in zip(live.remaining, sequence) where !stop.isAtRisk {
-                problem.jobs[job.position].windows[0].latest = max(Int64(stop.order.windowStart.seconds), Int64(stop.order.windowEnd.seconds))
+                problem.jobs[job.position].windows[0].latest = Int64(stop.order.windowEnd.seconds)
             }
             let kept = RouteSchedule(route: sequence, vehicle: problem.vehicles[v], problem: problem)
             for job in sequence where kept == nil { problem.jobs[job.position].windows[0].latest = Self.horizon }

@@ -23,7 +23,7 @@ import LastMileSolver
 ///    scope for that.
 /// 5. **Trading late stops**: a vehicle with several late stops serves one of them later (up to
 ///    ``Settings/maximumLatenessSeconds`` after its window), or hands it to another vehicle of the scope, when
-///    the others then come back on time (``LiveProblem/tradingLateStop(in:allowance:candidates:)``): fewer
+///    the others then come back on time (``LiveProblem/tradingLateStop(in:on:allowance:candidates:)``): fewer
 ///    customers wait past their promise after a delay, one of them longer.
 /// 6. **Late placement**: an open order no vehicle reaches within its window (less the margin) is inserted
 ///    where it is least costly with the window's end lifted: to its true end, else 15 min later, 30 min, 1 h,

@@ -13,11 +13,11 @@
 ///   has its own mix of roads;
 /// - *scaled* (``init(scaling:metres:firstBreakpoint:interval:permille:)``): one base time per pair and one
 ///   factor per breakpoint shared by all pairs (a city-wide forecast), 4 bytes per pair: the size of one
-///   slice of a table, which stays in cache where a whole table does not.
+///   slice of a table, and nothing to build per breakpoint.
 ///
 /// Evaluating a leg is O(1) (``arrival(from:to:departingAt:)``: one division, two loads from adjacent memory;
 /// scaled, O(breakpoints) for a pair so long that the waiting rule may lower its values); the latest departure
-/// for an arrival deadline is O(log(travel time)) (``latestDeparture(from:to:arrivingBy:)``).
+/// for an arrival deadline is O(breakpoints) (``latestDeparture(from:to:arrivingBy:)``).
 ///
 /// Units: seconds (times of day counted from the planning day's midnight, like the model's time windows),
 /// metres. Travel times must stay below ``unreachable`` s (18.2 h); longer ones are treated as unreachable.
