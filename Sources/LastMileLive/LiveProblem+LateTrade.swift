@@ -32,7 +32,7 @@ extension LiveProblem {
                 var relaxed = problem
                 relaxed.jobs[job.position].windows[0].latest = Int64(jobOrders[job.position].windowEnd.seconds) + allowance
                 for (w, other) in without.enumerated() {
-                    guard let otherLate = w == v ? lateWithout : late[w], let otherCost = w == v ? costWithout : costs[w],
+                    guard w == v || late[w] != nil, let otherCost = w == v ? costWithout : costs[w],
                           fits(job, on: w, with: other, in: relaxed) else { continue }
                     let unchanged = late.indices.reduce(0) { $0 + ($1 == v || $1 == w ? 0 : late[$1] ?? 0) }
                     for position in 0...other.count {
