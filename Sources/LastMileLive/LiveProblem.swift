@@ -159,10 +159,31 @@ struct LiveProblem {
         }
     }
 
-    /// Where the solver's schedule of `route` on vehicle `v` puts its pending breaks: stops of `route` before
-    /// each, in the breaks' order; `nil` when the vehicle has none or the route has no schedule.
-    func breakPlacements(of route: [JobIndex], vehicle v: Int) -> [Int]? {
-        guard !problem.vehicles[v].breaks.isEmpty, let schedule = RouteSchedule(route: route, vehicle: problem.vehicles[v], problem: problem) else {
+    /// ``problem(withMargin:)`` with the stops late in their current sequence, those without a schedule there and
+    /// the open orders allowed up to `allowance` s after their window's end (`nil`: any time): the windows a
+    /// rescue, a trade or late placement may have placed them under.
+    func loosened(margin: Int64, allowance: Int64?) -> VRPProblem {
+        var loose = problem(withMargin: margin)
+        for job in loose.jobs.indices where currentStarts[job] == nil || lateStarts[job] != nil {
+            let end = Int64(jobOrders[job].windowEnd.seconds)
+            loose.jobs[job].windows[0].latest = max(loose.jobs[job].windows[0].latest, allowance.map { end + $0 } ?? Self.horizon)
+        }
+        return loose
+    }
+
+    /// The schedule of `route` on vehicle `v` the reroute announces: on ``problem``, or on `loose` (see
+    /// ``loosened(margin:allowance:)``) for a route a rescue, a trade or late placement made later than
+    /// ``problem`` allows; `nil` when neither has one.
+    func schedule(of route: [JobIndex], vehicle v: Int, loose: VRPProblem?) -> RouteSchedule? {
+        RouteSchedule(route: route, vehicle: problem.vehicles[v], problem: problem)
+            ?? loose.flatMap { RouteSchedule(route: route, vehicle: $0.vehicles[v], problem: $0) }
+    }
+
+    /// Where the schedule of `route` on vehicle `v` (``schedule(of:vehicle:loose:)``) puts its pending breaks:
+    /// stops of `route` before each, in the breaks' order; `nil` when the vehicle has none or the route has no
+    /// schedule.
+    func breakPlacements(of route: [JobIndex], vehicle v: Int, loose: VRPProblem? = nil) -> [Int]? {
+        guard !problem.vehicles[v].breaks.isEmpty, let schedule = schedule(of: route, vehicle: v, loose: loose) else {
             return nil
         }
         var placements = [Int](repeating: route.count, count: problem.vehicles[v].breaks.count)
@@ -207,12 +228,12 @@ struct LiveProblem {
     }
 
     /// The legs of `route` on vehicle `v`: driving seconds to each stop from the previous place, and back. On
-    /// time-dependent travel, each leg is driven when the route's schedule leaves for it (after the stop before
-    /// and any break taken there); without a schedule, or on static travel, at the static times.
-    func legs(of route: [JobIndex], vehicle v: Int) -> (stops: [LiveReroute.Leg], end: Int) {
+    /// time-dependent travel, each leg is driven when the route's schedule (``schedule(of:vehicle:loose:)``)
+    /// leaves for it (after the stop before and any break taken there); without a schedule, or on static travel,
+    /// at the static times.
+    func legs(of route: [JobIndex], vehicle v: Int, loose: VRPProblem? = nil) -> (stops: [LiveReroute.Leg], end: Int) {
         let vehicle = problem.vehicles[v]
-        let timed = problem.profiles[vehicle.profile.position].timeDependent == nil ? nil
-            : RouteSchedule(route: route, vehicle: vehicle, problem: problem)
+        let timed = problem.profiles[vehicle.profile.position].timeDependent == nil ? nil : schedule(of: route, vehicle: v, loose: loose)
         var previous = vehicle.startLocation
         var legs: [LiveReroute.Leg] = []
         func seconds(to place: LocationIndex, afterVisits k: Int) -> Int {

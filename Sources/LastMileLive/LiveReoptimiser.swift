@@ -215,7 +215,8 @@ public struct LiveReoptimiser: Sendable {
         let openReasons = Dictionary(state.openOrders.map { ($0.order.id, $0.reason) }, uniquingKeysWith: { first, _ in first })
         let unplaced = live.jobOrders.indices.filter { !finallyPlaced.contains(JobIndex($0)) && openReasons[live.jobOrders[$0].id] != reason }
             .map { LiveReroute.Unplaced(order: live.jobOrders[$0].id, reason: reason) }
-        return reroute(routes, unplaced: unplaced, gain: gain, iterations: searched?.iterations ?? 0, live: live, state: state)
+        let loose = live.loosened(margin: Int64(settings.rescueMarginSeconds), allowance: settings.maximumLatenessSeconds.map(Int64.init))
+        return reroute(routes, unplaced: unplaced, gain: gain, iterations: searched?.iterations ?? 0, live: live, loose: loose, state: state)
     }
 
     /// Why an open order is left open (the start of the reason): no vehicle of its scope could take it.
@@ -317,18 +318,19 @@ public struct LiveReoptimiser: Sendable {
         return (routes, Int(min(gain, Int64(Int.max))))
     }
 
-    /// The routes as the log records them: those that differ from `state`'s, with the stability measure.
+    /// The routes as the log records them: those that differ from `state`'s, with the stability measure; legs and
+    /// breaks timed on `loose` where a route is later than the live problem allows (see ``LiveProblem/schedule(of:vehicle:loose:)``).
     private func reroute(_ routes: [[JobIndex]], unplaced: [LiveReroute.Unplaced], gain: Int, iterations: Int, live: LiveProblem,
-                         state: LiveState) -> LiveReroute {
+                         loose: VRPProblem, state: LiveState) -> LiveReroute {
         var changedRoutes: [LiveReroute.Route] = []
         let before = live.vehicleOfState.map { state.vehicles[$0].remaining.map(\.order.id) }
         let after = routes.map { $0.map { live.jobOrders[$0.position].id } }
         let changedStops = SequenceChanges.changed(from: before, to: after).count
         for (v, route) in routes.enumerated() {
             let vehicle = state.vehicles[live.vehicleOfState[v]]
-            let (legs, end) = live.legs(of: route, vehicle: v)
+            let (legs, end) = live.legs(of: route, vehicle: v, loose: loose)
             let start = vehicle.startTime(at: state.clock).seconds
-            let breaks = live.breakPlacements(of: route, vehicle: v)
+            let breaks = live.breakPlacements(of: route, vehicle: v, loose: loose)
             let currentBreaks = vehicle.pendingBreaks.map { $0.pending.afterAttempts - vehicle.attemptsStarted }
             let same = legs == vehicle.remaining.map { LiveReroute.Leg(order: $0.order.id, seconds: $0.legSeconds) }
                 && end == vehicle.endLegSeconds && start == vehicle.readyAt.seconds && (breaks ?? []) == currentBreaks

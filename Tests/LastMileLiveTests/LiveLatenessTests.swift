@@ -44,6 +44,12 @@ import Testing
         #expect(late.allSatisfy { $0.1 <= Int64(live.jobOrders[$0.0.position].windowEnd.seconds) + 3600 })
         // One late stop left: nothing more to trade.
         #expect(live.tradingLateStop(in: traded, on: live.problem, allowance: 3600, candidates: 4) == nil)
+        // P1 is later than the live problem allows (its current start): the reroute times the route on the
+        // loosened windows, so the state's ETAs are the trade's, not the static legs of a route without schedule.
+        #expect(live.schedule(of: traded[0], vehicle: 0, loose: nil) == nil)
+        let loose = live.loosened(margin: 300, allowance: 3600)
+        let timed = try #require(live.schedule(of: traded[0], vehicle: 0, loose: loose))
+        #expect(timed.visits.map(\.start) == (try starts(traded[0], live)))
     }
 
     @Test func noTradeWhenTheLateStopWouldBeLaterThanTheAllowance() throws {
