@@ -6,14 +6,18 @@ extension LiveProblem {
     /// Stops of `route` on vehicle `v` whose service starts after their window's true end (without the margin) in
     /// its schedule on `problem`; `nil` when the route has no schedule there.
     func lateStops(of route: [JobIndex], vehicle v: Int, on problem: VRPProblem) -> Int? {
-        guard let schedule = RouteSchedule(route: route, vehicle: problem.vehicles[v], problem: problem) else { return nil }
-        return zip(schedule.visits, route).reduce(0) { $0 + ($1.0.start > Int64(jobOrders[$1.1.position].windowEnd.seconds) ? 1 : 0) }
+        RouteSchedule(route: route, vehicle: problem.vehicles[v], problem: problem).map { lateStops(in: $0) }
+    }
+
+    /// Stops of `schedule` whose service starts after their window's true end.
+    private func lateStops(in schedule: RouteSchedule) -> Int {
+        schedule.visits.reduce(0) { $0 + ($1.start > Int64(jobOrders[$1.job.position].windowEnd.seconds) ? 1 : 0) }
     }
 
     /// `routes` with one late stop traded for others: taken out of a vehicle with several late stops and put back
     /// where the day has the fewest late stops, then the least added driving, itself up to `allowance` (s) after
-    /// its window's end, every other stop keeping its window in `problem` (``problem`` or a variant); `nil` when no such move leaves fewer
-    /// late stops than `routes`. A delayed van whose next stops are all a few minutes late then serves one of them
+    /// its window's end, every other stop keeping its window in `problem` (``problem`` or a variant); `nil` when no
+    /// such move leaves fewer late stops than `routes`. A delayed van whose next stops are all a few minutes late then serves one of them
     /// later (or another vehicle does) and the others on time: fewer customers wait past their promise.
     ///
     /// Tries the first `candidates` late stops of each such vehicle; one exact schedule per place tried.
@@ -38,10 +42,9 @@ extension LiveProblem {
                     for position in 0...other.count {
                         var candidate = other
                         candidate.insert(job, at: position)
-                        guard let cost = RouteSchedule(route: candidate, vehicle: relaxed.vehicles[w], problem: relaxed)?.travelCost,
-                              let candidateLate = lateStops(of: candidate, vehicle: w, on: relaxed) else { continue }
-                        let total = unchanged + candidateLate + (w == v ? 0 : lateWithout)
-                        let added = cost - otherCost + costWithout - before
+                        guard let timed = RouteSchedule(route: candidate, vehicle: relaxed.vehicles[w], problem: relaxed) else { continue }
+                        let total = unchanged + lateStops(in: timed) + (w == v ? 0 : lateWithout)
+                        let added = timed.travelCost - otherCost + costWithout - before
                         guard total < late.reduce(0, { $0 + ($1 ?? 0) }),
                               best.map({ (total, added) < ($0.late, $0.added) }) ?? true else { continue }
                         var traded = without
@@ -53,5 +56,4 @@ extension LiveProblem {
         }
         return best?.routes
     }
-
 }
