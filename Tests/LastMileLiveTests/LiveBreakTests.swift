@@ -35,6 +35,16 @@ import Testing
 
     func event(_ key: String, _ at: String, _ kind: LiveEvent.Kind) -> LiveEvent { LiveEvent(key: key, at: SpreadDay.time(at), kind: kind) }
 
+    /// `state` after V1 completed P1, P2 and P3, the first at `first` and each next `every` seconds later.
+    static func completingP1ToP3(_ state: LiveState, from first: String, every seconds: Int) throws -> LiveState {
+        var state = state
+        for (k, id) in ["P1", "P2", "P3"].enumerated() {
+            let at = SpreadDay.time(first).adding(seconds: seconds * k)
+            state = try state.apply(LiveEvent(key: "c\(k)", at: at, kind: .completed(vehicleID: "V1", orderID: id))).state
+        }
+        return state
+    }
+
     /// Seconds between leaving the stop before each pending break and arriving at the stop after it, less the leg.
     func breakGaps(_ vehicle: LiveVehicle) -> [Int] {
         vehicle.pendingBreaks.map { entry in

@@ -55,11 +55,7 @@ import Testing
         var state = LiveBreakTests.state()
         state.vehicles[0].breaks[0].earliest = SpreadDay.time("15:00")
         state.vehicles[0].breaks[0].latest = SpreadDay.time("15:30")
-        for (k, id) in ["P1", "P2", "P3"].enumerated() {
-            let at = SpreadDay.time("08:12").adding(seconds: 600 * k)
-            state = try state.apply(LiveEvent(key: "c\(k)", at: at, kind: .completed(vehicleID: "V1", orderID: id))).state
-        }
-        return state
+        return try LiveBreakTests.completingP1ToP3(state, from: "08:12", every: 600)
     }
 
     @Test func aDriverWaitingForABreakLeavesNowWhenStopsComeFirst() throws {

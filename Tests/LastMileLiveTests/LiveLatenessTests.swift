@@ -62,9 +62,7 @@ import Testing
         // the break then P4, bring V1 back at the same time. The current sequence keeps P4 on time.
         var state = LiveBreakTests.state()
         state.vehicles[0].breaks[0].afterAttempts = 4
-        for (k, id) in ["P1", "P2", "P3"].enumerated() {
-            state = try state.apply(LiveEvent(key: "c\(k)", at: SpreadDay.time("08:25").adding(seconds: 300 * k), kind: .completed(vehicleID: "V1", orderID: id))).state
-        }
+        state = try LiveBreakTests.completingP1ToP3(state, from: "08:25", every: 300)
         state.vehicles[0].remaining[0].order.windowEnd = SpreadDay.time("08:50")
         #expect(!state.vehicles[0].remaining[0].isAtRisk)
         let scope = LiveScope(vehicles: [0], openOrders: [])
@@ -77,12 +75,7 @@ import Testing
     /// ``LiveBreakTests/state()`` with P1–P3 done at 08:20, 08:30 and 08:40: V1's break (08:30–09:00, after P3)
     /// is due and its window open, so the driver has begun it.
     static func onTheBreak() throws -> LiveState {
-        var state = LiveBreakTests.state()
-        for (k, id) in ["P1", "P2", "P3"].enumerated() {
-            let at = SpreadDay.time("08:20").adding(seconds: 600 * k)
-            state = try state.apply(LiveEvent(key: "c\(k)", at: at, kind: .completed(vehicleID: "V1", orderID: id))).state
-        }
-        return state
+        try LiveBreakTests.completingP1ToP3(LiveBreakTests.state(), from: "08:20", every: 600)
     }
 
     @Test func aBreakTheDriverHasBegunStaysFirst() throws {
