@@ -39,6 +39,12 @@ struct SearchState {
         unassigned.reduce(0) { $0 + data.unassignedPenalty[$1] }
     }
 
+    /// Whether every vehicle serves the same jobs in the same order as in `other` (and so the same jobs are
+    /// left out). O(jobs).
+    func hasSameRoutes(as other: SearchState) -> Bool {
+        routeOf == other.routeOf && routes.indices.allSatisfy { routes[$0].jobs == other.routes[$0].jobs }
+    }
+
     var solution: VRPSolution {
         VRPSolution(routes: routes.map { $0.jobs.map { JobIndex($0) } }, unassigned: unassigned.sorted().map { JobIndex($0) })
     }

@@ -19,6 +19,8 @@ public enum Solver {
         /// The first chain's first solution: the warm start (or empty routes) with the other jobs inserted
         /// greedily, before any search.
         public var initial: VRPSolution? = nil
+        /// What the annealing did with its candidates, over every chain.
+        public var statistics = SearchStatistics()
     }
 
     /// Where a run stands, for progress displays.
@@ -65,6 +67,7 @@ public enum Solver {
             best = result
         }
         best.iterations = results.reduce(0) { $0 + $1.iterations }
+        best.statistics = results.reduce(SearchStatistics()) { $0 + $1.statistics }
         best.initial = results[0].initial
         return best
     }
@@ -126,6 +129,7 @@ public enum Solver {
         // The annealing schedule runs over the budget left after fleet minimisation.
         let phaseStart = progress(at: iteration) ?? 1
         var fraction = 0.0
+        var statistics = SearchStatistics()
         while true {
             if configuration.iterations != nil || iteration % 64 == 0 {
                 guard let now = progress(at: iteration) else { break }
@@ -135,6 +139,8 @@ public enum Solver {
             var candidate = current
             _ = search.ruin(&candidate, using: &random)
             search.recreate(&candidate, using: &random)
+            statistics.candidates += 1
+            if candidate.hasSameRoutes(as: current) { statistics.unchangedRecreations += 1 }
             var candidateCost = candidate.objective(search.data)
             let threshold = Double(currentCost) - temperature * log(uniform(Double.leastNonzeroMagnitude, 1, &random))
             if let localSearch,
@@ -142,13 +148,17 @@ public enum Solver {
             {
                 localSearch.improve(&candidate, changedSince: current, weights: &weights, using: &random)
                 candidateCost = candidate.objective(search.data)
+                statistics.searched += 1
+                if candidateCost == currentCost { statistics.searchedBackToCurrent += 1 }
             }
             if Double(candidateCost) < threshold {
                 current = candidate
                 currentCost = candidateCost
+                statistics.accepted += 1
                 if currentCost < bestCost {
                     best = current
                     bestCost = currentCost
+                    statistics.newBests += 1
                     report(best, bestCost)
                 }
             }
@@ -157,7 +167,7 @@ public enum Solver {
         let solution = best.solution
         return Result(
             solution: solution, cost: bestCost - best.unassignedPenalty(search.data), iterations: iteration,
-            seconds: Date().timeIntervalSince(started), initial: initial
+            seconds: Date().timeIntervalSince(started), initial: initial, statistics: statistics
         )
     }
 

@@ -124,6 +124,7 @@ import Testing
                               + "completed. The file doesn’t exist.)")
         let chains = try cli.run(["solve", "../shared/benchmarks/solomon/R101.txt", "--iterations", "50", "--threads", "2"])
         #expect(chains.status == 0 && chains.stderr.hasPrefix("100 iterations over 2 chains of 50 each in "), "\(chains.stderr)")
+        #expect(chains.stderr.contains("\nannealing: 100 candidates, "), "\(chains.stderr)")
         let version = try cli.run(["--version"])
         #expect(version.status == 0 && version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
     }
