@@ -15,6 +15,11 @@ struct Solve: AsyncParsableCommand {
             conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
             rounded up; CVRP rounded to the nearest integer. Unassigned jobs are listed with their reason.
 
+            On standard error: the iterations and seconds, then what the annealing did with its candidates \
+            (how many recreations put every job back where it was, how many the local search improved and how \
+            many of those came back at the current cost, how many were accepted): the same for a seed and \
+            --iterations.
+
             No --traffic, --weather or --depart: instance files carry one static matrix and no roads, so there \
             is nothing for a traffic profile to slow down. Plan with traffic through `lastmile plan` (or `demo`) \
             on a map, which drives every leg at its departure time.
