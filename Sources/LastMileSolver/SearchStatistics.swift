@@ -10,7 +10,7 @@ public struct SearchStatistics: Sendable, Equatable {
     public var candidates = 0
     /// Candidates whose recreation put every removed job back where it was.
     public var unchangedRecreations = 0
-    /// Candidates the local search improved.
+    /// Candidates given to the local search (``LocalSearchPolicy``).
     public var searched = 0
     /// Searched candidates that came back at the current solution's cost.
     public var searchedBackToCurrent = 0
