@@ -90,8 +90,15 @@ struct RuinAndRecreate: Sendable {
     /// Reinserts every unassigned job, in one of SISR's orders, at its cheapest feasible position (with blinks).
     /// With `openRoutes` false, only vehicles already in use take jobs (fleet minimisation).
     func recreate(_ state: inout SearchState, openRoutes: Bool = true, using random: inout SplitMix64) {
-        var jobs = state.unassigned
+        let jobs = insertionOrder(state.unassigned, using: &random)
         state.unassigned.removeAll(keepingCapacity: true)
+        reinsert(jobs, into: &state, openRoutes: openRoutes, using: &random)
+    }
+
+    /// `unassigned` in one of SISR's orders, drawn at random (random, largest demand first, farthest from the
+    /// depot first, closest first), the most important first when priorities differ.
+    func insertionOrder(_ unassigned: [Int], using random: inout SplitMix64) -> [Int] {
+        var jobs = unassigned
         jobs.shuffle(using: &random)
         let dimensions = data.dimensions
         func demand(_ job: Int) -> Int64 { (0..<dimensions).reduce(0) { $0 + data.jobDemand[job * dimensions + $1] } }
@@ -108,6 +115,11 @@ struct RuinAndRecreate: Sendable {
                 (data.unassignedPenalty[$0.element], -$0.offset) > (data.unassignedPenalty[$1.element], -$1.offset)
             }.map(\.element)
         }
+        return jobs
+    }
+
+    /// Inserts `jobs`, in order, each at its cheapest feasible position (with blinks), or leaves it out.
+    private func reinsert(_ jobs: [Int], into state: inout SearchState, openRoutes: Bool, using random: inout SplitMix64) {
         var triedGroup = [Bool](repeating: false, count: state.routes.count)
         // Granular recreation: with many routes, a job first tries only the routes that serve one of its
         // nearest neighbours (and the empty vehicles); the other routes only when none of those takes it.

@@ -39,6 +39,11 @@ struct SearchState {
         unassigned.reduce(0) { $0 + data.unassignedPenalty[$1] }
     }
 
+    /// Whether every job left out is optional.
+    func servesEveryMandatoryJob(_ data: SolverData) -> Bool {
+        unassigned.allSatisfy { data.isOptional[$0] }
+    }
+
     /// Whether every vehicle serves the same jobs in the same order as in `other` (and so the same jobs are
     /// left out). O(jobs).
     func hasSameRoutes(as other: SearchState) -> Bool {

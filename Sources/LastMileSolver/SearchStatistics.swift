@@ -8,8 +8,10 @@
 public struct SearchStatistics: Sendable, Equatable {
     /// Candidates built by ruin and recreate.
     public var candidates = 0
-    /// Candidates whose recreation put every removed job back where it was.
+    /// Candidates whose recreation put every removed job back where it was (before the search).
     public var unchangedRecreations = 0
+    /// Candidates of the penalised chain left late or overloaded by the search (``SolverConfiguration/penalisedSearch``).
+    public var infeasible = 0
     /// Candidates given to the local search (``LocalSearchPolicy``).
     public var searched = 0
     /// Searched candidates that came back at the current solution's cost.
@@ -26,6 +28,7 @@ public struct SearchStatistics: Sendable, Equatable {
         var sum = a
         sum.candidates += b.candidates
         sum.unchangedRecreations += b.unchangedRecreations
+        sum.infeasible += b.infeasible
         sum.searched += b.searched
         sum.searchedBackToCurrent += b.searchedBackToCurrent
         sum.accepted += b.accepted

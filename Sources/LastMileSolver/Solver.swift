@@ -44,7 +44,7 @@ public enum Solver {
         let localSearch = configuration.localSearchNeighbours > 0 && configuration.localSearchPolicy != .off
             ? LocalSearch(
                 data: search.data, neighbours: configuration.localSearchNeighbours, swapStar: configuration.swapStar,
-                penalties: configuration.penalisedSearch)
+                penalties: configuration.penalisedSearch != false)
             : nil
         guard configuration.threads > 1 else {
             return solveChain(
@@ -92,7 +92,16 @@ public enum Solver {
         let initial = current.solution
         // The prices of infeasibility adapt along the chain (only read when the search is penalised).
         var weights = PenaltyWeights(data: search.data, pricing: localSearch?.penalises ?? false)
-        localSearch?.improve(&current, weights: &weights, using: &random)
+        // `--penalties` where the chain cannot run penalised: each search passes through infeasibility and repairs.
+        let repairsEachSearch = configuration.penalisedSearch == true && !(localSearch?.iteratesPenalised ?? false)
+        func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil) {
+            if repairsEachSearch {
+                localSearch?.improve(&state, changedSince: reference, weights: &weights, using: &random)
+            } else {
+                localSearch?.improve(&state, changedSince: reference, using: &random)
+            }
+        }
+        improve(&current)
         var currentCost = current.objective(search.data)
         var best = current
         var bestCost = currentCost
@@ -130,12 +139,52 @@ public enum Solver {
         let phaseStart = progress(at: iteration) ?? 1
         var fraction = 0.0
         var statistics = SearchStatistics()
+        // The penalised chain (``SolverConfiguration/penalisedSearch``): the current solution may be late or
+        // overloaded, compared with each candidate at the prices of the moment; the best is the best feasible
+        // one. It inserts every mandatory job at any price, so it starts once the current solution serves them
+        // all; until then (a fleet too small for the first solution, jobs no vehicle can serve in time) the
+        // feasible search runs, which leaves such jobs out at their penalty.
+        let penalisedChain = localSearch.map { localSearch in
+            localSearch.iteratesPenalised && configuration.localSearchPolicy == .automatic
+                && (configuration.penalisedSearch ?? !localSearch.hasLongRoutes(current))
+        } ?? false
+        var currentPriced: PricedCost? = nil
         while true {
             if configuration.iterations != nil || iteration % 64 == 0 {
                 guard let now = progress(at: iteration) else { break }
                 fraction = phaseStart < 1 ? (now - phaseStart) / (1 - phaseStart) : 1
             }
             let temperature = schedule.temperature(at: fraction)
+            if penalisedChain, current.servesEveryMandatoryJob(search.data), let localSearch {
+                let pricedCurrent = currentPriced ?? localSearch.pricedCost(of: current)
+                let prices = weights.current
+                var candidate = current
+                let (priced, unchanged) = localSearch.iterate(&candidate, from: current, recreation: search, weights: &weights, using: &random)
+                statistics.candidates += 1
+                statistics.searched += 1
+                if unchanged { statistics.unchangedRecreations += 1 }
+                if !priced.isFeasible { statistics.infeasible += 1 }
+                let (candidateCompared, currentCompared) = (priced.priced(by: prices), pricedCurrent.priced(by: prices))
+                if candidateCompared == currentCompared { statistics.searchedBackToCurrent += 1 }
+                if priced.isFeasible, case let objective = candidate.objective(search.data), objective < bestCost {
+                    best = candidate
+                    bestCost = objective
+                    statistics.newBests += 1
+                    report(best, bestCost)
+                }
+                // Compared units are cost units ×resolution.
+                let threshold = Double(currentCompared)
+                    - temperature * Double(PenaltyWeights.resolution) * log(uniform(Double.leastNonzeroMagnitude, 1, &random))
+                currentPriced = pricedCurrent
+                // A mandatory job no vehicle can take (skills, distance limits) keeps its candidate out.
+                if Double(candidateCompared) < threshold, candidate.servesEveryMandatoryJob(search.data) {
+                    current = candidate
+                    currentPriced = priced
+                    statistics.accepted += 1
+                }
+                iteration += 1
+                continue
+            }
             var candidate = current
             _ = search.ruin(&candidate, using: &random)
             search.recreate(&candidate, using: &random)
@@ -146,7 +195,7 @@ public enum Solver {
             if let localSearch,
                 localSearch.improves(candidate, cost: candidateCost, current: currentCost, threshold: threshold, configuration.localSearchPolicy)
             {
-                localSearch.improve(&candidate, changedSince: current, weights: &weights, using: &random)
+                improve(&candidate, changedSince: current)
                 candidateCost = candidate.objective(search.data)
                 statistics.searched += 1
                 if candidateCost == currentCost { statistics.searchedBackToCurrent += 1 }
@@ -154,6 +203,7 @@ public enum Solver {
             if Double(candidateCost) < threshold {
                 current = candidate
                 currentCost = candidateCost
+                currentPriced = nil
                 statistics.accepted += 1
                 if currentCost < bestCost {
                     best = current

@@ -72,6 +72,8 @@ struct SolverData: Sendable {
     /// What leaving each job out costs: its own `unassignedCost` if optional, else a penalty above any route
     /// cost, scaled by priority so that important jobs win when not all fit.
     let unassignedPenalty: [Int64]
+    /// Whether each job has its own `unassignedCost` (else it is mandatory).
+    let isOptional: [Bool]
     /// Whether penalties differ between jobs (then recreation serves the costlier omissions first).
     let hasPriorities: Bool
     /// `compatible[job * vehicleCount + vehicle]`: the vehicle has the job's skills and starts at an allowed depot.
@@ -178,6 +180,7 @@ struct SolverData: Sendable {
         }.max() ?? 0
         let base = 2 * ((problem.vehicles.map(\.fixedCost).max() ?? 0) + 2 * largestArc + paidShift + (charges.max() ?? 0) + (floorMinimum.max() ?? 0)) + 1
         unassignedPenalty = problem.jobs.map { $0.unassignedCost ?? base * Int64(1 + $0.priority) }
+        isOptional = problem.jobs.map { $0.unassignedCost != nil }
         hasPriorities = Set(unassignedPenalty).count > 1
     }
 

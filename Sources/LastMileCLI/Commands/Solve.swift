@@ -17,8 +17,8 @@ struct Solve: AsyncParsableCommand {
 
             On standard error: the iterations and seconds, then what the annealing did with its candidates \
             (how many recreations put every job back where it was, how many the local search improved and how \
-            many of those came back at the current cost, how many were accepted): the same for a seed and \
-            --iterations.
+            many of those came back at the current cost, how many the penalised search left late or overloaded, \
+            how many were accepted): the same for a seed and --iterations.
 
             No --traffic, --weather or --depart: instance files carry one static matrix and no roads, so there \
             is nothing for a traffic profile to slow down. Plan with traffic through `lastmile plan` (or `demo`) \
@@ -65,7 +65,9 @@ struct Solve: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "SWAP* between neighbouring routes in the local search (default: on).")
     var swapStar: Bool?
 
-    @Flag(inversion: .prefixedNo, help: "Let the local search pass through late or overloaded routes at an adaptive price, then repair (default: off).")
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Let the search pass through late or overloaded routes at an adaptive price (default: where routes are short or windows do not bind).")
     var penalties: Bool?
 
     @Flag(help: "Check the solution with the independent plan checker and fail if it is infeasible.")
@@ -125,9 +127,10 @@ extension Solve {
     /// "annealing: 8000 candidates, 3306 recreated unchanged; local search on 8000, 5961 of them back at the
     /// current cost (74 %); 6888 accepted, 70 new bests".
     static func describe(_ statistics: SearchStatistics) -> String {
+        let infeasible = statistics.infeasible > 0 ? ", \(statistics.infeasible) left late or overloaded" : ""
         let back = statistics.searched > 0 ? " (\(100 * statistics.searchedBackToCurrent / statistics.searched) %)" : ""
         return "annealing: \(statistics.candidates) candidates, \(statistics.unchangedRecreations) recreated unchanged; "
-            + "local search on \(statistics.searched), \(statistics.searchedBackToCurrent) of them back at the current cost\(back); "
+            + "local search on \(statistics.searched), \(statistics.searchedBackToCurrent) of them back at the current cost\(back)\(infeasible); "
             + "\(statistics.accepted) accepted, \(statistics.newBests) new bests"
     }
 }

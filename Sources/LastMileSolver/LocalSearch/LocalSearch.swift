@@ -71,16 +71,20 @@ final class LocalSearch: Sendable {
     /// the annealing's acceptance threshold.
     func improves(_ candidate: SearchState, cost: Int64, current: Int64, threshold: Double, _ policy: LocalSearchPolicy) -> Bool {
         switch policy {
-        case .automatic:
-            if cost < current { return true }
-            guard windowsBind else { return false }
-            let used = candidate.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-            return candidate.routeOf.count - candidate.unassigned.count >= LocalSearchPolicy.longRoute * used
+        case .automatic: return cost < current || hasLongRoutes(candidate)
         case .always: return true
         case .improving: return cost < current
         case .accepted: return Double(cost) < threshold
         case .off: return false
         }
+    }
+
+    /// Whether some job's windows bind and `state`'s routes hold ``LocalSearchPolicy/longRoute`` jobs or more
+    /// on average: where ``LocalSearchPolicy/automatic`` searches every candidate.
+    func hasLongRoutes(_ state: SearchState) -> Bool {
+        guard windowsBind else { return false }
+        let used = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        return state.routeOf.count - state.unassigned.count >= LocalSearchPolicy.longRoute * used
     }
 
     /// Improves `state` until no examined move improves it: every pair at first, or with `reference` (a
@@ -162,15 +166,20 @@ struct LocalSearchRun {
         }
         lastTested = [Int](repeating: 0, count: data.jobCount)
         lastChanged = lastTested
-        if let penalties { reprice(penalties, state) }
+        if let penalties { price(penalties) }
     }
 
-    /// Sets the prices of infeasibility (penalised search) and reprices every route.
-    mutating func reprice(_ penalties: Penalties, _ state: SearchState) {
+    /// Sets the prices of infeasibility (penalised search) and prices every route.
+    private mutating func price(_ penalties: Penalties) {
         self.penalties = penalties
         costScale = PenaltyWeights.resolution
         for r in segments.indices { routePenalty[r] = penalty(of: r) }
-        // Routes priced differently are worth another look.
+    }
+
+    /// Sets new prices of infeasibility and marks the infeasible routes, priced differently now, as worth
+    /// another look.
+    mutating func reprice(_ penalties: Penalties, _ state: SearchState) {
+        price(penalties)
         updates += 1
         for r in segments.indices where routePenalty[r] > 0 {
             routeChanged[r] = updates
@@ -482,15 +491,21 @@ struct LocalSearchRun {
     /// Makes the move: rebuilds the changed routes, their summaries, positions, `routeOf`, and stamps the
     /// jobs whose predecessor or successor changed.
     mutating func apply(_ move: Move, _ state: inout SearchState) {
-        let data = search.data
         let changed = move.twoRoutes
             ? [(move.routes.0, jobs(of: move.plans.0, state)), (move.routes.1, jobs(of: move.plans.1, state))]
             : [(move.routes.0, jobs(of: move.plans.0, state))]
+        replaceRoutes(changed, &state)
+    }
+
+    /// Gives each listed route its new jobs: rebuilds their summaries, positions, `routeOf`, and stamps the
+    /// jobs whose predecessor or successor changed (a job new to a route counts as changed).
+    mutating func replaceRoutes(_ changed: [(Int, [Int32])], _ state: inout SearchState) {
+        let data = search.data
         updates += 1
         for (r, jobs) in changed {
             for (k, job) in jobs.enumerated() {
-                let (before, after) = (around(Int(job), state), (k > 0 ? jobs[k - 1] : -1, k + 1 < jobs.count ? jobs[k + 1] : -1))
-                if before != after || state.routeOf[Int(job)] != Int32(r) { lastChanged[Int(job)] = updates }
+                let after = (k > 0 ? jobs[k - 1] : -1, k + 1 < jobs.count ? jobs[k + 1] : -1)
+                if state.routeOf[Int(job)] != Int32(r) || around(Int(job), state) != after { lastChanged[Int(job)] = updates }
             }
         }
         for (r, jobs) in changed {

@@ -1,0 +1,41 @@
+import LastMileCore
+
+extension LocalSearch {
+    /// Whether the whole chain may pass through infeasible solutions (``iterate(_:from:recreation:weights:using:)``):
+    /// the search prices infeasibility (``penalises``) and no job is half of a shipment or a pickup, whose
+    /// priced insertion would need paired places.
+    var iteratesPenalised: Bool { penalises && !data.hasPickups && !data.partner.contains { $0 >= 0 } }
+
+    /// One iteration of the penalised chain (after PyVRP's iterated local search, with SISR's ruin):
+    /// `state` (a copy of `current`, which may be late or overloaded) loses strings of jobs around a random
+    /// one, they go back where they add the least at the current prices of time warp and excess load
+    /// (``LocalSearchRun/insertPriced(_:into:recreation:using:)``), and the granular search improves the
+    /// jobs around what changed under the same prices. No repair: `state` stays as the search left it, and
+    /// the caller keeps its best among the feasible ones. Counts the result's feasibility in `weights`.
+    ///
+    /// Returns the result's cost and violations, and whether the reinsertion put every removed job back where
+    /// it was.
+    func iterate(
+        _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, weights: inout PenaltyWeights,
+        using random: inout SplitMix64
+    ) -> (PricedCost, unchanged: Bool) {
+        _ = recreation.ruin(&state, using: &random)
+        var run = LocalSearchRun(search: self, state: state, penalties: weights.current)
+        run.markChanged(state, since: current)
+        let removed = recreation.insertionOrder(state.unassigned, using: &random)
+        state.unassigned.removeAll(keepingCapacity: true)
+        run.insertPriced(removed, into: &state, recreation: recreation, using: &random)
+        let unchanged = state.hasSameRoutes(as: current)
+        var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
+        order.shuffle(using: &random)
+        run.descend(&state, order: order)
+        let result = run.pricedCost(state)
+        weights.record(timeFeasible: result.timeWarp == 0, loadFeasible: result.excessLoad.allSatisfy { $0 == 0 })
+        return (result, unchanged)
+    }
+
+    /// `state`'s cost and violations.
+    func pricedCost(of state: SearchState) -> PricedCost {
+        LocalSearchRun(search: self, state: state).pricedCost(state)
+    }
+}

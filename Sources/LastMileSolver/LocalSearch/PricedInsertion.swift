@@ -1,0 +1,107 @@
+import LastMileCore
+
+extension LocalSearchRun {
+    /// Inserts each of `jobs`, in order, where it adds the least in compared units: cost ×``costScale`` plus
+    /// the prices of the time warp and excess load it adds (``penalties``; a penalised run). Each place is
+    /// two concatenations of the route's summaries, O(1). A job tries the routes of its nearest jobs and one
+    /// empty vehicle per group (granular as ``RuinAndRecreate/recreate(_:openRoutes:using:)``), skipping
+    /// each place with the blink rate. A mandatory job goes in at any price (PyVRP inserts required
+    /// clients), an optional one stays out when every place adds more than its `unassignedCost`; both stay
+    /// out when no place keeps their skills and the distance limit (still hard).
+    ///
+    /// Without pickups or shipments only (their halves would need paired places).
+    mutating func insertPriced(_ jobs: [Int], into state: inout SearchState, recreation: RuinAndRecreate, using random: inout SplitMix64) {
+        let data = search.data
+        let blinkRate = recreation.configuration.blinkRate
+        let usedRoutes = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let granular = recreation.configuration.insertionNeighbours > 0 && usedRoutes > recreation.configuration.granularRouteThreshold
+        var routes: [Int] = []
+        for job in jobs {
+            candidateRoutes(for: job, in: state, granular: granular, recreation: recreation, into: &routes)
+            var best: (delta: Int64, route: Int, after: Int)? = nil
+            for r in routes where data.canServe(job, by: r) {
+                for after in 0...segments[r].count {
+                    if blinkRate > 0, uniform(0, 1, &random) < blinkRate { continue }
+                    guard let added = insertionCost(of: job, into: r, after: after), best == nil || added < best!.delta else { continue }
+                    best = (added, r, after)
+                }
+            }
+            guard let best, data.isOptional[job] ? best.delta < data.unassignedPenalty[job] * costScale : true else {
+                state.unassigned.append(job)
+                continue
+            }
+            replaceRoutes([(best.route, state.routes[best.route].inserting(job, after: best.after))], &state)
+        }
+    }
+
+    /// The routes `job` tries, ascending: with `granular`, those serving one of its nearest jobs (all used
+    /// routes when none does); else every used route. Plus the first empty vehicle of each group of
+    /// identical ones.
+    private func candidateRoutes(
+        for job: Int, in state: SearchState, granular: Bool, recreation: RuinAndRecreate, into routes: inout [Int]
+    ) {
+        routes.removeAll(keepingCapacity: true)
+        if granular {
+            for neighbour in recreation.neighbours[job].prefix(recreation.configuration.insertionNeighbours) {
+                let r = Int(state.routeOf[Int(neighbour)])
+                if r >= 0 { routes.append(r) }
+            }
+        }
+        if routes.isEmpty {
+            routes = state.routes.indices.filter { !state.routes[$0].isEmpty }
+        }
+        var triedGroup = Set<Int>()
+        for r in state.routes.indices where state.routes[r].isEmpty && triedGroup.insert(recreation.vehicleGroup[r]).inserted {
+            routes.append(r)
+        }
+        routes.sort()
+        var unique = 0
+        for k in routes.indices where k == 0 || routes[k] != routes[k - 1] {
+            routes[unique] = routes[k]
+            unique += 1
+        }
+        routes.removeLast(routes.count - unique)
+    }
+
+    /// What inserting `job` between positions `after` and `after + 1` of route `r` adds in compared units, or
+    /// `nil` when the route would drive too far.
+    @inline(__always)
+    func insertionCost(of job: Int, into r: Int, after: Int) -> Int64? {
+        let data = search.data
+        let route = segments[r]
+        let evaluator = route.evaluator
+        var whole = evaluator.concatenate(route.prefix[after], evaluator.job(job, data), data: data)
+        if after < route.count { whole = evaluator.concatenate(whole, route.suffix[after + 1], data: data) }
+        whole = evaluator.concatenate(whole, evaluator.endDepot(data), data: data)
+        guard whole.distance <= data.vehicleMaxDistance[r] else { return nil }
+        var compared = data.routeCost(r, whole) * costScale
+        if let penalties {
+            compared += whole.timeWarp * penalties.timeWarp
+            let dimensions = data.dimensions
+            for d in 0..<dimensions {
+                let load = route.loadPrefix[after * dimensions + d]
+                    .then(LoadSegment(job: job, dimension: d, data: data))
+                    .then(route.loadSuffix[(after + 1) * dimensions + d])
+                compared += max(0, load.peak - data.vehicleCapacity[r * dimensions + d]) * penalties.load[d]
+            }
+        }
+        return compared - comparedCost(of: r)
+    }
+}
+
+extension LocalSearchRun {
+    /// The routes' objective share and violations, plus the penalties of the jobs left out in `state`.
+    func pricedCost(_ state: SearchState) -> PricedCost {
+        let data = search.data
+        let dimensions = data.dimensions
+        var priced = PricedCost(cost: state.unassignedPenalty(data), timeWarp: 0, excessLoad: [Int64](repeating: 0, count: dimensions))
+        for r in segments.indices where segments[r].count > 0 {
+            priced.cost += segments[r].cost
+            priced.timeWarp += segments[r].timeWarp
+            for d in 0..<dimensions {
+                priced.excessLoad[d] += max(0, segments[r].peak(d, dimensions: dimensions) - data.vehicleCapacity[r * dimensions + d])
+            }
+        }
+        return priced
+    }
+}
