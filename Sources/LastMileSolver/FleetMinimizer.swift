@@ -1,3 +1,4 @@
+import Foundation
 import LastMileCore
 
 /// Removes whole routes while every job can still be served (SISR's fleet minimisation, after Christiaens and
@@ -17,6 +18,8 @@ struct FleetMinimizer {
     let search: RuinAndRecreate
     let localSearch: LocalSearch?
     let attemptIterations: Int
+    /// When the local search of a shorter plan stops (the solver's time limit), if any.
+    var deadline: Date? = nil
 
     /// The solution with the fewest routes found, and the iteration count after the phase.
     ///
@@ -51,7 +54,7 @@ struct FleetMinimizer {
                 iteration += 1
             }
             guard trial.unassigned.isEmpty else { break }
-            localSearch?.improve(&trial, using: &random)
+            localSearch?.improve(&trial, until: deadline, using: &random)
             best = trial
         }
         return (best, iteration)

@@ -99,6 +99,7 @@ public enum Solver {
             onImprovement(Progress(bestCost: cost - state.unassignedPenalty(search.data), unassigned: state.unassigned.count, seconds: now))
         }
         var random = SplitMix64(seed: configuration.seed)
+        let deadline = configuration.timeLimit.map { started.addingTimeInterval($0) }
 
         var current = configuration.initialRoutes.map { SearchState(data: search.data, routes: $0) } ?? SearchState(data: search.data)
         search.recreate(&current, using: &random)
@@ -109,9 +110,9 @@ public enum Solver {
         let repairsEachSearch = configuration.penalisedSearch == true && !(localSearch?.iteratesPenalised ?? false)
         func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil) {
             if repairsEachSearch {
-                localSearch?.improve(&state, changedSince: reference, weights: &weights, using: &random)
+                localSearch?.improve(&state, changedSince: reference, weights: &weights, until: deadline, using: &random)
             } else {
-                localSearch?.improve(&state, changedSince: reference, using: &random)
+                localSearch?.improve(&state, changedSince: reference, until: deadline, using: &random)
             }
         }
         improve(&current)
@@ -138,7 +139,8 @@ public enum Solver {
 
         // Fewest vehicles first: when vehicles cost something, spend the first part of the budget removing routes.
         if problem.vehicles.contains(where: { $0.fixedCost > 0 }), current.unassigned.isEmpty {
-            let minimizer = FleetMinimizer(search: search, localSearch: localSearch, attemptIterations: configuration.fleetAttemptIterations)
+            let minimizer = FleetMinimizer(
+                search: search, localSearch: localSearch, attemptIterations: configuration.fleetAttemptIterations, deadline: deadline)
             (best, iteration) = minimizer.minimize(
                 best, from: iteration, until: { progress(at: $0).map { $0 >= configuration.fleetShare } ?? true },
                 using: &random
@@ -172,7 +174,8 @@ public enum Solver {
                 let pricedCurrent = currentPriced ?? localSearch.pricedCost(of: current)
                 let prices = weights.current
                 var candidate = current
-                let (priced, unchanged) = localSearch.iterate(&candidate, from: current, recreation: search, weights: &weights, using: &random)
+                let (priced, unchanged) = localSearch.iterate(
+                    &candidate, from: current, recreation: search, weights: &weights, until: deadline, using: &random)
                 statistics.candidates += 1
                 statistics.searched += 1
                 if unchanged { statistics.unchangedRecreations += 1 }

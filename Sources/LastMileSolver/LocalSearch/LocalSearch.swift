@@ -1,3 +1,4 @@
+import Foundation
 import LastMileCore
 
 /// A granular local search with first improvement (after Vidal et al. 2013 and PyVRP): for each served job
@@ -90,8 +91,11 @@ final class LocalSearch: Sendable {
     /// Improves `state` until no examined move improves it: every pair at first, or with `reference` (a
     /// local optimum the state was derived from) only the pairs with a job whose predecessor or successor
     /// differs from it; then the pairs around each applied move.
-    func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil, using random: inout SplitMix64) {
+    func improve(
+        _ state: inout SearchState, changedSince reference: SearchState? = nil, until deadline: Date? = nil, using random: inout SplitMix64
+    ) {
         var run = LocalSearchRun(search: self, state: state)
+        run.deadline = deadline
         run.markChanged(state, since: reference)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
         order.shuffle(using: &random)
@@ -105,11 +109,12 @@ final class LocalSearch: Sendable {
     /// instead, so that `state` is always feasible on return.
     func improve(
         _ state: inout SearchState, changedSince reference: SearchState? = nil, weights: inout PenaltyWeights,
-        using random: inout SplitMix64
+        until deadline: Date? = nil, using random: inout SplitMix64
     ) {
-        guard penalises else { return improve(&state, changedSince: reference, using: &random) }
+        guard penalises else { return improve(&state, changedSince: reference, until: deadline, using: &random) }
         let start = state
         var run = LocalSearchRun(search: self, state: state, penalties: weights.current)
+        run.deadline = deadline
         run.markChanged(state, since: reference)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
         order.shuffle(using: &random)
@@ -122,7 +127,7 @@ final class LocalSearch: Sendable {
         let repaired = run.feasibility()
         guard !(repaired.time && repaired.load) else { return }
         state = start
-        improve(&state, changedSince: reference, using: &random)
+        improve(&state, changedSince: reference, until: deadline, using: &random)
     }
 }
 
@@ -148,6 +153,9 @@ struct LocalSearchRun {
     var swapStarTested: [Int]
     /// SWAP*'s working buffers, kept between route pairs so that a pass allocates nothing after the first.
     var swapStarBuffers = SwapStarBuffers()
+    /// When the descent stops even if moves remain (the solver's time limit): a descent over thousands of
+    /// jobs from a greedy first solution takes seconds.
+    var deadline: Date?
 
     init(search: LocalSearch, state: SearchState, penalties: Penalties? = nil) {
         self.search = search
@@ -229,13 +237,15 @@ struct LocalSearchRun {
     }
 
     /// First improvement until no examined move improves: the granular moves for each job of `order`
-    /// towards its neighbours, then (when on) SWAP* between neighbouring routes, until neither finds one.
+    /// towards its neighbours, then (when on) SWAP* between neighbouring routes, until neither finds one or
+    /// the ``deadline`` passes.
     mutating func descend(_ state: inout SearchState, order: [Int]) {
         let nearest = search.neighbourhood.nearest
         var improved = true
         while improved {
             improved = false
-            for u in order {
+            for (k, u) in order.enumerated() {
+                if let deadline, k % 64 == 0, Date() >= deadline { return }
                 let tested = lastTested[u]
                 lastTested[u] = updates
                 for v in nearest[u] {

@@ -1,3 +1,4 @@
+import Foundation
 import LastMileCore
 
 extension LocalSearch {
@@ -17,10 +18,11 @@ extension LocalSearch {
     /// it was.
     func iterate(
         _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, weights: inout PenaltyWeights,
-        using random: inout SplitMix64
+        until deadline: Date? = nil, using random: inout SplitMix64
     ) -> (PricedCost, unchanged: Bool) {
         _ = recreation.ruin(&state, using: &random)
         var run = LocalSearchRun(search: self, state: state, penalties: weights.current)
+        run.deadline = deadline
         run.markChanged(state, since: current)
         let removed = recreation.insertionOrder(state.unassigned, using: &random)
         state.unassigned.removeAll(keepingCapacity: true)

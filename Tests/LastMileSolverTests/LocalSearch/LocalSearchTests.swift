@@ -1,3 +1,4 @@
+import Foundation
 import LastMileCore
 import LastMileModel
 import Testing
@@ -39,5 +40,18 @@ import Testing
         let second = Solver.solve(problem, configuration: configuration)
         #expect(first.solution == second.solution && first.cost == second.cost)
         #expect(PlanChecker.check(first.solution, for: problem).isFeasible)
+    }
+
+    /// A passed deadline (the solver's time limit) stops the descent before its first move; without it, the
+    /// same search improves the solution.
+    @Test func aPassedDeadlineStopsTheDescent() {
+        let oracle = MoveOracle(SolverTests.randomProblem(jobs: 40, vehicles: 8, seed: 2, windows: false), seed: 2)
+        var random = SplitMix64(seed: 2)
+        var stopped = oracle.state
+        oracle.search.improve(&stopped, until: Date(timeIntervalSinceNow: -1), using: &random)
+        #expect(stopped.hasSameRoutes(as: oracle.state), "seed 2")
+        var searched = oracle.state
+        oracle.search.improve(&searched, using: &random)
+        #expect(searched.objective(oracle.data) < oracle.state.objective(oracle.data), "seed 2")
     }
 }
