@@ -25,9 +25,11 @@ import LastMileCore
 ///   cached insertions and the best estimated exchange is evaluated exactly as above before it is applied.
 ///
 /// Feasibility: by default only feasible solutions are visited (infinite penalties). With penalties
-/// (``LocalSearch/penalises``, ``PenaltyWeights``) time warp and excess load are priced instead and an
-/// infeasible local optimum is repaired (weights ×10) or replaced by the feasible search; every other
-/// constraint stays hard, and penalties are only used where every time constraint is in the summaries.
+/// (``LocalSearch/penalises``, ``PenaltyWeights``) time warp and excess load are priced instead: in the
+/// penalised chain (``iterate(_:from:recreation:weights:until:using:)``) the search may end late or
+/// overloaded; elsewhere an infeasible local optimum is repaired (weights ×10) or replaced by the feasible
+/// search. Every other constraint stays hard, and penalties are only used where every time constraint is
+/// in the summaries.
 ///
 /// Shipments stay exact by not moving their halves: exchanges and SWAP* skip halves, 2-opt skips reversals
 /// over a half, 2-opt* only cuts routes where no shipment is on board.

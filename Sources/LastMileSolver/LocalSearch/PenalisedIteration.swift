@@ -2,9 +2,10 @@ import Foundation
 import LastMileCore
 
 extension LocalSearch {
-    /// Whether the whole chain may pass through infeasible solutions (``iterate(_:from:recreation:weights:using:)``):
-    /// the search prices infeasibility (``penalises``) and no job is half of a shipment or a pickup, whose
-    /// priced insertion would need paired places.
+    /// Whether the whole chain may pass through infeasible solutions
+    /// (``iterate(_:from:recreation:weights:until:using:)``): the search prices infeasibility (``penalises``),
+    /// no job is half of a shipment (its halves would need paired places), and none is a pickup (the priced
+    /// loads are exact for pickups, but the chain has not been measured with them).
     var iteratesPenalised: Bool { penalises && !data.hasPickups && !data.partner.contains { $0 >= 0 } }
 
     /// One iteration of the penalised chain (after PyVRP's iterated local search, with SISR's ruin):

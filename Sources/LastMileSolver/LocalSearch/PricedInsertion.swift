@@ -26,7 +26,8 @@ extension LocalSearchRun {
                     best = (added, r, after)
                 }
             }
-            guard let best, data.isOptional[job] ? best.delta < data.unassignedPenalty[job] * costScale : true else {
+            let (leftOut, overflows) = data.unassignedPenalty[job].multipliedReportingOverflow(by: costScale)
+            guard let best, !data.isOptional[job] || overflows || best.delta < leftOut else {
                 state.unassigned.append(job)
                 continue
             }
