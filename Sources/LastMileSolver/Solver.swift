@@ -73,10 +73,14 @@ public enum Solver {
     }
 
     /// Whether a time limit leaves the penalised chain enough iterations: at least
-    /// ``penalisedChainSecondsPerJob`` per job (always when stopped by iterations only). Each of its
-    /// iterations searches, 10–20× the cost of a feasible one that searches only improving candidates.
+    /// ``penalisedChainSecondsPerJob`` per job after fleet minimisation's share (always when stopped by
+    /// iterations only). Each of its iterations searches, 10–20× the cost of a feasible one that searches
+    /// only improving candidates; and after a short fleet minimisation the feasible annealing goes on emptying
+    /// routes where the chain does not (Solomon at 1 s, hierarchical: +28 vehicles over the best-known
+    /// counts with the chain, +16 without).
     static func affordsPenalisedChain(_ problem: VRPProblem, _ configuration: SolverConfiguration) -> Bool {
-        configuration.timeLimit.map { $0 >= penalisedChainSecondsPerJob * Double(problem.jobs.count) } ?? true
+        let annealingShare = problem.vehicles.contains { $0.fixedCost > 0 } ? 1 - configuration.fleetShare : 1
+        return configuration.timeLimit.map { $0 * annealingShare >= penalisedChainSecondsPerJob * Double(problem.jobs.count) } ?? true
     }
 
     /// Seconds per job from which the automatic rule runs the penalised chain. Solomon (100 jobs, seed 1,
