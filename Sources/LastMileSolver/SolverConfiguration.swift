@@ -50,7 +50,7 @@ public struct SolverConfiguration: Sendable {
     /// constraint is concatenable (one window per job, no breaks, no duration limits):
     /// - `nil` (automatic): where ``LocalSearchPolicy/automatic`` would search only improving candidates
     ///   (short routes, or windows that do not bind), no job is a pickup or a shipment half, and a time limit
-    ///   leaves at least 0.01 s per job (``Solver/penalisedChainSecondsPerJob``), the annealing
+    ///   leaves the annealing at least 0.01 s per job (``Solver/affordsPenalisedChain(_:_:)``), the annealing
     ///   runs as a penalised chain (``LocalSearch/iterate(_:from:recreation:weights:until:using:)``): its current
     ///   solution may be late or overloaded, every candidate is reinserted at priced places and searched, and
     ///   the best is the best feasible one. Elsewhere only feasible solutions are visited.
