@@ -191,6 +191,7 @@ struct LocalSearchRun {
     mutating func reprice(_ penalties: Penalties, _ state: SearchState) {
         price(penalties)
         updates += 1
+        swapStarBuffers.pricedSince = updates
         for r in segments.indices where routePenalty[r] > 0 {
             routeChanged[r] = updates
         }

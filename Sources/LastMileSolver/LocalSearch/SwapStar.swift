@@ -37,6 +37,14 @@ struct SwapStarBuffers {
     var slot: [Int] = []
     /// `neighbours[slot a * used + slot b]`: whether routes a and b neighbour.
     var neighbours: [Bool] = []
+    /// `insertions[r][job]`: the three best places of `job` in route `r`, computed at update
+    /// `computedAt[r][job]` (0 = never). They depend on route `r` and the prices only, so they stay valid
+    /// while neither changed since, whatever happens to the job's own route: a pair where one route changed
+    /// recomputes one direction. A route's arrays are allocated when it is first a target in the run.
+    var insertions: [[ThreeBest]] = []
+    var computedAt: [[Int]] = []
+    /// Insertions computed before this update are stale (the prices changed).
+    var pricedSince = 0
 }
 
 extension LocalSearchRun {
@@ -125,38 +133,57 @@ extension LocalSearchRun {
         return timeCost(total, for: r).map { $0 - timeCost(of: r) }
     }
 
-    /// The three best insertions into route `target` of each job of route `source`, by position.
-    private func bestInsertions(of source: Int, into target: Int, _ state: SearchState, _ best: inout [ThreeBest]) {
+    /// The three best insertions into route `target` of each job of route `source`, by position: cached
+    /// (``SwapStarBuffers/insertions``) or computed and cached.
+    private func bestInsertions(
+        of source: Int, into target: Int, _ state: SearchState, _ best: inout [ThreeBest], _ buffers: inout SwapStarBuffers
+    ) {
+        if buffers.insertions.isEmpty {
+            buffers.insertions = [[ThreeBest]](repeating: [], count: segments.count)
+            buffers.computedAt = [[Int]](repeating: [], count: segments.count)
+        }
+        if buffers.insertions[target].isEmpty {
+            buffers.insertions[target] = [ThreeBest](repeating: ThreeBest(), count: search.data.jobCount)
+            buffers.computedAt[target] = [Int](repeating: 0, count: search.data.jobCount)
+        }
+        let validFrom = max(routeChanged[target], buffers.pricedSince, 1)
+        best.removeAll(keepingCapacity: true)
+        for job in state.routes[source].jobs.map(Int.init) {
+            if buffers.computedAt[target][job] < validFrom {
+                buffers.insertions[target][job] = bestInsertions(of: job, into: target, state)
+                buffers.computedAt[target][job] = updates
+            }
+            best.append(buffers.insertions[target][job])
+        }
+    }
+
+    /// The three best insertions of `job` into route `target`.
+    private func bestInsertions(of job: Int, into target: Int, _ state: SearchState) -> ThreeBest {
         let data = search.data
         let evaluator = segments[target].evaluator
-        let (count, targetCount) = (segments[source].count, segments[target].count)
+        let targetCount = segments[target].count
         let before = timeCost(of: target)
         let warpPrice = segments[target].timeWarp * (penalties?.timeWarp ?? 0)
         let costBase = evaluator.costBase
         let end = evaluator.endDepot(data)
-        best.removeAll(keepingCapacity: true)
-        for p in 1...count {
-            var three = ThreeBest()
-            let job = Int(state.routes[source].jobs[p - 1])
-            if data.partner[job] < 0 {
-                let single = evaluator.job(job, data)
-                let here = data.jobLocation[job]
-                let jobs = state.routes[target].jobs
-                for i in 0...targetCount {
-                    // The travel change less the present time-warp price bounds the change from below: most
-                    // positions are dismissed without concatenating.
-                    let from = i > 0 ? data.jobLocation[Int(jobs[i - 1])] : data.vehicleStart[target]
-                    let to = i < targetCount ? data.jobLocation[Int(jobs[i])] : data.vehicleEnd[target]
-                    let travel = data.entry(costBase, from, here) + data.entry(costBase, here, to) - data.entry(costBase, from, to)
-                    guard travel * costScale - warpPrice < three.entries[2].delta else { continue }
-                    var total = evaluator.concatenate(segments[target].prefix[i], single, data: data)
-                    if i < targetCount { total = evaluator.concatenate(total, segments[target].suffix[i + 1], data: data) }
-                    total = evaluator.concatenate(total, end, data: data)
-                    if let cost = timeCost(total, for: target) { three.add(cost - before, after: i) }
-                }
-            }
-            best.append(three)
+        var three = ThreeBest()
+        guard data.partner[job] < 0 else { return three }
+        let single = evaluator.job(job, data)
+        let here = data.jobLocation[job]
+        let jobs = state.routes[target].jobs
+        for i in 0...targetCount {
+            // The travel change less the present time-warp price bounds the change from below: most
+            // positions are dismissed without concatenating.
+            let from = i > 0 ? data.jobLocation[Int(jobs[i - 1])] : data.vehicleStart[target]
+            let to = i < targetCount ? data.jobLocation[Int(jobs[i])] : data.vehicleEnd[target]
+            let travel = data.entry(costBase, from, here) + data.entry(costBase, here, to) - data.entry(costBase, from, to)
+            guard travel * costScale - warpPrice < three.entries[2].delta else { continue }
+            var total = evaluator.concatenate(segments[target].prefix[i], single, data: data)
+            if i < targetCount { total = evaluator.concatenate(total, segments[target].suffix[i + 1], data: data) }
+            total = evaluator.concatenate(total, end, data: data)
+            if let cost = timeCost(total, for: target) { three.add(cost - before, after: i) }
         }
+        return three
     }
 
     /// The first (cheapest) of `three` not next to position `removed`.
@@ -205,8 +232,11 @@ extension LocalSearchRun {
         var buffers = swapStarBuffers
         swapStarBuffers = SwapStarBuffers()
         defer { swapStarBuffers = buffers }
-        bestInsertions(of: ra, into: rb, state, &buffers.bestInB)
-        bestInsertions(of: rb, into: ra, state, &buffers.bestInA)
+        var (bestInB, bestInA) = (buffers.bestInB, buffers.bestInA)
+        (buffers.bestInB, buffers.bestInA) = ([], [])
+        bestInsertions(of: ra, into: rb, state, &bestInB, &buffers)
+        bestInsertions(of: rb, into: ra, state, &bestInA, &buffers)
+        (buffers.bestInB, buffers.bestInA) = (bestInB, bestInA)
         buffers.removalA = (1...na).map { replacementDelta(ra, removed: $0, by: nil, state) ?? Int64.max }
         buffers.removalB = (1...nb).map { replacementDelta(rb, removed: $0, by: nil, state) ?? Int64.max }
         let (jobsA, jobsB) = (state.routes[ra].jobs, state.routes[rb].jobs)
