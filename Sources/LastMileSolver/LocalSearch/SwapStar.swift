@@ -26,6 +26,13 @@ struct ThreeBest {
     }
 }
 
+/// A leg of a route between two locations, and its travel cost, cost units.
+struct RouteLeg {
+    var from: Int
+    var to: Int
+    var cost: Int64
+}
+
 /// SWAP*'s working arrays for one route pair (a and b), indexed by position: the removal change of each job,
 /// and each job's three best insertions into the other route.
 struct SwapStarBuffers {
@@ -148,17 +155,31 @@ extension LocalSearchRun {
         }
         let validFrom = max(routeChanged[target], buffers.pricedSince, 1)
         best.removeAll(keepingCapacity: true)
+        var legs: [RouteLeg] = []
         for job in state.routes[source].jobs.map(Int.init) {
             if buffers.computedAt[target][job] < validFrom {
-                buffers.insertions[target][job] = bestInsertions(of: job, into: target, state)
+                if legs.isEmpty { legs = self.legs(of: target, state) }
+                buffers.insertions[target][job] = bestInsertions(of: job, into: target, legs: legs)
                 buffers.computedAt[target][job] = updates
             }
             best.append(buffers.insertions[target][job])
         }
     }
 
-    /// The three best insertions of `job` into route `target`.
-    private func bestInsertions(of job: Int, into target: Int, _ state: SearchState) -> ThreeBest {
+    /// The legs of route `r`, depots included: position `i` leaves the job at `i` (0 = the start) for the next.
+    private func legs(of r: Int, _ state: SearchState) -> [RouteLeg] {
+        let data = search.data
+        let costBase = segments[r].evaluator.costBase
+        let jobs = state.routes[r].jobs
+        return (0...jobs.count).map { i in
+            let from = i > 0 ? data.jobLocation[Int(jobs[i - 1])] : data.vehicleStart[r]
+            let to = i < jobs.count ? data.jobLocation[Int(jobs[i])] : data.vehicleEnd[r]
+            return RouteLeg(from: from, to: to, cost: data.entry(costBase, from, to))
+        }
+    }
+
+    /// The three best insertions of `job` into route `target`, whose legs are `legs`.
+    private func bestInsertions(of job: Int, into target: Int, legs: [RouteLeg]) -> ThreeBest {
         let data = search.data
         let evaluator = segments[target].evaluator
         let targetCount = segments[target].count
@@ -170,13 +191,10 @@ extension LocalSearchRun {
         guard data.partner[job] < 0 else { return three }
         let single = evaluator.job(job, data)
         let here = data.jobLocation[job]
-        let jobs = state.routes[target].jobs
-        for i in 0...targetCount {
+        for (i, leg) in legs.enumerated() {
             // The travel change less the present time-warp price bounds the change from below: most
             // positions are dismissed without concatenating.
-            let from = i > 0 ? data.jobLocation[Int(jobs[i - 1])] : data.vehicleStart[target]
-            let to = i < targetCount ? data.jobLocation[Int(jobs[i])] : data.vehicleEnd[target]
-            let travel = data.entry(costBase, from, here) + data.entry(costBase, here, to) - data.entry(costBase, from, to)
+            let travel = data.entry(costBase, leg.from, here) + data.entry(costBase, here, leg.to) - leg.cost
             guard travel * costScale - warpPrice < three.entries[2].delta else { continue }
             var total = evaluator.concatenate(segments[target].prefix[i], single, data: data)
             if i < targetCount { total = evaluator.concatenate(total, segments[target].suffix[i + 1], data: data) }
