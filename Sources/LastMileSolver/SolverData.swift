@@ -5,8 +5,8 @@ import LastMileModel
 /// evaluating moves. Built once per solve.
 ///
 /// Matrices: every distinct time, distance and cost matrix the vehicles need (per profile, speed factor and
-/// cost rates) lives in one array; vehicle `v` reads `matrices[vehicleTime[v] + from * locationCount + to]`
-/// and likewise for distance and cost. Vehicles that share rates share matrices.
+/// cost rates) lives in one ``MatrixStore``; vehicle `v` reads `matrices[vehicleTime[v] + from * locationCount
+/// + to]` and likewise for distance and cost. Vehicles that share rates share matrices.
 ///
 /// Time-dependent travel: `vehicleTravel[v]` indexes `travel` (one table per time-dependent profile), or is -1
 /// for static travel; then every leg's time is read at its departure (``arrival(_:_:_:_:leaving:)``) and the
@@ -14,7 +14,7 @@ import LastMileModel
 struct SolverData: Sendable {
     let problem: VRPProblem
     let locationCount: Int
-    let matrices: [Int64]
+    let matrices: MatrixStore
     let vehicleTime: [Int]
     let vehicleDistance: [Int]
     let vehicleCost: [Int]
@@ -83,14 +83,14 @@ struct SolverData: Sendable {
         self.problem = problem
         let n = problem.locationCount
         locationCount = n
-        var matrices: [Int64] = []
+        var matrices = MatrixStore()
         var bases: [String: Int] = [:]
         /// The base of the matrix `key` names, building it with `make` the first time.
         func base(_ key: String, _ make: () -> [Int64]) -> Int {
             if let known = bases[key] { return known }
             let built = make()
             bases[key] = matrices.count
-            matrices += built
+            matrices.append(contentsOf: built)
             return bases[key]!
         }
         var times: [Int] = [], distances: [Int] = [], costs: [Int] = []
