@@ -155,6 +155,8 @@ struct LocalSearchRun {
     var swapStarTested: [Int]
     /// SWAP*'s working buffers, kept between route pairs so that a pass allocates nothing after the first.
     var swapStarBuffers = SwapStarBuffers()
+    /// SWAP*'s insertions over the whole descent.
+    var swapStarInsertions = SwapStarInsertions()
     /// When the descent stops even if moves remain (the solver's time limit): a descent over thousands of
     /// jobs from a greedy first solution takes seconds.
     var deadline: Date?
@@ -191,7 +193,7 @@ struct LocalSearchRun {
     mutating func reprice(_ penalties: Penalties, _ state: SearchState) {
         price(penalties)
         updates += 1
-        swapStarBuffers.pricedSince = updates
+        swapStarInsertions.pricedSince = updates
         for r in segments.indices where routePenalty[r] > 0 {
             routeChanged[r] = updates
         }

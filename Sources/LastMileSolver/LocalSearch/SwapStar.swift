@@ -44,14 +44,6 @@ struct SwapStarBuffers {
     var slot: [Int] = []
     /// `neighbours[slot a * used + slot b]`: whether routes a and b neighbour.
     var neighbours: [Bool] = []
-    /// `insertions[r][job]`: the three best places of `job` in route `r`, computed at update
-    /// `computedAt[r][job]` (0 = never). They depend on route `r` and the prices only, so they stay valid
-    /// while neither changed since, whatever happens to the job's own route: a pair where one route changed
-    /// recomputes one direction. A route's arrays are allocated when it is first a target in the run.
-    var insertions: [[ThreeBest]] = []
-    var computedAt: [[Int]] = []
-    /// Insertions computed before this update are stale (the prices changed).
-    var pricedSince = 0
 }
 
 extension LocalSearchRun {
@@ -141,28 +133,22 @@ extension LocalSearchRun {
     }
 
     /// The three best insertions into route `target` of each job of route `source`, by position: cached
-    /// (``SwapStarBuffers/insertions``) or computed and cached.
-    private func bestInsertions(
-        of source: Int, into target: Int, _ state: SearchState, _ best: inout [ThreeBest], _ buffers: inout SwapStarBuffers
-    ) {
-        if buffers.insertions.isEmpty {
-            buffers.insertions = [[ThreeBest]](repeating: [], count: segments.count)
-            buffers.computedAt = [[Int]](repeating: [], count: segments.count)
-        }
-        if buffers.insertions[target].isEmpty {
-            buffers.insertions[target] = [ThreeBest](repeating: ThreeBest(), count: search.data.jobCount)
-            buffers.computedAt[target] = [Int](repeating: 0, count: search.data.jobCount)
-        }
-        let validFrom = max(routeChanged[target], buffers.pricedSince, 1)
+    /// (``SwapStarInsertions``) or computed and cached.
+    private mutating func bestInsertions(of source: Int, into target: Int, _ state: SearchState, _ best: inout [ThreeBest]) {
         best.removeAll(keepingCapacity: true)
         var legs: [RouteLeg] = []
-        for job in state.routes[source].jobs.map(Int.init) {
-            if buffers.computedAt[target][job] < validFrom {
-                if legs.isEmpty { legs = self.legs(of: target, state) }
-                buffers.insertions[target][job] = bestInsertions(of: job, into: target, legs: legs)
-                buffers.computedAt[target][job] = updates
+        for stored in state.routes[source].jobs {
+            let job = Int(stored)
+            if let cached = swapStarInsertions.places(
+                of: job, in: target, validFrom: routeChanged[target], routes: segments.count, jobs: search.data.jobCount)
+            {
+                best.append(cached)
+                continue
             }
-            best.append(buffers.insertions[target][job])
+            if legs.isEmpty { legs = self.legs(of: target, state) }
+            let computed = bestInsertions(of: job, into: target, legs: legs)
+            swapStarInsertions.store(computed, of: job, in: target, at: updates)
+            best.append(computed)
         }
     }
 
@@ -250,11 +236,8 @@ extension LocalSearchRun {
         var buffers = swapStarBuffers
         swapStarBuffers = SwapStarBuffers()
         defer { swapStarBuffers = buffers }
-        var (bestInB, bestInA) = (buffers.bestInB, buffers.bestInA)
-        (buffers.bestInB, buffers.bestInA) = ([], [])
-        bestInsertions(of: ra, into: rb, state, &bestInB, &buffers)
-        bestInsertions(of: rb, into: ra, state, &bestInA, &buffers)
-        (buffers.bestInB, buffers.bestInA) = (bestInB, bestInA)
+        bestInsertions(of: ra, into: rb, state, &buffers.bestInB)
+        bestInsertions(of: rb, into: ra, state, &buffers.bestInA)
         buffers.removalA = (1...na).map { replacementDelta(ra, removed: $0, by: nil, state) ?? Int64.max }
         buffers.removalB = (1...nb).map { replacementDelta(rb, removed: $0, by: nil, state) ?? Int64.max }
         let (jobsA, jobsB) = (state.routes[ra].jobs, state.routes[rb].jobs)
