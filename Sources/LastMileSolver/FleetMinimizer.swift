@@ -20,6 +20,8 @@ struct FleetMinimizer {
     let attemptIterations: Int
     /// When the local search of a shorter plan stops (the solver's time limit), if any.
     var deadline: Date? = nil
+    /// The chain's SWAP* memo, for the local search of each shorter plan.
+    var insertions = SwapStarInsertions()
 
     /// The solution with the fewest routes found, and the iteration count after the phase.
     ///
@@ -54,7 +56,7 @@ struct FleetMinimizer {
                 iteration += 1
             }
             guard trial.unassigned.isEmpty else { break }
-            localSearch?.improve(&trial, until: deadline, using: &random)
+            localSearch?.improve(&trial, until: deadline, insertions: insertions, using: &random)
             best = trial
         }
         return (best, iteration)

@@ -112,11 +112,14 @@ public enum Solver {
         var weights = PenaltyWeights(data: search.data, pricing: localSearch?.penalises ?? false)
         // `--penalties` where the chain cannot run penalised: each search passes through infeasibility and repairs.
         let repairsEachSearch = configuration.penalisedSearch == true && !(localSearch?.iteratesPenalised ?? false)
+        // SWAP*'s insertions, kept across the chain's searches while their routes stay as they were.
+        let insertions = SwapStarInsertions()
         func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil) {
             if repairsEachSearch {
-                localSearch?.improve(&state, changedSince: reference, weights: &weights, until: deadline, using: &random)
+                localSearch?.improve(
+                    &state, changedSince: reference, weights: &weights, until: deadline, insertions: insertions, using: &random)
             } else {
-                localSearch?.improve(&state, changedSince: reference, until: deadline, using: &random)
+                localSearch?.improve(&state, changedSince: reference, until: deadline, insertions: insertions, using: &random)
             }
         }
         improve(&current)
@@ -144,7 +147,8 @@ public enum Solver {
         // Fewest vehicles first: when vehicles cost something, spend the first part of the budget removing routes.
         if problem.vehicles.contains(where: { $0.fixedCost > 0 }), current.unassigned.isEmpty {
             let minimizer = FleetMinimizer(
-                search: search, localSearch: localSearch, attemptIterations: configuration.fleetAttemptIterations, deadline: deadline)
+                search: search, localSearch: localSearch, attemptIterations: configuration.fleetAttemptIterations, deadline: deadline,
+                insertions: insertions)
             (best, iteration) = minimizer.minimize(
                 best, from: iteration, until: { progress(at: $0).map { $0 >= configuration.fleetShare } ?? true },
                 using: &random
@@ -179,7 +183,8 @@ public enum Solver {
                 let prices = weights.current
                 var candidate = current
                 let (priced, unchanged) = localSearch.iterate(
-                    &candidate, from: current, recreation: search, weights: &weights, until: deadline, using: &random)
+                    &candidate, from: current, recreation: search, weights: &weights, until: deadline, insertions: insertions,
+                    using: &random)
                 statistics.candidates += 1
                 statistics.searched += 1
                 if unchanged { statistics.unchangedRecreations += 1 }

@@ -68,14 +68,28 @@ struct LegEvaluator: Equatable {
             let departure = a.earliest + a.duration - a.timeWarp
             travel = data.arrival(timeBase, self.travel, a.last, b.first, leaving: departure) - departure
         }
+        var joined = Self.timed(a, b, travel: travel)
+        joined.distance += data.entry(distanceBase, a.last, b.first)
+        joined.cost += data.entry(costBase, a.last, b.first)
+        return joined
+    }
+
+    /// The time warp of `a` followed by `b` and `c`, static travel only: reads the two legs' travel times and
+    /// nothing else, for a quick refusal before ``concatenate(_:_:data:)``.
+    @inline(__always) func timeWarp(_ a: RouteSegment, _ b: RouteSegment, _ c: RouteSegment, data: SolverData) -> Int64 {
+        let ab = Self.timed(a, b, travel: data.entry(timeBase, a.last, b.first))
+        return Self.timed(ab, c, travel: data.entry(timeBase, b.last, c.first)).timeWarp
+    }
+
+    /// `a` followed by `b` when the leg between them takes `travel`: its distance and cost are not added.
+    @inline(__always) private static func timed(_ a: RouteSegment, _ b: RouteSegment, travel: Int64) -> RouteSegment {
         let shift = a.duration - a.timeWarp + travel
         let waiting = max(b.earliest - shift - a.latest, 0)
         let warp = max(a.earliest + shift - b.latest, 0)
         return RouteSegment(
             first: a.first, last: b.last, duration: a.duration + b.duration + travel + waiting,
             timeWarp: a.timeWarp + b.timeWarp + warp, earliest: max(b.earliest - shift, a.earliest) - waiting,
-            latest: min(b.latest - shift, a.latest) + warp,
-            distance: a.distance + b.distance + data.entry(distanceBase, a.last, b.first),
-            cost: a.cost + b.cost + data.entry(costBase, a.last, b.first), charge: a.charge + b.charge)
+            latest: min(b.latest - shift, a.latest) + warp, distance: a.distance + b.distance, cost: a.cost + b.cost,
+            charge: a.charge + b.charge)
     }
 }

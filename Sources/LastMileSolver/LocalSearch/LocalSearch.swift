@@ -93,10 +93,13 @@ final class LocalSearch: Sendable {
     /// Improves `state` until no examined move improves it: every pair at first, or with `reference` (a
     /// local optimum the state was derived from) only the pairs with a job whose predecessor or successor
     /// differs from it; then the pairs around each applied move.
+    ///
+    /// - Parameter insertions: the chain's SWAP* memo (a fresh one when not given).
     func improve(
-        _ state: inout SearchState, changedSince reference: SearchState? = nil, until deadline: Date? = nil, using random: inout SplitMix64
+        _ state: inout SearchState, changedSince reference: SearchState? = nil, until deadline: Date? = nil,
+        insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
     ) {
-        var run = LocalSearchRun(search: self, state: state)
+        var run = LocalSearchRun(search: self, state: state, insertions: insertions)
         run.deadline = deadline
         run.markChanged(state, since: reference)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
@@ -111,11 +114,11 @@ final class LocalSearch: Sendable {
     /// instead, so that `state` is always feasible on return.
     func improve(
         _ state: inout SearchState, changedSince reference: SearchState? = nil, weights: inout PenaltyWeights,
-        until deadline: Date? = nil, using random: inout SplitMix64
+        until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
     ) {
-        guard penalises else { return improve(&state, changedSince: reference, until: deadline, using: &random) }
+        guard penalises else { return improve(&state, changedSince: reference, until: deadline, insertions: insertions, using: &random) }
         let start = state
-        var run = LocalSearchRun(search: self, state: state, penalties: weights.current)
+        var run = LocalSearchRun(search: self, state: state, penalties: weights.current, insertions: insertions)
         run.deadline = deadline
         run.markChanged(state, since: reference)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
@@ -129,7 +132,7 @@ final class LocalSearch: Sendable {
         let repaired = run.feasibility()
         guard !(repaired.time && repaired.load) else { return }
         state = start
-        improve(&state, changedSince: reference, until: deadline, using: &random)
+        improve(&state, changedSince: reference, until: deadline, insertions: insertions, using: &random)
     }
 }
 
@@ -155,14 +158,18 @@ struct LocalSearchRun {
     var swapStarTested: [Int]
     /// SWAP*'s working buffers, kept between route pairs so that a pass allocates nothing after the first.
     var swapStarBuffers = SwapStarBuffers()
-    /// SWAP*'s insertions over the whole descent.
-    var swapStarInsertions = SwapStarInsertions()
+    /// SWAP*'s insertions, kept by the chain across its descents.
+    let swapStarInsertions: SwapStarInsertions
+    /// `swapStarKeys[r]`: route `r`'s ``SwapStarInsertions/key(of:prices:)`` (0 = not computed since it changed).
+    var swapStarKeys: [UInt64]
     /// When the descent stops even if moves remain (the solver's time limit): a descent over thousands of
     /// jobs from a greedy first solution takes seconds.
     var deadline: Date?
 
-    init(search: LocalSearch, state: SearchState, penalties: Penalties? = nil) {
+    init(search: LocalSearch, state: SearchState, penalties: Penalties? = nil, insertions: SwapStarInsertions = SwapStarInsertions()) {
         self.search = search
+        swapStarInsertions = insertions
+        swapStarKeys = [UInt64](repeating: 0, count: state.routes.count)
         routePenalty = [Int64](repeating: 0, count: state.routes.count)
         routeChanged = [Int](repeating: 0, count: state.routes.count)
         swapStarTested = routeChanged
@@ -193,7 +200,7 @@ struct LocalSearchRun {
     mutating func reprice(_ penalties: Penalties, _ state: SearchState) {
         price(penalties)
         updates += 1
-        swapStarInsertions.pricedSince = updates
+        for r in swapStarKeys.indices { swapStarKeys[r] = 0 }
         for r in segments.indices where routePenalty[r] > 0 {
             routeChanged[r] = updates
         }
@@ -528,6 +535,7 @@ struct LocalSearchRun {
             segments[r].refresh(jobs, data: data)
             routePenalty[r] = penalty(of: r)
             routeChanged[r] = updates
+            swapStarKeys[r] = 0
             for (k, job) in jobs.enumerated() {
                 state.routeOf[Int(job)] = Int32(r)
                 positionOf[Int(job)] = k + 1

@@ -19,10 +19,10 @@ extension LocalSearch {
     /// it was.
     func iterate(
         _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, weights: inout PenaltyWeights,
-        until deadline: Date? = nil, using random: inout SplitMix64
+        until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
     ) -> (PricedCost, unchanged: Bool) {
         _ = recreation.ruin(&state, using: &random)
-        var run = LocalSearchRun(search: self, state: state, penalties: weights.current)
+        var run = LocalSearchRun(search: self, state: state, penalties: weights.current, insertions: insertions)
         run.deadline = deadline
         run.markChanged(state, since: current)
         let removed = recreation.insertionOrder(state.unassigned, using: &random)

@@ -1,3 +1,5 @@
+import LastMileModel
+
 /// An insertion position of a job in a route: after position `after` (0 = first), and the change of the
 /// route's compared cost without loads (see ``LocalSearchRun/timeCost(of:)``).
 struct InsertionCandidate {
@@ -26,11 +28,24 @@ struct ThreeBest {
     }
 }
 
-/// A leg of a route between two locations, and its travel cost, cost units.
+/// A leg of a route between two locations, its travel cost (cost units) and time (time units).
 struct RouteLeg {
     var from: Int
     var to: Int
     var cost: Int64
+    var time: Int64
+}
+
+/// A route as SWAP* inserts jobs into it: its legs, depots included, and what bounds the change of its paid
+/// time.
+struct InsertionTarget {
+    var legs: [RouteLeg]
+    /// The vehicle's paid time, when it bounds an insertion's cost from below: static travel, no time warp,
+    /// no minimum route cost; else `nil`.
+    var paidTime: PaidTime?
+    /// The route's waiting with both depots, time units: the most of its duration an inserted job can fill
+    /// (duration = loading + service + travel + waiting).
+    var waiting: Int64
 }
 
 /// SWAP*'s working arrays for one route pair (a and b), indexed by position: the removal change of each job,
@@ -38,6 +53,8 @@ struct RouteLeg {
 struct SwapStarBuffers {
     var removalA: [Int64] = []
     var removalB: [Int64] = []
+    var legsA: [RouteLeg] = []
+    var legsB: [RouteLeg] = []
     var bestInB: [ThreeBest] = []
     var bestInA: [ThreeBest] = []
     /// `slot[r]`: route `r`'s index among the used routes of the pass (-1 when empty).
@@ -132,22 +149,22 @@ extension LocalSearchRun {
         return timeCost(total, for: r).map { $0 - timeCost(of: r) }
     }
 
-    /// The three best insertions into route `target` of each job of route `source`, by position: cached
+    /// The three best insertions into route `r` of each job of route `source`, by position: cached
     /// (``SwapStarInsertions``) or computed and cached.
-    private mutating func bestInsertions(of source: Int, into target: Int, _ state: SearchState, _ best: inout [ThreeBest]) {
+    private mutating func bestInsertions(of source: Int, into r: Int, _ state: SearchState, _ best: inout [ThreeBest]) {
         best.removeAll(keepingCapacity: true)
-        var legs: [RouteLeg] = []
+        if swapStarKeys[r] == 0 { swapStarKeys[r] = SwapStarInsertions.key(of: state.routes[r].jobs, prices: penalties) }
+        let key = swapStarKeys[r]
+        var target: InsertionTarget? = nil
         for stored in state.routes[source].jobs {
             let job = Int(stored)
-            if let cached = swapStarInsertions.places(
-                of: job, in: target, validFrom: routeChanged[target], routes: segments.count, jobs: search.data.jobCount)
-            {
+            if let cached = swapStarInsertions.places(of: job, in: r, key: key, routes: segments.count, jobs: search.data.jobCount) {
                 best.append(cached)
                 continue
             }
-            if legs.isEmpty { legs = self.legs(of: target, state) }
-            let computed = bestInsertions(of: job, into: target, legs: legs)
-            swapStarInsertions.store(computed, of: job, in: target, at: updates)
+            if target == nil { target = insertionTarget(r, state) }
+            let computed = bestInsertions(of: job, into: r, target!)
+            swapStarInsertions.store(computed, of: job, in: r, key: key)
             best.append(computed)
         }
     }
@@ -155,37 +172,67 @@ extension LocalSearchRun {
     /// The legs of route `r`, depots included: position `i` leaves the job at `i` (0 = the start) for the next.
     private func legs(of r: Int, _ state: SearchState) -> [RouteLeg] {
         let data = search.data
-        let costBase = segments[r].evaluator.costBase
+        let evaluator = segments[r].evaluator
         let jobs = state.routes[r].jobs
         return (0...jobs.count).map { i in
             let from = i > 0 ? data.jobLocation[Int(jobs[i - 1])] : data.vehicleStart[r]
             let to = i < jobs.count ? data.jobLocation[Int(jobs[i])] : data.vehicleEnd[r]
-            return RouteLeg(from: from, to: to, cost: data.entry(costBase, from, to))
+            return RouteLeg(from: from, to: to, cost: data.entry(evaluator.costBase, from, to), time: data.entry(evaluator.timeBase, from, to))
         }
     }
 
-    /// The three best insertions of `job` into route `target`, whose legs are `legs`.
-    private func bestInsertions(of job: Int, into target: Int, legs: [RouteLeg]) -> ThreeBest {
+    /// Route `r` as SWAP* inserts into it (``InsertionTarget``).
+    func insertionTarget(_ r: Int, _ state: SearchState) -> InsertionTarget {
         let data = search.data
-        let evaluator = segments[target].evaluator
-        let targetCount = segments[target].count
-        let before = timeCost(of: target)
-        let warpPrice = segments[target].timeWarp * (penalties?.timeWarp ?? 0)
-        let costBase = evaluator.costBase
+        let evaluator = segments[r].evaluator
+        let jobs = state.routes[r].jobs
+        let legs = legs(of: r, state)
+        let whole = evaluator.concatenate(segments[r].prefix[jobs.count], evaluator.endDepot(data), data: data)
+        let busy = data.vehicleLoadingTime[r] + jobs.reduce(0) { $0 + data.jobService[Int($1)] } + legs.reduce(0) { $0 + $1.time }
+        let paidTime = data.vehiclePaidTime[r].flatMap { paid in
+            paid.minimumRouteCost == 0 && evaluator.travel < 0 && segments[r].timeWarp == 0 ? paid : nil
+        }
+        return InsertionTarget(legs: legs, paidTime: paidTime, waiting: max(0, whole.duration - busy))
+    }
+
+    /// The three best insertions of `job` into route `r`.
+    ///
+    /// Most places are dismissed by a lower bound of their cost change, before any concatenation: the travel
+    /// change and the job's charge, less the route's present time-warp price; with paid time, plus the
+    /// paid time of the duration added, which is at least the travel time change and the job's service less
+    /// the route's waiting (the overtime rate counts only when the bound is negative).
+    func bestInsertions(of job: Int, into r: Int, _ target: InsertionTarget) -> ThreeBest {
+        let data = search.data
+        let evaluator = segments[r].evaluator
+        let targetCount = segments[r].count
+        let before = timeCost(of: r)
+        let warpPrice = segments[r].timeWarp * (penalties?.timeWarp ?? 0)
+        let (costBase, timeBase) = (evaluator.costBase, evaluator.timeBase)
         let end = evaluator.endDepot(data)
         var three = ThreeBest()
         guard data.partner[job] < 0 else { return three }
         let single = evaluator.job(job, data)
         let here = data.jobLocation[job]
-        for (i, leg) in legs.enumerated() {
-            // The travel change less the present time-warp price bounds the change from below: most
-            // positions are dismissed without concatenating.
-            let travel = data.entry(costBase, leg.from, here) + data.entry(costBase, here, leg.to) - leg.cost
+        // The route is without time warp when lateness is refused.
+        let (refusesLateness, staticTravel) = (penalties == nil, evaluator.travel < 0)
+        for (i, leg) in target.legs.enumerated() {
+            let travel = data.entry(costBase, leg.from, here) + data.entry(costBase, here, leg.to) - leg.cost + single.charge
             guard travel * costScale - warpPrice < three.entries[2].delta else { continue }
-            var total = evaluator.concatenate(segments[target].prefix[i], single, data: data)
-            if i < targetCount { total = evaluator.concatenate(total, segments[target].suffix[i + 1], data: data) }
+            if let paid = target.paidTime {
+                let added = data.entry(timeBase, leg.from, here) + data.entry(timeBase, here, leg.to) - leg.time
+                    + single.duration - target.waiting
+                let rate = added >= 0 ? paid.costPerTime : paid.costPerTime + paid.overtimeExtraPerTime
+                guard (travel + rate * added) * costScale < three.entries[2].delta else { continue }
+            }
+            let prefix = segments[r].prefix[i]
+            // Where lateness is refused, a place that makes the route late is dismissed on travel times alone.
+            if refusesLateness, staticTravel, evaluator.timeWarp(prefix, single, i < targetCount ? segments[r].suffix[i + 1] : end, data: data) > 0 {
+                continue
+            }
+            var total = evaluator.concatenate(prefix, single, data: data)
+            if i < targetCount { total = evaluator.concatenate(total, segments[r].suffix[i + 1], data: data) }
             total = evaluator.concatenate(total, end, data: data)
-            if let cost = timeCost(total, for: target) { three.add(cost - before, after: i) }
+            if let cost = timeCost(total, for: r) { three.add(cost - before, after: i) }
         }
         return three
     }
@@ -201,18 +248,14 @@ extension LocalSearchRun {
         return nil
     }
 
-    /// A lower bound of the time cost change of route `r` with `job` in the place of position `removed`: the
-    /// travel change, less the route's present time-warp price.
+    /// A lower bound of the time cost change of route `r`, whose legs are `legs`, with `job` in the place of
+    /// position `removed`: the travel change, less the route's present time-warp price.
     @inline(__always)
-    private func inPlaceBound(_ r: Int, removed: Int, by job: Int, _ state: SearchState) -> Int64 {
+    private func inPlaceBound(_ r: Int, _ legs: [RouteLeg], removed: Int, by job: Int) -> Int64 {
         let data = search.data
         let costBase = segments[r].evaluator.costBase
-        let jobs = state.routes[r].jobs
-        let before = removed > 1 ? data.jobLocation[Int(jobs[removed - 2])] : data.vehicleStart[r]
-        let after = removed < jobs.count ? data.jobLocation[Int(jobs[removed])] : data.vehicleEnd[r]
-        let (old, new) = (data.jobLocation[Int(jobs[removed - 1])], data.jobLocation[job])
-        let change = data.entry(costBase, before, new) + data.entry(costBase, new, after)
-            - data.entry(costBase, before, old) - data.entry(costBase, old, after)
+        let (before, after, new) = (legs[removed - 1].from, legs[removed].to, data.jobLocation[job])
+        let change = data.entry(costBase, before, new) + data.entry(costBase, new, after) - legs[removed - 1].cost - legs[removed].cost
         return change * costScale - segments[r].timeWarp * (penalties?.timeWarp ?? 0)
     }
 
@@ -238,6 +281,8 @@ extension LocalSearchRun {
         defer { swapStarBuffers = buffers }
         bestInsertions(of: ra, into: rb, state, &buffers.bestInB)
         bestInsertions(of: rb, into: ra, state, &buffers.bestInA)
+        buffers.legsA = legs(of: ra, state)
+        buffers.legsB = legs(of: rb, state)
         buffers.removalA = (1...na).map { replacementDelta(ra, removed: $0, by: nil, state) ?? Int64.max }
         buffers.removalB = (1...nb).map { replacementDelta(rb, removed: $0, by: nil, state) ?? Int64.max }
         let (jobsA, jobsB) = (state.routes[ra].jobs, state.routes[rb].jobs)
@@ -267,8 +312,8 @@ extension LocalSearchRun {
                 }
                 // A lower bound first: the cheapest cached insertion or the in-place travel change (time warp
                 // can only add, beyond what the route has now), so that most pairs cost no concatenation.
-                let inPlaceB = inPlaceBound(rb, removed: pv, by: u, state)
-                let inPlaceA = inPlaceBound(ra, removed: pu, by: v, state)
+                let inPlaceB = inPlaceBound(rb, buffers.legsB, removed: pv, by: u)
+                let inPlaceA = inPlaceBound(ra, buffers.legsA, removed: pu, by: v)
                 let boundB = min(inPlaceB, firstValid(buffers.bestInB[pu - 1], removed: pv).map { buffers.removalB[pv - 1] + $0.delta } ?? Int64.max)
                 let boundA = min(inPlaceA, firstValid(buffers.bestInA[pv - 1], removed: pu).map { buffers.removalA[pu - 1] + $0.delta } ?? Int64.max)
                 guard boundA != Int64.max, boundB != Int64.max, boundA + boundB + loadChange < min(0, best?.estimate ?? 0) else { continue }
