@@ -2,7 +2,8 @@ import LastMileCore
 import LastMileModel
 
 /// The problem in flat arrays for the hot loops: no structs with reference-counted members are copied while
-/// evaluating moves. Built once per solve.
+/// evaluating moves. Built once per solve, immutable, and shared by reference: the recreation, the local
+/// search and the chains hold one reference instead of retaining its fifty-odd arrays at every copy.
 ///
 /// Matrices: every distinct time, distance and cost matrix the vehicles need (per profile, speed factor and
 /// cost rates) lives in one ``MatrixStore``; vehicle `v` reads `matrices[vehicleTime[v] + from * locationCount
@@ -11,7 +12,7 @@ import LastMileModel
 /// Time-dependent travel: `vehicleTravel[v]` indexes `travel` (one table per time-dependent profile), or is -1
 /// for static travel; then every leg's time is read at its departure (``arrival(_:_:_:_:leaving:)``) and the
 /// static time matrix only prices time (`costPerTime`) and orders neighbours.
-struct SolverData: Sendable {
+final class SolverData: Sendable {
     let problem: VRPProblem
     let locationCount: Int
     let matrices: MatrixStore
