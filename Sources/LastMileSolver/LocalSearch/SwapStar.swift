@@ -48,8 +48,8 @@ struct InsertionTarget {
     var waiting: Int64
 }
 
-/// SWAP*'s working arrays for one route pair (a and b), indexed by position: the removal change of each job,
-/// and each job's three best insertions into the other route.
+/// SWAP*'s working arrays for one route pair (a and b), indexed by position: each route's legs, the removal
+/// change of each job, and each job's three best insertions into the other route.
 struct SwapStarBuffers {
     var removalA: [Int64] = []
     var removalB: [Int64] = []
@@ -149,9 +149,11 @@ extension LocalSearchRun {
         return timeCost(total, for: r).map { $0 - timeCost(of: r) }
     }
 
-    /// The three best insertions into route `r` of each job of route `source`, by position: cached
-    /// (``SwapStarInsertions``) or computed and cached.
-    private mutating func bestInsertions(of source: Int, into r: Int, _ state: SearchState, _ best: inout [ThreeBest]) {
+    /// The three best insertions into route `r`, whose legs are `legs`, of each job of route `source`, by
+    /// position: cached (``SwapStarInsertions``) or computed and cached.
+    private mutating func bestInsertions(
+        of source: Int, into r: Int, legs: [RouteLeg], _ state: SearchState, _ best: inout [ThreeBest]
+    ) {
         best.removeAll(keepingCapacity: true)
         if swapStarKeys[r] == 0 { swapStarKeys[r] = SwapStarInsertions.key(of: state.routes[r].jobs, prices: penalties) }
         let key = swapStarKeys[r]
@@ -162,31 +164,32 @@ extension LocalSearchRun {
                 best.append(cached)
                 continue
             }
-            if target == nil { target = insertionTarget(r, state) }
+            if target == nil { target = insertionTarget(r, legs: legs, state) }
             let computed = bestInsertions(of: job, into: r, target!)
             swapStarInsertions.store(computed, of: job, in: r, key: key)
             best.append(computed)
         }
     }
 
-    /// The legs of route `r`, depots included: position `i` leaves the job at `i` (0 = the start) for the next.
-    private func legs(of r: Int, _ state: SearchState) -> [RouteLeg] {
+    /// Fills `legs` with the legs of route `r`, depots included: position `i` leaves the job at `i` (0 = the
+    /// start) for the next.
+    func legs(of r: Int, _ state: SearchState, into legs: inout [RouteLeg]) {
         let data = search.data
         let evaluator = segments[r].evaluator
         let jobs = state.routes[r].jobs
-        return (0...jobs.count).map { i in
+        legs.removeAll(keepingCapacity: true)
+        for i in 0...jobs.count {
             let from = i > 0 ? data.jobLocation[Int(jobs[i - 1])] : data.vehicleStart[r]
             let to = i < jobs.count ? data.jobLocation[Int(jobs[i])] : data.vehicleEnd[r]
-            return RouteLeg(from: from, to: to, cost: data.entry(evaluator.costBase, from, to), time: data.entry(evaluator.timeBase, from, to))
+            legs.append(RouteLeg(from: from, to: to, cost: data.entry(evaluator.costBase, from, to), time: data.entry(evaluator.timeBase, from, to)))
         }
     }
 
-    /// Route `r` as SWAP* inserts into it (``InsertionTarget``).
-    func insertionTarget(_ r: Int, _ state: SearchState) -> InsertionTarget {
+    /// Route `r`, whose legs are `legs`, as SWAP* inserts into it (``InsertionTarget``).
+    func insertionTarget(_ r: Int, legs: [RouteLeg], _ state: SearchState) -> InsertionTarget {
         let data = search.data
         let evaluator = segments[r].evaluator
         let jobs = state.routes[r].jobs
-        let legs = legs(of: r, state)
         let whole = evaluator.concatenate(segments[r].prefix[jobs.count], evaluator.endDepot(data), data: data)
         let busy = data.vehicleLoadingTime[r] + jobs.reduce(0) { $0 + data.jobService[Int($1)] } + legs.reduce(0) { $0 + $1.time }
         let paidTime = data.vehiclePaidTime[r].flatMap { paid in
@@ -279,10 +282,10 @@ extension LocalSearchRun {
         var buffers = swapStarBuffers
         swapStarBuffers = SwapStarBuffers()
         defer { swapStarBuffers = buffers }
-        bestInsertions(of: ra, into: rb, state, &buffers.bestInB)
-        bestInsertions(of: rb, into: ra, state, &buffers.bestInA)
-        buffers.legsA = legs(of: ra, state)
-        buffers.legsB = legs(of: rb, state)
+        legs(of: ra, state, into: &buffers.legsA)
+        legs(of: rb, state, into: &buffers.legsB)
+        bestInsertions(of: ra, into: rb, legs: buffers.legsB, state, &buffers.bestInB)
+        bestInsertions(of: rb, into: ra, legs: buffers.legsA, state, &buffers.bestInA)
         buffers.removalA = (1...na).map { replacementDelta(ra, removed: $0, by: nil, state) ?? Int64.max }
         buffers.removalB = (1...nb).map { replacementDelta(rb, removed: $0, by: nil, state) ?? Int64.max }
         let (jobsA, jobsB) = (state.routes[ra].jobs, state.routes[rb].jobs)

@@ -65,7 +65,9 @@ import Testing
             let (run, data) = (oracle.run, oracle.data)
             let used = oracle.state.routes.indices.filter { !oracle.state.routes[$0].isEmpty }
             for r in used {
-                let target = run.insertionTarget(r, oracle.state)
+                var legs: [RouteLeg] = []
+                run.legs(of: r, oracle.state, into: &legs)
+                let target = run.insertionTarget(r, legs: legs, oracle.state)
                 let evaluator = run.segments[r].evaluator
                 for job in 0..<data.jobCount where data.partner[job] < 0 && oracle.state.routeOf[job] != Int32(r) {
                     var expected = ThreeBest()
