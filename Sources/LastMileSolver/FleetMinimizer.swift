@@ -4,15 +4,19 @@ import LastMileCore
 /// Removes whole routes while every job can still be served (SISR's fleet minimisation, after Christiaens and
 /// Vanden Berghe 2020, section 4.4).
 ///
-/// Take the best solution, empty its smallest route, and ruin-and-recreate without opening vehicles. A
-/// candidate is accepted when it leaves fewer jobs out, or leaves out jobs that were left out less often so
-/// far (absence counters steer the search to the hard jobs). Once no job is left out, the solution has one
-/// vehicle fewer and the next route goes.
+/// Take the best solution, empty its smallest route, and recreate its jobs without opening vehicles. Jobs
+/// left out then go through Nagata and Bräysy's ejection pool (``EjectionPool``) where routes are short, else
+/// through ruin-and-recreate: a candidate is accepted when it leaves fewer jobs out, or leaves out jobs that
+/// were left out less often so far (absence counters steer the search to the hard jobs). Once no job is left
+/// out, the solution has one vehicle fewer and the next route goes.
+///
+/// Solomon, hierarchical, 5 s, seed 1 (R1 and RC1): the pool reached the best-known vehicle count on 19 of
+/// 20 instances, ruin and recreate on 15.
 ///
 /// Each solution with one route fewer is improved by the local search, if any, before the next removal: a
 /// shorter plan leaves more slack for the next route's jobs.
 ///
-/// A removal that has not succeeded after `attemptIterations` iterations ends the phase, leaving the rest of
+/// A removal that has not succeeded after `attemptIterations` iterations (jobs taken from the pool) ends the phase, leaving the rest of
 /// the budget to distance.
 struct FleetMinimizer {
     let search: RuinAndRecreate
@@ -32,6 +36,7 @@ struct FleetMinimizer {
         var iteration = firstIteration
         var best = start
         var absences = [Int](repeating: 0, count: search.data.jobCount)
+        let usesPool = EjectionPool.suits(start, search.data)
         while !isDone(iteration) {
             guard let smallest = best.routes.indices.filter({ !best.routes[$0].isEmpty })
                 .min(by: { (best.routes[$0].jobs.count, $0) < (best.routes[$1].jobs.count, $1) }),
@@ -42,6 +47,14 @@ struct FleetMinimizer {
             for job in removed { trial.routeOf[job] = -1 }
             trial.unassigned.append(contentsOf: removed)
             search.recreate(&trial, openRoutes: false, using: &random)
+            if usesPool {
+                guard EjectionPool(search: search).serveLeftOut(
+                    &trial, iteration: &iteration, attemptIterations: attemptIterations, until: isDone, using: &random)
+                else { break }
+                localSearch?.improve(&trial, until: deadline, insertions: insertions, using: &random)
+                best = trial
+                continue
+            }
             func weight(_ state: SearchState) -> Int { state.unassigned.reduce(0) { $0 + absences[$1] } }
             var attempt = 0
             while !trial.unassigned.isEmpty, !isDone(iteration), attempt < attemptIterations {

@@ -228,6 +228,18 @@ struct RouteState {
         return limit == Int64.max || shortestDuration(of: candidate, data: data) <= limit
     }
 
+    /// The distance driven along `sequence` from the start depot to the end depot. O(length).
+    func distance(of sequence: [Int32], _ data: SolverData) -> Int64 {
+        var total: Int64 = 0
+        var previous = location[0]
+        for job in sequence {
+            let here = data.jobLocation[Int(job)]
+            total += distance(previous, here, data)
+            previous = here
+        }
+        return total + distance(previous, location[location.count - 1], data)
+    }
+
     /// Whether the vehicle has limits that ``keepsLimits(_:distanceDelta:data:)`` must confirm.
     func hasLimits(_ data: SolverData) -> Bool {
         data.vehicleMaxDuration[vehicle] != Int64.max || data.vehicleMaxDistance[vehicle] != Int64.max

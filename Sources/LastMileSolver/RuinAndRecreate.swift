@@ -87,12 +87,13 @@ struct RuinAndRecreate: Sendable {
         return window.enumerated().filter { $0.offset < keepStart || $0.offset >= keepStart + kept }.map(\.element)
     }
 
-    /// Reinserts every unassigned job, in one of SISR's orders, at its cheapest feasible position (with blinks).
+    /// Reinserts every unassigned job, in one of SISR's orders, at its cheapest feasible position (with blinks,
+    /// unless `blinks` is false: the first solution, where a blinked empty vehicle would leave a job out).
     /// With `openRoutes` false, only vehicles already in use take jobs (fleet minimisation).
-    func recreate(_ state: inout SearchState, openRoutes: Bool = true, using random: inout SplitMix64) {
+    func recreate(_ state: inout SearchState, openRoutes: Bool = true, blinks: Bool = true, using random: inout SplitMix64) {
         let jobs = insertionOrder(state.unassigned, using: &random)
         state.unassigned.removeAll(keepingCapacity: true)
-        reinsert(jobs, into: &state, openRoutes: openRoutes, using: &random)
+        reinsert(jobs, into: &state, openRoutes: openRoutes, blinkRate: blinks ? configuration.blinkRate : 0, using: &random)
     }
 
     /// `unassigned` in one of SISR's orders, drawn at random (random, largest demand first, farthest from the
@@ -119,7 +120,7 @@ struct RuinAndRecreate: Sendable {
     }
 
     /// Inserts `jobs`, in order, each at its cheapest feasible position (with blinks), or leaves it out.
-    private func reinsert(_ jobs: [Int], into state: inout SearchState, openRoutes: Bool, using random: inout SplitMix64) {
+    private func reinsert(_ jobs: [Int], into state: inout SearchState, openRoutes: Bool, blinkRate: Double, using random: inout SplitMix64) {
         var triedGroup = [Bool](repeating: false, count: state.routes.count)
         // Granular recreation: with many routes, a job first tries only the routes that serve one of its
         // nearest neighbours (and the empty vehicles); the other routes only when none of those takes it.
@@ -132,7 +133,9 @@ struct RuinAndRecreate: Sendable {
             if partner >= 0 {
                 // A shipment is inserted with its pickup; its delivery half waits for it.
                 guard data.loadSign[job] > 0 else { continue }
-                insertShipment(pickup: job, delivery: partner, into: &state, openRoutes: openRoutes, tried: &triedGroup, using: &random)
+                insertShipment(
+                    pickup: job, delivery: partner, into: &state, openRoutes: openRoutes, blinkRate: blinkRate, tried: &triedGroup,
+                    using: &random)
                 continue
             }
             for r in state.routes.indices { triedGroup[r] = false }
@@ -143,8 +146,7 @@ struct RuinAndRecreate: Sendable {
                 else { return }
                 let fixed = state.routes[r].isEmpty ? data.vehicleFixedCost[r] : 0
                 if let found = state.cheapestInsertion(
-                    of: job, intoRoute: r, fixed: fixed, below: best?.delta, data: data, blinkRate: configuration.blinkRate,
-                    random: &random)
+                    of: job, intoRoute: r, fixed: fixed, below: best?.delta, data: data, blinkRate: blinkRate, random: &random)
                 {
                     best = (found.cost, r, found.after)
                 }
@@ -188,7 +190,7 @@ struct RuinAndRecreate: Sendable {
 
     /// Inserts a shipment at its cheapest feasible placement over all routes, or leaves both halves out.
     private func insertShipment(
-        pickup: Int, delivery: Int, into state: inout SearchState, openRoutes: Bool, tried: inout [Bool],
+        pickup: Int, delivery: Int, into state: inout SearchState, openRoutes: Bool, blinkRate: Double, tried: inout [Bool],
         using random: inout SplitMix64
     ) {
         var best: (delta: Int64, route: Int, placement: ShipmentPlacement)? = nil
@@ -201,7 +203,7 @@ struct RuinAndRecreate: Sendable {
             let fixed = route.isEmpty ? data.vehicleFixedCost[r] : 0
             let limited = route.hasLimits(data)
             route.shipmentPlacements(
-                pickup: pickup, delivery: delivery, data: data, blinkRate: configuration.blinkRate, random: &random
+                pickup: pickup, delivery: delivery, data: data, blinkRate: blinkRate, random: &random
             ) { placement in
                 guard best == nil || placement.delta + fixed < best!.delta else { return }
                 if limited, !route.keepsLimits(
