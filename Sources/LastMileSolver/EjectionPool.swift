@@ -121,12 +121,7 @@ struct EjectionPool {
             } else {
                 (left[at - 1], right[to - 1]) = (right[to - 1], left[at - 1])
             }
-            if state.routes[ru].hasLimits(data), !state.routes[ru].keepsLimits(left, distanceDelta: state.routes[ru].distance(of: left, data) - state.routes[ru].distance, data: data) {
-                continue
-            }
-            if state.routes[rw].hasLimits(data), !state.routes[rw].keepsLimits(right, distanceDelta: state.routes[rw].distance(of: right, data) - state.routes[rw].distance, data: data) {
-                continue
-            }
+            guard state.routes[ru].keepsLimits(left, data: data), state.routes[rw].keepsLimits(right, data: data) else { continue }
             state.routes[ru].replaceJobs(left, data: data)
             state.routes[rw].replaceJobs(right, data: data)
             if !relocates { state.routeOf[w] = Int32(ru) }

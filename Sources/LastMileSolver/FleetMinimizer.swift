@@ -16,8 +16,8 @@ import LastMileCore
 /// Each solution with one route fewer is improved by the local search, if any, before the next removal: a
 /// shorter plan leaves more slack for the next route's jobs.
 ///
-/// A removal that has not succeeded after `attemptIterations` iterations (jobs taken from the pool) ends the phase, leaving the rest of
-/// the budget to distance.
+/// A removal that has not succeeded after `attemptIterations` iterations (with the pool: jobs taken from
+/// it) ends the phase, leaving the rest of the budget to distance.
 struct FleetMinimizer {
     let search: RuinAndRecreate
     let localSearch: LocalSearch?

@@ -1,21 +1,5 @@
 import LastMileCore
 
-/// A route that takes a job after giving up a few of its own (Nagata and Bräysy 2009, "A powerful route
-/// minimization heuristic for the vehicle routing problem with time windows", the insertion-ejection
-/// neighbourhood).
-struct Ejection {
-    /// The vehicle.
-    var route: Int
-    /// Its jobs after the change, in order.
-    var jobs: [Int32]
-    /// The jobs it gives up, in route order.
-    var ejected: [Int]
-    /// The sum of the ejected jobs' penalty counters.
-    var penalty: Int
-    /// The change of the route's travel cost, cost units.
-    var costDelta: Int64
-}
-
 /// Finds, for one job and one route, the feasible insertion that ejects the fewest-penalised jobs: at most
 /// ``maximumEjected`` of them, the sum of their penalty counters as small as possible, ties to the lower
 /// travel cost. Penalty counters (≥ 1) grow for jobs that are hard to place, so the search learns to eject
@@ -147,9 +131,7 @@ struct InsertionEjection {
                 jobs.append(route.jobs[position - 1])
             }
         }
-        if route.hasLimits(data), !route.keepsLimits(jobs, distanceDelta: route.distance(of: jobs, data) - route.distance, data: data) {
-            return false
-        }
+        guard route.keepsLimits(jobs, data: data) else { return false }
         best = Ejection(route: r, jobs: jobs, ejected: ejected, penalty: penalty, costDelta: costDelta)
         return true
     }

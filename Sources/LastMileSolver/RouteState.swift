@@ -228,6 +228,12 @@ struct RouteState {
         return limit == Int64.max || shortestDuration(of: candidate, data: data) <= limit
     }
 
+    /// ``keepsLimits(_:distanceDelta:data:)`` with the distance of `candidate` recomputed: O(length) for
+    /// vehicles with limits, true at once for the others.
+    func keepsLimits(_ candidate: [Int32], data: SolverData) -> Bool {
+        !hasLimits(data) || keepsLimits(candidate, distanceDelta: distance(of: candidate, data) - distance, data: data)
+    }
+
     /// The distance driven along `sequence` from the start depot to the end depot. O(length).
     func distance(of sequence: [Int32], _ data: SolverData) -> Int64 {
         var total: Int64 = 0
