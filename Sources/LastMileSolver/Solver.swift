@@ -85,6 +85,21 @@ public enum Solver {
     /// below it, and at 0.5 s no better.
     static let penalisedChainSecondsPerJob = 0.01
 
+    /// Whether no solution with more routes than `state` can cost less than it: the fixed costs of the
+    /// cheapest vehicles, one more than `state` uses, exceed its whole objective (the hierarchical objective's
+    /// fixed costs are above any distance).
+    static func noLargerFleetPays(_ state: SearchState, _ data: SolverData) -> Bool {
+        let used = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        guard used < state.routes.count else { return true }
+        var fixed: Int64 = 0
+        for cost in data.vehicleFixedCost.sorted().prefix(used + 1) {
+            let (sum, overflows) = fixed.addingReportingOverflow(cost)
+            if overflows { return true }
+            fixed = sum
+        }
+        return fixed > state.objective(data)
+    }
+
     /// One search chain on the calling thread.
     static func solveChain(
         _ problem: VRPProblem, configuration: SolverConfiguration, search: RuinAndRecreate, localSearch: LocalSearch?,
@@ -155,6 +170,13 @@ public enum Solver {
             bestCost = currentCost
         }
 
+        // Past fleet minimisation, where one more vehicle could never pay for itself, the fleet is final: the
+        // penalised chain keeps to the vehicles in use and prices routes without their fixed costs. Priced with
+        // them, a chain at a low price of time warp merges routes to save a vehicle and is stranded late
+        // (Solomon RC202, 5 s: never feasible again, 26 % above the best-known distance).
+        let fleetIsFinal = minimizesFleet && Self.noLargerFleetPays(best, search.data)
+        let chainSearch = fleetIsFinal ? localSearch.map { $0.withoutFixedCosts(of: problem) } : localSearch
+
         // The annealing schedule runs over the budget left after fleet minimisation.
         let phaseStart = progress(at: iteration) ?? 1
         var fraction = 0.0
@@ -163,15 +185,16 @@ public enum Solver {
         // overloaded, compared with each candidate at the prices of the moment; the best is the best feasible
         // one. It inserts every mandatory job at any price, so it starts once the current solution serves them
         // all; until then (a fleet too small for the first solution, jobs no vehicle can serve in time) the
-        // feasible search runs, which leaves such jobs out at their penalty. Not after fleet minimisation
-        // (unless asked): at the fewest vehicles the feasible annealing gets closer to the best-known distances
-        // (Solomon R1 and RC1, hierarchical, 5 s: 1.46 and 2.04 % against 2.50 and 2.87 % with the chain),
-        // and after a short minimisation it goes on emptying routes where the chain does not (Solomon at 1 s:
-        // +16 vehicles over the best-known counts against +28).
+        // feasible search runs, which leaves such jobs out at their penalty. After fleet
+        // minimisation only on long routes with a final fleet (Solomon R2 and RC2, hierarchical, 5 s, seeds 1–2:
+        // 1.22 and 1.17 % against 1.49 and 3.03 % feasible); on short routes the feasible annealing gets closer
+        // to the best-known distances (R1 and RC1: 0.82 and 1.22 % against 4.73 and 5.32 % with the chain).
         let penalisedChain = localSearch.map { localSearch in
             localSearch.iteratesPenalised && configuration.localSearchPolicy == .automatic
                 && (configuration.penalisedSearch
-                    ?? (!minimizesFleet && !localSearch.hasLongRoutes(current) && Self.affordsPenalisedChain(problem, configuration)))
+                    ?? (minimizesFleet
+                        ? fleetIsFinal && localSearch.hasLongRoutes(current)
+                        : !localSearch.hasLongRoutes(current) && Self.affordsPenalisedChain(problem, configuration)))
         } ?? false
         var currentPriced: PricedCost? = nil
         while true {
@@ -180,12 +203,12 @@ public enum Solver {
                 fraction = phaseStart < 1 ? (now - phaseStart) / (1 - phaseStart) : 1
             }
             let temperature = schedule.temperature(at: fraction)
-            if penalisedChain, current.servesEveryMandatoryJob(search.data), let localSearch {
+            if penalisedChain, current.servesEveryMandatoryJob(search.data), let localSearch = chainSearch {
                 let pricedCurrent = currentPriced ?? localSearch.pricedCost(of: current)
                 let prices = weights.current
                 var candidate = current
                 let (priced, unchanged) = localSearch.iterate(
-                    &candidate, from: current, recreation: search, weights: &weights, until: deadline, insertions: insertions,
+                    &candidate, from: current, recreation: search, openRoutes: !fleetIsFinal, weights: &weights, until: deadline, insertions: insertions,
                     using: &random)
                 statistics.candidates += 1
                 statistics.searched += 1

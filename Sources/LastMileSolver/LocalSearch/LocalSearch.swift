@@ -1,5 +1,6 @@
 import Foundation
 import LastMileCore
+import LastMileModel
 
 /// A granular local search with first improvement (after Vidal et al. 2013 and PyVRP): for each served job
 /// `u`, in random order, and each of its nearest jobs `v` (``Neighbourhood``), try the moves that bring `u`
@@ -44,6 +45,8 @@ import LastMileCore
 final class LocalSearch: Sendable {
     let data: SolverData
     let neighbourhood: Neighbourhood
+    /// Nearest jobs per job in ``neighbourhood``, as asked.
+    let neighbours: Int
     /// Whether some job has several windows or travel is time-dependent (then time windows are confirmed
     /// exactly).
     let confirmsWindows: Bool
@@ -61,6 +64,7 @@ final class LocalSearch: Sendable {
     init(data: SolverData, neighbours: Int, swapStar: Bool = false, penalties: Bool = false) {
         self.data = data
         neighbourhood = Neighbourhood(data: data, count: neighbours)
+        self.neighbours = neighbours
         confirmsWindows = data.isTimeDependent || (0..<data.jobCount).contains { data.windowFirst[$0 + 1] - data.windowFirst[$0] > 1 }
         self.swapStar = swapStar
         penalises = penalties && !confirmsWindows && !data.vehicleHasBreaks.contains(true)
@@ -68,6 +72,14 @@ final class LocalSearch: Sendable {
         allCompatible = !data.compatible.contains(false)
         let (opening, closing) = (data.vehicleEarliest.min() ?? 0, data.vehicleLatest.max() ?? 0)
         windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
+    }
+
+    /// The same search over `problem` (this search's) with every vehicle's fixed cost at 0: where the fleet is
+    /// final, routes compared on their travel alone, an emptied route no longer paid for by its vehicle.
+    func withoutFixedCosts(of problem: VRPProblem) -> LocalSearch {
+        var free = problem
+        for v in free.vehicles.indices { free.vehicles[v].fixedCost = 0 }
+        return LocalSearch(data: SolverData(free), neighbours: neighbours, swapStar: swapStar, penalties: penalises)
     }
 
     /// Whether `candidate`, of cost `cost`, is improved under `policy`, given the current solution's cost and

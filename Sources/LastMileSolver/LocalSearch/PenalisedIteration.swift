@@ -13,13 +13,14 @@ extension LocalSearch {
     /// one, they go back where they add the least at the current prices of time warp and excess load
     /// (``LocalSearchRun/insertPriced(_:into:recreation:using:)``), and the granular search improves the
     /// jobs around what changed under the same prices. No repair: `state` stays as the search left it, and
-    /// the caller keeps its best among the feasible ones. Counts the result's feasibility in `weights`.
+    /// the caller keeps its best among the feasible ones. Counts the result's feasibility in `weights`. With
+    /// `openRoutes` false, the jobs go back into the vehicles in use only (a final fleet).
     ///
     /// Returns the result's cost and violations, and whether the reinsertion put every removed job back where
     /// it was.
     func iterate(
-        _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, weights: inout PenaltyWeights,
-        until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
+        _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, openRoutes: Bool = true,
+        weights: inout PenaltyWeights, until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
     ) -> (PricedCost, unchanged: Bool) {
         _ = recreation.ruin(&state, using: &random)
         var run = LocalSearchRun(search: self, state: state, penalties: weights.current, insertions: insertions)
@@ -27,7 +28,7 @@ extension LocalSearch {
         run.markChanged(state, since: current)
         let removed = recreation.insertionOrder(state.unassigned, using: &random)
         state.unassigned.removeAll(keepingCapacity: true)
-        run.insertPriced(removed, into: &state, recreation: recreation, using: &random)
+        run.insertPriced(removed, into: &state, recreation: recreation, openRoutes: openRoutes, using: &random)
         let unchanged = state.hasSameRoutes(as: current)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
         order.shuffle(using: &random)

@@ -3,21 +3,23 @@ import LastMileCore
 extension LocalSearchRun {
     /// Inserts each of `jobs`, in order, where it adds the least in compared units: cost ×``costScale`` plus
     /// the prices of the time warp and excess load it adds (``penalties``; a penalised run). Each place is
-    /// two concatenations of the route's summaries, O(1). A job tries the routes of its nearest jobs and one
-    /// empty vehicle per group (granular as ``RuinAndRecreate/recreate(_:openRoutes:using:)``), skipping
+    /// two concatenations of the route's summaries, O(1). A job tries the routes of its nearest jobs and, with
+    /// `openRoutes`, one empty vehicle per group (granular as ``RuinAndRecreate/recreate(_:openRoutes:blinks:using:)``), skipping
     /// each place with the blink rate. A mandatory job goes in at any price (PyVRP inserts required
     /// clients), an optional one stays out when every place adds more than its `unassignedCost`; both stay
     /// out when no place keeps their skills and the distance limit (still hard).
     ///
     /// Without pickups or shipments only (their halves would need paired places).
-    mutating func insertPriced(_ jobs: [Int], into state: inout SearchState, recreation: RuinAndRecreate, using random: inout SplitMix64) {
+    mutating func insertPriced(
+        _ jobs: [Int], into state: inout SearchState, recreation: RuinAndRecreate, openRoutes: Bool = true, using random: inout SplitMix64
+    ) {
         let data = search.data
         let blinkRate = recreation.configuration.blinkRate
         let usedRoutes = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
         let granular = recreation.configuration.insertionNeighbours > 0 && usedRoutes > recreation.configuration.granularRouteThreshold
         var routes: [Int] = []
         for job in jobs {
-            candidateRoutes(for: job, in: state, granular: granular, recreation: recreation, into: &routes)
+            candidateRoutes(for: job, in: state, granular: granular, openRoutes: openRoutes, recreation: recreation, into: &routes)
             var best: (delta: Int64, route: Int, after: Int)? = nil
             for r in routes where data.canServe(job, by: r) {
                 for after in 0...segments[r].count {
@@ -36,10 +38,10 @@ extension LocalSearchRun {
     }
 
     /// The routes `job` tries, ascending: with `granular`, those serving one of its nearest jobs (all used
-    /// routes when none does); else every used route. Plus the first empty vehicle of each group of
-    /// identical ones.
+    /// routes when none does); else every used route. Plus, with `openRoutes`, the first empty vehicle of each
+    /// group of identical ones.
     private func candidateRoutes(
-        for job: Int, in state: SearchState, granular: Bool, recreation: RuinAndRecreate, into routes: inout [Int]
+        for job: Int, in state: SearchState, granular: Bool, openRoutes: Bool, recreation: RuinAndRecreate, into routes: inout [Int]
     ) {
         routes.removeAll(keepingCapacity: true)
         if granular {
@@ -52,7 +54,7 @@ extension LocalSearchRun {
             routes = state.routes.indices.filter { !state.routes[$0].isEmpty }
         }
         var triedGroup = Set<Int>()
-        for r in state.routes.indices where state.routes[r].isEmpty && triedGroup.insert(recreation.vehicleGroup[r]).inserted {
+        for r in state.routes.indices where openRoutes && state.routes[r].isEmpty && triedGroup.insert(recreation.vehicleGroup[r]).inserted {
             routes.append(r)
         }
         routes.sort()
