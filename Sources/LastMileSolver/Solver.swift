@@ -175,7 +175,6 @@ public enum Solver {
         // them, a chain at a low price of time warp merges routes to save a vehicle and is stranded late
         // (Solomon RC202, 5 s: never feasible again, 26 % above the best-known distance).
         let fleetIsFinal = minimizesFleet && Self.noLargerFleetPays(best, search.data)
-        let chainSearch = fleetIsFinal ? localSearch.map { $0.withoutFixedCosts(of: problem) } : localSearch
 
         // The annealing schedule runs over the budget left after fleet minimisation.
         let phaseStart = progress(at: iteration) ?? 1
@@ -196,6 +195,8 @@ public enum Solver {
                         ? fleetIsFinal && localSearch.hasLongRoutes(current)
                         : !localSearch.hasLongRoutes(current) && Self.affordsPenalisedChain(problem, configuration)))
         } ?? false
+        // Built only for a chain that runs: its own problem data and neighbourhood, O(jobs²).
+        let chainSearch = penalisedChain && fleetIsFinal ? localSearch.map { $0.withoutFixedCosts(of: problem) } : localSearch
         var currentPriced: PricedCost? = nil
         while true {
             if configuration.iterations != nil || iteration % 64 == 0 {

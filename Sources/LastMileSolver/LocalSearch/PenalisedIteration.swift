@@ -11,7 +11,7 @@ extension LocalSearch {
     /// One iteration of the penalised chain (after PyVRP's iterated local search, with SISR's ruin):
     /// `state` (a copy of `current`, which may be late or overloaded) loses strings of jobs around a random
     /// one, they go back where they add the least at the current prices of time warp and excess load
-    /// (``LocalSearchRun/insertPriced(_:into:recreation:using:)``), and the granular search improves the
+    /// (``LocalSearchRun/insertPriced(_:into:recreation:openRoutes:using:)``), and the granular search improves the
     /// jobs around what changed under the same prices. No repair: `state` stays as the search left it, and
     /// the caller keeps its best among the feasible ones. Counts the result's feasibility in `weights`. With
     /// `openRoutes` false, the jobs go back into the vehicles in use only (a final fleet).
