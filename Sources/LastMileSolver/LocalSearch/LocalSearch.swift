@@ -52,6 +52,8 @@ final class LocalSearch: Sendable {
     let confirmsWindows: Bool
     /// Whether every vehicle may serve every job.
     let allCompatible: Bool
+    /// `vehicleGroup[r]`: the group of vehicles interchangeable with vehicle `r` (``VRPProblem/interchangeableVehicles``).
+    let vehicleGroup: [Int]
     /// Whether some job's windows are narrower than the vehicles' shifts (see ``LocalSearchPolicy/automatic``).
     let windowsBind: Bool
     /// Whether SWAP* runs after the granular moves (``LocalSearchRun/swapStarPass(_:)``).
@@ -70,6 +72,7 @@ final class LocalSearch: Sendable {
         penalises = penalties && !confirmsWindows && !data.vehicleHasBreaks.contains(true)
             && !data.vehicleMaxDuration.contains { $0 != Int64.max }
         allCompatible = !data.compatible.contains(false)
+        vehicleGroup = data.problem.interchangeableVehicles
         let (opening, closing) = (data.vehicleEarliest.min() ?? 0, data.vehicleLatest.max() ?? 0)
         windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
     }
@@ -122,8 +125,8 @@ final class LocalSearch: Sendable {
     /// ``improve(_:changedSince:using:)`` through infeasible solutions when ``penalises``: the search prices time
     /// warp and excess load with `weights`, records whether its local optimum is feasible, and repairs an
     /// infeasible one by searching again with every weight ×``PenaltyWeights/repairFactor``. When that
-    /// still leaves a route infeasible, the result is discarded and `state` searched without infeasibility
-    /// instead, so that `state` is always feasible on return.
+    /// still leaves a route infeasible, or costs more than `state` did, the result is discarded and `state`
+    /// searched without infeasibility instead, so that `state` is always feasible and no worse on return.
     func improve(
         _ state: inout SearchState, changedSince reference: SearchState? = nil, weights: inout PenaltyWeights,
         until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
@@ -142,7 +145,8 @@ final class LocalSearch: Sendable {
         run.reprice(weights.current.scaled(by: PenaltyWeights.repairFactor), state)
         run.descend(&state, order: order)
         let repaired = run.feasibility()
-        guard !(repaired.time && repaired.load) else { return }
+        // Repricing breaks the descent's monotony: a repaired optimum may cost more than the start.
+        guard !(repaired.time && repaired.load) || state.objective(data) > start.objective(data) else { return }
         state = start
         improve(&state, changedSince: reference, until: deadline, insertions: insertions, using: &random)
     }
@@ -177,6 +181,11 @@ struct LocalSearchRun {
     /// When the descent stops even if moves remain (the solver's time limit): a descent over thousands of
     /// jobs from a greedy first solution takes seconds.
     var deadline: Date?
+    /// Whether moves may start routes in empty vehicles (``improveIntoEmptyRoute(_:_:)``); off on a final fleet.
+    var opensRoutes = true
+    /// ``firstEmptyRoutes(_:)`` as of update `emptyRoutesUpdate`.
+    var emptyRoutes: [Int] = []
+    var emptyRoutesUpdate = 0
 
     init(search: LocalSearch, state: SearchState, penalties: Penalties? = nil, insertions: SwapStarInsertions = SwapStarInsertions()) {
         self.search = search
@@ -277,6 +286,7 @@ struct LocalSearchRun {
                     guard ru >= 0, rv >= 0, lastChanged[u] > tested || lastChanged[Int(v)] > tested else { continue }
                     if improve(u, Int(v), &state) { improved = true }
                 }
+                if opensRoutes, state.routeOf[u] >= 0, lastChanged[u] > tested, improveIntoEmptyRoute(u, &state) { improved = true }
             }
             if !improved, search.swapStar, swapStarPass(&state) { improved = true }
         }

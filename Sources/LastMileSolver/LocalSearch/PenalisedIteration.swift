@@ -25,6 +25,7 @@ extension LocalSearch {
         _ = recreation.ruin(&state, using: &random)
         var run = LocalSearchRun(search: self, state: state, penalties: weights.current, insertions: insertions)
         run.deadline = deadline
+        run.opensRoutes = openRoutes
         run.markChanged(state, since: current)
         let removed = recreation.insertionOrder(state.unassigned, using: &random)
         state.unassigned.removeAll(keepingCapacity: true)

@@ -16,24 +16,32 @@ struct MoveOracle {
     let before: PlanChecker.Report
     let seed: UInt64
 
-    /// A random feasible solution of `problem`: a short ruin-and-recreate run without local search.
-    init(_ problem: VRPProblem, seed: UInt64) {
-        self.problem = problem
+    /// A random feasible solution of `problem`: a short ruin-and-recreate run without local search. With
+    /// `spareVehicle`, the problem gets one more vehicle, a copy of the last, left empty.
+    init(_ problem: VRPProblem, seed: UInt64, spareVehicle: Bool = false) {
         self.seed = seed
         var configuration = SolverConfiguration(seed: seed, iterations: 3)
         configuration.localSearchNeighbours = 0
-        let result = Solver.solve(problem, configuration: configuration)
+        var result = Solver.solve(problem, configuration: configuration).solution
+        var problem = problem
+        if spareVehicle {
+            var spare = problem.vehicles[problem.vehicles.count - 1]
+            spare.id += "-spare"
+            problem.vehicles.append(spare)
+            result.routes.append([])
+        }
+        self.problem = problem
         data = SolverData(problem)
         search = LocalSearch(data: data, neighbours: 8)
         var state = SearchState(data: data)
-        state.unassigned = result.solution.unassigned.map(\.position)
-        for (v, jobs) in result.solution.routes.enumerated() {
+        state.unassigned = result.unassigned.map(\.position)
+        for (v, jobs) in result.routes.enumerated() {
             state.routes[v].replaceJobs(jobs.map { Int32($0.position) }, data: data)
             for job in jobs { state.routeOf[job.position] = Int32(v) }
         }
         self.state = state
         run = LocalSearchRun(search: search, state: state)
-        before = PlanChecker.check(result.solution, for: problem)
+        before = PlanChecker.check(result, for: problem)
     }
 
     /// Checks `move`; returns whether it was feasible (so callers can count both outcomes).

@@ -78,4 +78,58 @@ import Testing
         #expect(report.cost == result.cost, "seed 3")
         #expect(result.statistics.searched == 600, "seed 3: \(result.statistics)")
     }
+    /// The fleet is final exactly where one vehicle more costs more than the whole plan: with the hierarchical
+    /// objective's fixed costs, not with fixed costs of 1, and always when every vehicle is in use.
+    @Test func fleetIsFinalOnlyWhereFixedCostsExceedThePlan() throws {
+        var problem = SolverTests.randomProblem(jobs: 20, vehicles: 10, seed: 5, windows: true)
+        for v in problem.vehicles.indices { problem.vehicles[v].fixedCost = 1_000_000 }
+        let routes = Solver.solve(problem, configuration: SolverConfiguration(seed: 1, iterations: 200)).solution.routes
+        let used = routes.filter { !$0.isEmpty }.count
+        try #require(used > 1 && used < problem.vehicles.count, "seed 5: \(used) routes")
+        let data = SolverData(problem)
+        #expect(Solver.noLargerFleetPays(SearchState(data: data, routes: routes), data))
+
+        var cheap = problem
+        for v in cheap.vehicles.indices { cheap.vehicles[v].fixedCost = 1 }
+        let cheapData = SolverData(cheap)
+        #expect(!Solver.noLargerFleetPays(SearchState(data: cheapData, routes: routes), cheapData))
+
+        // Every vehicle in use: there is no larger fleet.
+        var full = cheap
+        full.vehicles = routes.indices.filter { !routes[$0].isEmpty }.map { cheap.vehicles[$0] }
+        let fullData = SolverData(full)
+        #expect(Solver.noLargerFleetPays(SearchState(data: fullData, routes: routes.filter { !$0.isEmpty }), fullData))
+    }
+
+    /// On a final fleet the chain reshapes the routes in use and never starts another, even priced without
+    /// fixed costs, where a new route would be the cheapest place for a removed job.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func aFinalFleetOpensNoRoute(seed: UInt64) {
+        var problem = SolverTests.randomProblem(jobs: 30, vehicles: 12, seed: seed, windows: true)
+        for v in problem.vehicles.indices { problem.vehicles[v].fixedCost = 1_000_000 }
+        let data = SolverData(problem)
+        let routes = Solver.solve(problem, configuration: SolverConfiguration(seed: seed, iterations: 300)).solution.routes
+        let recreation = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: seed))
+        let search = LocalSearch(data: data, neighbours: 8, swapStar: true, penalties: true).withoutFixedCosts(of: problem)
+        var weights = PenaltyWeights(data: search.data)
+        var random = SplitMix64(seed: seed)
+        var current = SearchState(data: data, routes: routes)
+        let inUse = current.routes.indices.filter { !current.routes[$0].isEmpty }
+        var opened = SearchState(data: data, routes: routes)
+        var openedOnce = false
+        for _ in 0..<30 {
+            var state = current
+            _ = search.iterate(&state, from: current, recreation: recreation, openRoutes: false, weights: &weights, using: &random)
+            #expect(state.routes.indices.filter { !state.routes[$0].isEmpty }.allSatisfy(inUse.contains), "seed \(seed)")
+            current = state
+            // The same iteration allowed to open routes does, which is what the final fleet forbids.
+            var free = opened
+            _ = search.iterate(&free, from: opened, recreation: recreation, openRoutes: true, weights: &weights, using: &random)
+            if free.routes.contains(where: { !$0.isEmpty }) && free.routes.indices.contains(where: { !free.routes[$0].isEmpty && !inUse.contains($0) }) {
+                openedOnce = true
+            }
+            opened = free
+        }
+        #expect(openedOnce, "seed \(seed): without fixed costs, an open fleet never started a route")
+    }
 }
