@@ -6,9 +6,10 @@ import LastMileModel
 /// `u`, in random order, and each of its nearest jobs `v` (``Neighbourhood``), try the moves that bring `u`
 /// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:)`` (relocate one or two jobs, also
 /// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:)`` within a route and
-/// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — and apply the first that lowers the objective;
-/// when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``, when on); until
-/// neither finds a move.
+/// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — then the moves that start a route with `u` in
+/// an empty vehicle (``LocalSearchRun/improveIntoEmptyRoute(_:_:)``), and apply the first that lowers the
+/// objective; when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``, when
+/// on); until neither finds a move.
 ///
 /// What is exact and what is confirmed:
 /// - **Exact in O(1)** from ``RouteSegments`` (Vidal concatenation through ``LegEvaluator``): travel cost,
