@@ -7,7 +7,7 @@ import LastMileModel
 /// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:)`` (relocate one or two jobs, also
 /// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:)`` within a route and
 /// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — then the moves that start a route with `u` in
-/// an empty vehicle (``LocalSearchRun/improveIntoEmptyRoute(_:_:)``), and apply the first that lowers the
+/// an empty twin of its vehicle (``LocalSearchRun/improveIntoEmptyRoute(_:_:)``), and apply the first that lowers the
 /// objective; when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``, when
 /// on); until neither finds a move.
 ///
@@ -184,9 +184,10 @@ struct LocalSearchRun {
     var deadline: Date?
     /// Whether moves may start routes in empty vehicles (``improveIntoEmptyRoute(_:_:)``); off on a final fleet.
     var opensRoutes = true
-    /// ``firstEmptyRoutes(_:)`` as of update `emptyRoutesUpdate`.
-    var emptyRoutes: [Int] = []
-    var emptyRoutesUpdate = 0
+    /// `emptyTwins[g]`: the first empty vehicle of group `g` (``LocalSearch/vehicleGroup``) or -1, as of
+    /// update `emptyTwinsUpdate` (``emptyTwin(of:_:)``).
+    var emptyTwins: [Int] = []
+    var emptyTwinsUpdate = 0
 
     init(search: LocalSearch, state: SearchState, penalties: Penalties? = nil, insertions: SwapStarInsertions = SwapStarInsertions()) {
         self.search = search
