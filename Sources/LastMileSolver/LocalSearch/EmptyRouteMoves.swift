@@ -9,7 +9,7 @@ extension LocalSearchRun {
     /// orders over 20 unlike vehicles 60 times slower, and ruin and recreate opens those already.
     mutating func improveIntoEmptyRoute(_ u: Int, _ state: inout SearchState) -> Bool {
         let ru = Int(state.routeOf[u])
-        guard let re = emptyTwin(of: ru, state) else { return false }
+        guard let re = emptyTwin(of: ru) else { return false }
         let (pu, nu) = (positionOf[u], segments[ru].count)
         for kind in 0..<4 {
             let move: Move?
@@ -28,10 +28,9 @@ extension LocalSearchRun {
 
     /// The first empty vehicle interchangeable with vehicle `r`, if any; the table behind it is rebuilt once
     /// per applied move (``updates``).
-    mutating func emptyTwin(of r: Int, _ state: SearchState) -> Int? {
+    mutating func emptyTwin(of r: Int) -> Int? {
         if emptyTwinsUpdate != updates {
             emptyTwinsUpdate = updates
-            if emptyTwins.count != segments.count { emptyTwins = [Int](repeating: -1, count: segments.count) }
             for k in emptyTwins.indices { emptyTwins[k] = -1 }
             for e in segments.indices.reversed() where segments[e].count == 0 { emptyTwins[search.vehicleGroup[e]] = e }
         }

@@ -7,9 +7,9 @@ import LastMileModel
 /// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:)`` (relocate one or two jobs, also
 /// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:)`` within a route and
 /// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — then the moves that start a route with `u` in
-/// an empty twin of its vehicle (``LocalSearchRun/improveIntoEmptyRoute(_:_:)``), and apply the first that lowers the
-/// objective; when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``, when
-/// on); until neither finds a move.
+/// an empty twin of its vehicle (``LocalSearchRun/improveIntoEmptyRoute(_:_:)``), and apply the first that
+/// lowers the objective; when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``,
+/// when on); until neither finds a move.
 ///
 /// What is exact and what is confirmed:
 /// - **Exact in O(1)** from ``RouteSegments`` (Vidal concatenation through ``LegEvaluator``): travel cost,
@@ -185,8 +185,8 @@ struct LocalSearchRun {
     /// Whether moves may start routes in empty vehicles (``improveIntoEmptyRoute(_:_:)``); off on a final fleet.
     var opensRoutes = true
     /// `emptyTwins[g]`: the first empty vehicle of group `g` (``LocalSearch/vehicleGroup``) or -1, as of
-    /// update `emptyTwinsUpdate` (``emptyTwin(of:_:)``).
-    var emptyTwins: [Int] = []
+    /// update `emptyTwinsUpdate` (``emptyTwin(of:)``).
+    var emptyTwins: [Int]
     var emptyTwinsUpdate = 0
 
     init(search: LocalSearch, state: SearchState, penalties: Penalties? = nil, insertions: SwapStarInsertions = SwapStarInsertions()) {
@@ -196,6 +196,7 @@ struct LocalSearchRun {
         routePenalty = [Int64](repeating: 0, count: state.routes.count)
         routeChanged = [Int](repeating: 0, count: state.routes.count)
         swapStarTested = routeChanged
+        emptyTwins = [Int](repeating: -1, count: state.routes.count)
         let data = search.data
         segments = state.routes.map { route in
             var segments = RouteSegments(vehicle: route.vehicle, data: data)

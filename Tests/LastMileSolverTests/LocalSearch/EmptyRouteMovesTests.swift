@@ -14,7 +14,7 @@ import Testing
             var run = oracle.run
             var (moves, feasible) = (0, 0)
             for ru in oracle.state.routes.indices {
-                guard let re = run.emptyTwin(of: ru, oracle.state), re != ru else { continue }
+                guard let re = run.emptyTwin(of: ru), re != ru else { continue }
                 let n = run.segments[ru].count
                 for p in stride(from: 1, through: n, by: 1) {
                     let candidates: [(Move?, String)] = [
