@@ -90,10 +90,28 @@ struct RuinAndRecreate: Sendable {
     /// Reinserts every unassigned job, in one of SISR's orders, at its cheapest feasible position (with blinks,
     /// unless `blinks` is false: the first solution, where a blinked empty vehicle would leave a job out).
     /// With `openRoutes` false, only vehicles already in use take jobs (fleet minimisation).
-    func recreate(_ state: inout SearchState, openRoutes: Bool = true, blinks: Bool = true, using random: inout SplitMix64) {
+    ///
+    /// `openingDiscount` (0…1) makes starting a route look cheaper than it is: a job alone in an empty vehicle
+    /// is priced at its route's variable cost × (1 − discount), plus the vehicle's fixed cost in full. Only the
+    /// choice of places changes; the candidate is judged at its true cost (see
+    /// ``SolverConfiguration/openingDiscount``).
+    func recreate(
+        _ state: inout SearchState, openRoutes: Bool = true, blinks: Bool = true, openingDiscount: Double = 0,
+        using random: inout SplitMix64
+    ) {
         let jobs = insertionOrder(state.unassigned, using: &random)
         state.unassigned.removeAll(keepingCapacity: true)
-        reinsert(jobs, into: &state, openRoutes: openRoutes, blinkRate: blinks ? configuration.blinkRate : 0, using: &random)
+        reinsert(
+            jobs, into: &state, openRoutes: openRoutes, blinkRate: blinks ? configuration.blinkRate : 0,
+            openingDiscount: openingDiscount, using: &random)
+    }
+
+    /// A discount for the annealing's next recreation (``SolverConfiguration/openingDiscount``): none half the
+    /// time, else uniform in [0, the configured largest).
+    func drawOpeningDiscount(using random: inout SplitMix64) -> Double {
+        let largest = configuration.openingDiscount
+        guard largest > 0, random.next() % 2 == 1 else { return 0 }
+        return uniform(0, largest, &random)
     }
 
     /// `unassigned` in one of SISR's orders, drawn at random (random, largest demand first, farthest from the
@@ -120,7 +138,10 @@ struct RuinAndRecreate: Sendable {
     }
 
     /// Inserts `jobs`, in order, each at its cheapest feasible position (with blinks), or leaves it out.
-    private func reinsert(_ jobs: [Int], into state: inout SearchState, openRoutes: Bool, blinkRate: Double, using random: inout SplitMix64) {
+    private func reinsert(
+        _ jobs: [Int], into state: inout SearchState, openRoutes: Bool, blinkRate: Double, openingDiscount: Double,
+        using random: inout SplitMix64
+    ) {
         var triedGroup = [Bool](repeating: false, count: state.routes.count)
         // Granular recreation: with many routes, a job first tries only the routes that serve one of its
         // nearest neighbours (and the empty vehicles); the other routes only when none of those takes it.
@@ -144,7 +165,13 @@ struct RuinAndRecreate: Sendable {
                 guard mayTry(r, isEmpty: state.routes[r].isEmpty, openRoutes: openRoutes, tried: &triedGroup),
                     data.canServe(job, by: r)
                 else { return }
-                let fixed = state.routes[r].isEmpty ? data.vehicleFixedCost[r] : 0
+                var fixed: Int64 = 0
+                if state.routes[r].isEmpty {
+                    fixed = data.vehicleFixedCost[r]
+                    if openingDiscount > 0, let alone = state.routes[r].insertionDelta(of: job, after: 0, data: data) {
+                        fixed -= Int64(openingDiscount * Double(alone))
+                    }
+                }
                 if let found = state.cheapestInsertion(
                     of: job, intoRoute: r, fixed: fixed, below: best?.delta, data: data, blinkRate: blinkRate, random: &random)
                 {

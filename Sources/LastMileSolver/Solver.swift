@@ -238,7 +238,7 @@ public enum Solver {
             }
             var candidate = current
             _ = search.ruin(&candidate, using: &random)
-            search.recreate(&candidate, using: &random)
+            search.recreate(&candidate, openingDiscount: search.drawOpeningDiscount(using: &random), using: &random)
             statistics.candidates += 1
             if candidate.hasSameRoutes(as: current) { statistics.unchangedRecreations += 1 }
             var candidateCost = candidate.objective(search.data)

@@ -23,7 +23,7 @@ import Testing
         #expect(applied.status == 0, "\(applied.stderr)")
         let lines = applied.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "9 events applied, 1 already applied; live revision 9 of 2026-11-23 version 1")
-        #expect(lines.contains("   at risk: customer 30 (order O-0030, vehicle BIKE-009): ETA 10:17 after the window end 10:00"))
+        #expect(lines.contains("   at risk: customer 31 (order O-0031, vehicle BIKE-009): ETA 10:06 after the window end 10:00"))
         // The closure is in the re-optimiser's travel times: O-0014's address lies inside it, no vehicle reaches it.
         #expect(lines.contains("   road-closure within 300 m of (47.0150000, 8.0050000) until 11:00"))
         #expect(lines.contains("   cannot serve O-0014: no running vehicle has room for it or reaches it before its shift ends and within 60 min of its window"))
