@@ -51,8 +51,9 @@ public enum ProcessorCount {
 }
 
 /// Write-once result slots, one per index. Each index is written by exactly one thread and read only after
-/// `concurrentPerform` returns, which is what makes the unchecked `Sendable` sound.
-private final class ResultSlots<T>: @unchecked Sendable {
+/// every writer has finished (`concurrentPerform` returned, or the threads were joined), which is what makes
+/// the unchecked `Sendable` sound.
+final class ResultSlots<T>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Result<T, any Error>?>
 
     init(count: Int) {
@@ -69,7 +70,7 @@ private final class ResultSlots<T>: @unchecked Sendable {
 
     func collect() throws -> [T] {
         try buffer.map { slot in
-            guard let slot else { preconditionFailure("parallelMap left a slot unfilled") }
+            guard let slot else { preconditionFailure("a slot was left unfilled") }
             return try slot.get()
         }
     }

@@ -20,6 +20,8 @@ public struct SearchStatistics: Sendable, Equatable {
     public var accepted = 0
     /// Accepted candidates better than every solution before them.
     public var newBests = 0
+    /// Meetings of parallel chains (``EliteExchange``) at which a chain took another's better solution.
+    public var adoptedElites = 0
 
     public init() {}
 
@@ -33,6 +35,7 @@ public struct SearchStatistics: Sendable, Equatable {
         sum.searchedBackToCurrent += b.searchedBackToCurrent
         sum.accepted += b.accepted
         sum.newBests += b.newBests
+        sum.adoptedElites += b.adoptedElites
         return sum
     }
 }

@@ -53,14 +53,17 @@ public enum Solver {
         }
         var streams = SplitMix64(seed: configuration.seed)
         let seeds = (0..<configuration.threads).map { _ in streams.next() }
-        let results = (try? parallelMap(count: seeds.count, maxThreads: seeds.count) { chain -> Result in
+        let exchange = configuration.eliteExchanges > 0 ? EliteExchange(chains: seeds.count) : nil
+        let runChain = { @Sendable (chain: Int) -> Result in
             var single = configuration
             single.seed = seeds[chain]
             single.threads = 1
             return solveChain(
                 problem, configuration: single, search: search, localSearch: localSearch, started: started,
-                onImprovement: chain == 0 ? onImprovement : nil)
-        }) ?? []
+                exchange: exchange.map { ($0, chain) }, onImprovement: chain == 0 ? onImprovement : nil)
+        }
+        // Chains that meet must all run at once: a thread each (see ``threadPerItemMap(count:_:)``).
+        let results = threadPerItemMap(count: seeds.count, runChain)
         var best = results[0]
         for result in results.dropFirst()
         where (result.solution.unassigned.count, result.cost) < (best.solution.unassigned.count, best.cost) {
@@ -103,8 +106,10 @@ public enum Solver {
     /// One search chain on the calling thread.
     static func solveChain(
         _ problem: VRPProblem, configuration: SolverConfiguration, search: RuinAndRecreate, localSearch: LocalSearch?,
-        started: Date, onImprovement: (@Sendable (Progress) -> Void)? = nil
+        started: Date, exchange: (place: EliteExchange, chain: Int)? = nil, onImprovement: (@Sendable (Progress) -> Void)? = nil
     ) -> Result {
+        // A chain that stops no longer holds up the others' meetings.
+        defer { exchange?.place.leave() }
         var lastReport = -1.0
         func report(_ state: SearchState, _ cost: Int64) {
             guard let onImprovement else { return }
@@ -198,10 +203,26 @@ public enum Solver {
         // Built only for a chain that runs: its own problem data and neighbourhood, O(jobs²).
         let chainSearch = penalisedChain && fleetIsFinal ? localSearch.map { $0.withoutFixedCosts(of: problem) } : localSearch
         var currentPriced: PricedCost? = nil
+        // Meetings with the other chains (``SolverConfiguration/eliteExchanges``), at even fractions of the run
+        // after the fleet minimisation's share, so that every chain is annealing when they meet.
+        let meetingsStart = minimizesFleet ? configuration.fleetShare : 0
+        let meetings = exchange == nil ? [] : (1...configuration.eliteExchanges).map {
+            meetingsStart + (1 - meetingsStart) * Double($0) / Double(configuration.eliteExchanges + 1)
+        }
+        var nextMeeting = 0
         while true {
             if configuration.iterations != nil || iteration % 64 == 0 {
                 guard let now = progress(at: iteration) else { break }
                 fraction = phaseStart < 1 ? (now - phaseStart) / (1 - phaseStart) : 1
+                if let exchange, nextMeeting < meetings.count, now >= meetings[nextMeeting] {
+                    while nextMeeting < meetings.count, now >= meetings[nextMeeting] { nextMeeting += 1 }
+                    let elite = exchange.place.meet(EliteExchange.Offer(state: best, objective: bestCost, chain: exchange.chain))
+                    if elite.chain != exchange.chain, elite.state.unassigned.count <= best.unassigned.count, elite.objective < bestCost {
+                        (best, bestCost) = (elite.state, elite.objective)
+                        (current, currentCost, currentPriced) = (best, bestCost, nil)
+                        statistics.adoptedElites += 1
+                    }
+                }
             }
             let temperature = schedule.temperature(at: fraction)
             if penalisedChain, current.servesEveryMandatoryJob(search.data), let localSearch = chainSearch {

@@ -8,8 +8,9 @@ public struct SolverConfiguration: Sendable {
     public var iterations: Int?
     /// Stop after this many seconds of wall time.
     public var timeLimit: Double?
-    /// Independent search chains run in parallel, each with its own stream split from `seed`; the best wins
-    /// (ties to the lower chain). 1 = one core, as the benchmarks measure.
+    /// Search chains run in parallel, each with its own stream split from `seed`, meeting `eliteExchanges`
+    /// times to share their best; the best wins (ties to the lower chain). 1 = one core, as the benchmarks
+    /// measure.
     public var threads = 1
     /// SISR: average number of jobs removed per ruin (c̄).
     public var averageRemoved = 10.0
@@ -45,6 +46,16 @@ public struct SolverConfiguration: Sendable {
     /// Granular recreation starts above this many routes in use: on 100-customer instances it costs quality
     /// (Solomon 5 s: 0.33 % instead of 0.28 % with 12), on 700-customer ones it gains a lot.
     public var granularRouteThreshold = 20
+    /// With several chains (`threads` > 1): how many times the chains meet to share their best solutions
+    /// (``EliteExchange``), at even fractions of the run after fleet minimisation. At each meeting a chain
+    /// whose best is worse than the best of all continues from that one, with its own random stream and
+    /// temperature. 0 = independent chains, the best of which wins.
+    ///
+    /// Two chains on two cores, seed 1, mean gap to the best-known distance, 0 → 3 meetings (Benchmarks/README.md,
+    /// "Issue 10, sixteenth session"): Solomon 56 at 5 s 0.145 → 0.086 % (9 meetings: 0.117 %);
+    /// Gehring–Homberger at 30 s 0.224 → 0.201 % (seed 2: 0.251 → 0.245 %); MDVRPTW PR11–PR18 at 30 s
+    /// 2.338 → 2.211 %; the 400-order demo day (15 s, seeds 1–2) 1559.70 → 1549.41 and 1594.04 → 1583.83.
+    public var eliteExchanges = 3
     /// Share of the budget spent removing vehicles when vehicles have a fixed cost ("fewest vehicles first").
     public var fleetShare = 0.4
     /// Iterations one route removal may take before fleet minimisation gives up.

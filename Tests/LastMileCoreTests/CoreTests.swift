@@ -1,3 +1,4 @@
+import Foundation
 import LastMileCore
 import Testing
 
@@ -36,5 +37,24 @@ import Testing
                 return index
             }
         }
+    }
+
+    /// Eight items, more than this machine's cores, each waiting until all have started: every item runs at
+    /// once on a thread of its own, so none waits forever; the results keep the items' order.
+    @Test func threadPerItemMapRunsItemsThatWaitForEachOther() {
+        let started = DispatchSemaphore(value: 0)
+        let go = DispatchSemaphore(value: 0)
+        let count = 8
+        let waiter = Thread {
+            for _ in 0..<count { started.wait() }
+            for _ in 0..<count { go.signal() }
+        }
+        waiter.start()
+        let doubled = threadPerItemMap(count: count) { index -> Int in
+            started.signal()
+            go.wait()
+            return 2 * index
+        }
+        #expect(doubled == (0..<count).map { 2 * $0 })
     }
 }

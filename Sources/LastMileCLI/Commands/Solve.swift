@@ -132,6 +132,7 @@ extension Solve {
         return "annealing: \(statistics.candidates) candidates, \(statistics.unchangedRecreations) recreated unchanged; "
             + "local search on \(statistics.searched), \(statistics.searchedBackToCurrent) of them back at the current cost\(back)\(infeasible); "
             + "\(statistics.accepted) accepted, \(statistics.newBests) new bests"
+            + (statistics.adoptedElites > 0 ? "; \(statistics.adoptedElites) times a chain took another's best" : "")
     }
 }
 
