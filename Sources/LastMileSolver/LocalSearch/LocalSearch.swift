@@ -63,6 +63,12 @@ final class LocalSearch: Sendable {
     /// and every time constraint is in the summaries (one window per job, no breaks, no duration limits), so
     /// that a time-warped route is priced exactly. Distance limits, skills and shipments stay hard.
     let penalises: Bool
+    /// Whether every route costs its fixed cost plus its arcs' costs (no paid time, no job charges): then
+    /// ``LocalSearchRun/arcCostChange(of:_:)`` bounds each move before its summaries are built.
+    let costsFollowArcs: Bool
+    /// The cost matrices (``LegEvaluator/costBase``) equal to their transpose, where a reversed run costs what
+    /// it costs forwards. Sorted.
+    let symmetricCostBases: [Int]
 
     init(data: SolverData, neighbours: Int, swapStar: Bool = false, penalties: Bool = false) {
         self.data = data
@@ -76,6 +82,11 @@ final class LocalSearch: Sendable {
         vehicleGroup = data.problem.interchangeableVehicles
         let (opening, closing) = (data.vehicleEarliest.min() ?? 0, data.vehicleLatest.max() ?? 0)
         windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
+        costsFollowArcs = !data.vehiclePaidTime.contains { $0 != nil } && !data.vehicleCharges.contains { $0 >= 0 }
+        let n = data.locationCount
+        symmetricCostBases = Set(data.vehicleCost).sorted().filter { base in
+            (0..<n).allSatisfy { a in (0..<a).allSatisfy { b in data.entry(base, a, b) == data.entry(base, b, a) } }
+        }
     }
 
     /// The same search over `problem` (this search's) with every vehicle's fixed cost at 0: where the fleet is
@@ -344,10 +355,11 @@ struct LocalSearchRun {
         }
     }
 
-    /// Whether `move` lowers the objective and keeps every route feasible: cost and time warp from the
-    /// summaries first, then loads and the exact confirmations.
+    /// Whether `move` lowers the objective and keeps every route feasible: arc costs first (a bound, see
+    /// ``arcCostChange(of:_:)``), then cost and time warp from the summaries, then loads and the exact confirmations.
     @inline(__always)
     func isImproving(_ move: Move, _ state: SearchState) -> Bool {
+        if let bound = arcCostChange(of: move, state), bound >= 0 { return false }
         guard let delta = delta(of: move, state), delta.cost < 0 else { return false }
         guard let penalties else {
             return isFeasible(move, distances: delta.distances, state) && (!search.data.isTimeDependent || rebuiltCostImproves(move, state))

@@ -56,6 +56,11 @@ struct MoveOracle {
         let delta = run.delta(of: move, state)
         let feasible = delta.map { run.isFeasible(move, distances: $0.distances, state) } ?? false
         #expect(feasible == after.isFeasible, "seed \(seed), \(label): O(1) says \(feasible), checker \(after.violations)")
+        // The arc-cost bound never rejects what the summaries would accept, and is exact without time warp.
+        if let bound = run.arcCostChange(of: move, state), let delta {
+            #expect(bound <= delta.cost, "seed \(seed), \(label): arc bound \(bound) above the delta \(delta.cost)")
+            if feasible { #expect(bound == delta.cost, "seed \(seed), \(label): arc bound \(bound), delta \(delta.cost)") }
+        }
         if feasible, let delta {
             #expect(delta.cost == after.cost - before.cost, "seed \(seed), \(label): delta \(delta.cost), checker \(after.cost - before.cost)")
             var applied = state

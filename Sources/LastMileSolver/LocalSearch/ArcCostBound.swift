@@ -1,0 +1,57 @@
+/// A cheap lower bound of a move's objective change, read from arc costs alone (Vidal et al. 2013's
+/// filter: "if the distance does not improve, the time windows need not be looked at").
+///
+/// Where a route costs exactly its fixed cost plus the costs of its arcs (no paid time, no job charges:
+/// ``LocalSearch/costsFollowArcs``), a move's change in cost is the added arcs minus the removed ones, and time
+/// warp can only add to it. So when that change is not negative the move cannot improve, and the summaries'
+/// concatenations (time windows, distances, loads) are skipped. The bound reads the cached prefix costs of
+/// ``RouteSegments`` for the pieces and one matrix entry per joint: O(pieces).
+///
+/// No bound (`nil`) when a changed route is priced for time warp now (a move may then gain by removing it),
+/// when a piece comes from a vehicle with other costs, or when a reversed run of three jobs or more would have
+/// to be summed job by job on an asymmetric cost matrix.
+extension LocalSearchRun {
+    /// The change of `move` in compared units (×``costScale``) counting arc and fixed costs only; never above
+    /// the exact change of ``delta(of:_:)``.
+    @inline(__always)
+    func arcCostChange(of move: Move, _ state: SearchState) -> Int64? {
+        guard search.costsFollowArcs else { return nil }
+        let (r0, r1) = move.routes
+        guard routePenalty[r0] == 0, !move.twoRoutes || routePenalty[r1] == 0,
+            let first = arcCost(of: move.plans.0, for: r0, state)
+        else { return nil }
+        var change = first - segments[r0].cost
+        if move.twoRoutes {
+            guard let second = arcCost(of: move.plans.1, for: r1, state) else { return nil }
+            change += second - segments[r1].cost
+        }
+        return change * costScale
+    }
+
+    /// What `plan` costs as the route of vehicle `r` counting its fixed cost and arcs (0 when empty).
+    @inline(__always)
+    func arcCost(of plan: RoutePlan, for r: Int, _ state: SearchState) -> Int64? {
+        let data = search.data
+        let base = segments[r].evaluator.costBase
+        var total: Int64 = 0
+        var at = data.vehicleStart[r]
+        for k in 0..<plan.count {
+            let piece = plan.pieces[k]
+            let q = piece.route
+            guard segments[q].evaluator.costBase == base else { return nil }
+            let jobs = state.routes[q].jobs
+            let (head, tail) = piece.reversed ? (piece.last, piece.first) : (piece.first, piece.last)
+            let headLocation = data.jobLocation[Int(jobs[head - 1])], tailLocation = data.jobLocation[Int(jobs[tail - 1])]
+            total += data.entry(base, at, headLocation)
+            if piece.reversed, piece.length > 1, !search.symmetricCostBases.contains(base) {
+                guard piece.length == 2 else { return nil }
+                total += data.entry(base, headLocation, tailLocation)
+            } else {
+                total += segments[q].prefix[piece.last].cost - segments[q].prefix[piece.first].cost
+            }
+            at = tailLocation
+        }
+        guard plan.count > 0 else { return 0 }
+        return total + data.entry(base, at, data.vehicleEnd[r]) + data.vehicleFixedCost[r]
+    }
+}
