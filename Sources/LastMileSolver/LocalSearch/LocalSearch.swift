@@ -67,7 +67,7 @@ final class LocalSearch: Sendable {
     /// ``LocalSearchRun/arcCostChange(of:_:)`` bounds each move before its summaries are built.
     let costsFollowArcs: Bool
     /// The cost matrices (``LegEvaluator/costBase``) equal to their transpose, where a reversed run costs what
-    /// it costs forwards. Sorted.
+    /// it costs forwards. Sorted; empty without ``costsFollowArcs``. O(locations²) once.
     let symmetricCostBases: [Int]
 
     init(data: SolverData, neighbours: Int, swapStar: Bool = false, penalties: Bool = false) {
@@ -84,7 +84,7 @@ final class LocalSearch: Sendable {
         windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
         costsFollowArcs = !data.vehiclePaidTime.contains { $0 != nil } && !data.vehicleCharges.contains { $0 >= 0 }
         let n = data.locationCount
-        symmetricCostBases = Set(data.vehicleCost).sorted().filter { base in
+        symmetricCostBases = !costsFollowArcs ? [] : Set(data.vehicleCost).sorted().filter { base in
             (0..<n).allSatisfy { a in (0..<a).allSatisfy { b in data.entry(base, a, b) == data.entry(base, b, a) } }
         }
     }
