@@ -12,6 +12,9 @@ import LastMileModel
 /// when on); until neither finds a move.
 ///
 /// What is exact and what is confirmed:
+/// - **Turned away on arc costs** where routes cost their fixed cost plus their arcs
+///   (``LocalSearchRun/arcCostChange(of:_:)``): a move whose arcs do not lower the cost is refused before any
+///   summary is built; the moves accepted are the same.
 /// - **Exact in O(1)** from ``RouteSegments`` (Vidal concatenation through ``LegEvaluator``): travel cost,
 ///   distance, time warp and load peaks of every changed route, for jobs with one window and vehicles
 ///   without breaks (moved pieces of at most two jobs; longer middle pieces — 2-opt reversals, SWAP*'s
