@@ -35,6 +35,7 @@ extension LocalSearchRun {
     /// What `plan` costs as the route of vehicle `r` counting its fixed cost and arcs (0 when empty).
     @inline(__always)
     func arcCost(of plan: RoutePlan, for r: Int, _ state: SearchState) -> Int64? {
+        guard plan.count > 0 else { return 0 }
         let data = search.data
         let base = segments[r].evaluator.costBase
         var total: Int64 = 0
@@ -55,7 +56,6 @@ extension LocalSearchRun {
             }
             at = tailLocation
         }
-        guard plan.count > 0 else { return 0 }
         return total + data.entry(base, at, data.vehicleEnd[r]) + data.vehicleFixedCost[r]
     }
 }
