@@ -98,6 +98,18 @@ import Testing
         #expect(weights.current.timeWarp > start.timeWarp && weights.current.load[0] < start.load[0])
     }
 
+    /// Optima late half the time and overloaded the other half are each on target in their own dimension but
+    /// never feasible: both prices rise.
+    @Test func weightsRiseWhenViolationsAlternate() {
+        let data = SolverData(SolverTests.randomProblem(jobs: 10, vehicles: 3, seed: 1, windows: true))
+        var weights = PenaltyWeights(data: data)
+        let start = weights.current
+        for search in 0..<PenaltyWeights.adaptationPeriod {
+            weights.record(timeFeasible: search.isMultiple(of: 2), loadFeasible: !search.isMultiple(of: 2))
+        }
+        #expect(weights.current.timeWarp > start.timeWarp && weights.current.load[0] > start.load[0])
+    }
+
     @Test func notPenalisedWhereTimeIsConfirmedExactly() {
         let data = SolverData(SolverTests.twoWindowProblem(jobs: 10, vehicles: 3, seed: 1))
         #expect(!LocalSearch(data: data, neighbours: 8, penalties: true).penalises)
