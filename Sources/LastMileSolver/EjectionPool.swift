@@ -28,7 +28,7 @@ struct EjectionPool {
     /// the same vehicle counts as ruin and recreate with gaps of 3.20 and 2.14 % against 1.20 and 3.01 %, the
     /// R2 instances all worse.
     static func suits(_ state: SearchState, _ data: SolverData) -> Bool {
-        let used = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let used = state.routesInUse
         return !data.hasPickups && state.routeOf.count - state.unassigned.count < LocalSearchPolicy.longRoute * used
     }
 

@@ -145,7 +145,7 @@ struct RuinAndRecreate: Sendable {
         var triedGroup = [Bool](repeating: false, count: state.routes.count)
         // Granular recreation: with many routes, a job first tries only the routes that serve one of its
         // nearest neighbours (and the empty vehicles); the other routes only when none of those takes it.
-        let usedRoutes = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let usedRoutes = state.routesInUse
         let granular = configuration.insertionNeighbours > 0 && usedRoutes > configuration.granularRouteThreshold
         var stamp = [Int](repeating: -1, count: state.routes.count)
         var nearRoutes: [Int] = []

@@ -14,6 +14,9 @@ struct SearchState {
         unassigned = Array(0..<data.jobCount)
     }
 
+    /// How many vehicles drive a route.
+    var routesInUse: Int { routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) } }
+
     /// Each used route's ``RouteState/objectiveCost(_:)`` (travel cost, paid time, job charges, fixed cost),
     /// the cost floors' top-ups (``CostFloor``), and the penalty of every unassigned job.
     func objective(_ data: SolverData) -> Int64 {

@@ -92,7 +92,7 @@ public enum Solver {
     /// cheapest vehicles, one more than `state` uses, exceed its whole objective (the hierarchical objective's
     /// fixed costs are above any distance).
     static func noLargerFleetPays(_ state: SearchState, _ data: SolverData) -> Bool {
-        let used = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let used = state.routesInUse
         guard used < state.routes.count else { return true }
         var fixed: Int64 = 0
         for cost in data.vehicleFixedCost.sorted().prefix(used + 1) {
@@ -176,10 +176,11 @@ public enum Solver {
         }
 
         // Past fleet minimisation, where one more vehicle could never pay for itself, the fleet is final: the
-        // penalised chain keeps to the vehicles in use and prices routes without their fixed costs. Priced with
+        // penalised chain keeps to as many vehicles as are in use and prices routes without their fixed costs. Priced with
         // them, a chain at a low price of time warp merges routes to save a vehicle and is stranded late
         // (Solomon RC202, 5 s: never feasible again, 26 % above the best-known distance).
         let fleetIsFinal = minimizesFleet && Self.noLargerFleetPays(best, search.data)
+        let finalFleet = fleetIsFinal ? best.routesInUse : nil
 
         // The annealing schedule runs over the budget left after fleet minimisation.
         let phaseStart = progress(at: iteration) ?? 1
@@ -230,7 +231,7 @@ public enum Solver {
                 let prices = weights.current
                 var candidate = current
                 let (priced, unchanged) = localSearch.iterate(
-                    &candidate, from: current, recreation: search, openRoutes: !fleetIsFinal, weights: &weights, until: deadline, insertions: insertions,
+                    &candidate, from: current, recreation: search, routeLimit: finalFleet, weights: &weights, until: deadline, insertions: insertions,
                     using: &random)
                 statistics.candidates += 1
                 statistics.searched += 1

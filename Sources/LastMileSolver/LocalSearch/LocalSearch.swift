@@ -116,7 +116,7 @@ final class LocalSearch: Sendable {
     /// on average: where ``LocalSearchPolicy/automatic`` searches every candidate.
     func hasLongRoutes(_ state: SearchState) -> Bool {
         guard windowsBind else { return false }
-        let used = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        let used = state.routesInUse
         return state.routeOf.count - state.unassigned.count >= LocalSearchPolicy.longRoute * used
     }
 
@@ -196,8 +196,9 @@ struct LocalSearchRun {
     /// When the descent stops even if moves remain (the solver's time limit): a descent over thousands of
     /// jobs from a greedy first solution takes seconds.
     var deadline: Date?
-    /// Whether moves may start routes in empty vehicles (``improveIntoEmptyRoute(_:_:)``); off on a final fleet.
-    var opensRoutes = true
+    /// At most this many vehicles drive once moves start routes in empty ones (``improveIntoEmptyRoute(_:_:)``):
+    /// a final fleet's size; `nil`, no limit.
+    var routeLimit: Int?
     /// `emptyTwins[g]`: the first empty vehicle of group `g` (``LocalSearch/vehicleGroup``) or -1, as of
     /// update `emptyTwinsUpdate` (``emptyTwin(of:)``).
     var emptyTwins: [Int]
@@ -303,7 +304,9 @@ struct LocalSearchRun {
                     guard ru >= 0, rv >= 0, lastChanged[u] > tested || lastChanged[Int(v)] > tested else { continue }
                     if improve(u, Int(v), &state) { improved = true }
                 }
-                if opensRoutes, state.routeOf[u] >= 0, lastChanged[u] > tested, improveIntoEmptyRoute(u, &state) { improved = true }
+                if state.routeOf[u] >= 0, lastChanged[u] > tested, routeLimit.map({ state.routesInUse < $0 }) ?? true,
+                    improveIntoEmptyRoute(u, &state)
+                { improved = true }
             }
             if !improved, search.swapStar, swapStarPass(&state) { improved = true }
         }

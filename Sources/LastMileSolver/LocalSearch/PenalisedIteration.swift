@@ -13,23 +13,26 @@ extension LocalSearch {
     /// one, they go back where they add the least at the current prices of time warp and excess load
     /// (``LocalSearchRun/insertPriced(_:into:recreation:openRoutes:using:)``), and the granular search improves the
     /// jobs around what changed under the same prices. No repair: `state` stays as the search left it, and
-    /// the caller keeps its best among the feasible ones. Counts the result's feasibility in `weights`. With
-    /// `openRoutes` false, the jobs go back into the vehicles in use only (a final fleet).
+    /// the caller keeps its best among the feasible ones. Counts the result's feasibility in `weights`. With a
+    /// `routeLimit` (a final fleet), at most that many vehicles drive: a route the ruin or the search empties
+    /// may start again, so that the chain never loses a vehicle it cannot win back (Gehring–Homberger
+    /// RC1_2_1, hierarchical, seed 2, 2026-12-03: one route emptied by the first ruin left the other 17
+    /// overloaded for the rest of the run).
     ///
     /// Returns the result's cost and violations, and whether the reinsertion put every removed job back where
     /// it was.
     func iterate(
-        _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, openRoutes: Bool = true,
+        _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, routeLimit: Int? = nil,
         weights: inout PenaltyWeights, until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
     ) -> (PricedCost, unchanged: Bool) {
         _ = recreation.ruin(&state, using: &random)
         var run = LocalSearchRun(search: self, state: state, penalties: weights.current, insertions: insertions)
         run.deadline = deadline
-        run.opensRoutes = openRoutes
+        run.routeLimit = routeLimit
         run.markChanged(state, since: current)
         let removed = recreation.insertionOrder(state.unassigned, using: &random)
         state.unassigned.removeAll(keepingCapacity: true)
-        run.insertPriced(removed, into: &state, recreation: recreation, openRoutes: openRoutes, using: &random)
+        run.insertPriced(removed, into: &state, recreation: recreation, routeLimit: routeLimit, using: &random)
         let unchanged = state.hasSameRoutes(as: current)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
         order.shuffle(using: &random)

@@ -3,22 +3,24 @@ import LastMileCore
 extension LocalSearchRun {
     /// Inserts each of `jobs`, in order, where it adds the least in compared units: cost ×``costScale`` plus
     /// the prices of the time warp and excess load it adds (``penalties``; a penalised run). Each place is
-    /// two concatenations of the route's summaries, O(1). A job tries the routes of its nearest jobs and, with
-    /// `openRoutes`, one empty vehicle per group (granular as ``RuinAndRecreate/recreate(_:openRoutes:blinks:using:)``), skipping
+    /// two concatenations of the route's summaries, O(1). A job tries the routes of its nearest jobs and, while
+    /// fewer than `routeLimit` vehicles drive, one empty vehicle per group (granular as
+    /// ``RuinAndRecreate/recreate(_:openRoutes:blinks:using:)``), skipping
     /// each place with the blink rate. A mandatory job goes in at any price (PyVRP inserts required
     /// clients), an optional one stays out when every place adds more than its `unassignedCost`; both stay
     /// out when no place keeps their skills and the distance limit (still hard).
     ///
     /// Without pickups or shipments only (their halves would need paired places).
     mutating func insertPriced(
-        _ jobs: [Int], into state: inout SearchState, recreation: RuinAndRecreate, openRoutes: Bool = true, using random: inout SplitMix64
+        _ jobs: [Int], into state: inout SearchState, recreation: RuinAndRecreate, routeLimit: Int? = nil, using random: inout SplitMix64
     ) {
         let data = search.data
         let blinkRate = recreation.configuration.blinkRate
-        let usedRoutes = state.routes.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        var usedRoutes = state.routesInUse
         let granular = recreation.configuration.insertionNeighbours > 0 && usedRoutes > recreation.configuration.granularRouteThreshold
         var routes: [Int] = []
         for job in jobs {
+            let openRoutes = routeLimit.map { usedRoutes < $0 } ?? true
             candidateRoutes(for: job, in: state, granular: granular, openRoutes: openRoutes, recreation: recreation, into: &routes)
             var best: (delta: Int64, route: Int, after: Int)? = nil
             for r in routes where data.canServe(job, by: r) {
@@ -33,6 +35,7 @@ extension LocalSearchRun {
                 state.unassigned.append(job)
                 continue
             }
+            if state.routes[best.route].isEmpty { usedRoutes += 1 }
             replaceRoutes([(best.route, state.routes[best.route].inserting(job, after: best.after))], &state)
         }
     }

@@ -5,7 +5,7 @@ import Testing
 @testable import LastMileSolver
 
 /// Moves that start a route in an empty twin of a vehicle: their O(1) delta and feasibility equal the checker's, the
-/// descent splits a route when that pays, and a final fleet starts none.
+/// descent splits a route when that pays, and a fleet at its limit starts none.
 @Suite struct EmptyRouteMovesTests {
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func deltaEqualsTheChecker(seed: UInt64) {
@@ -59,7 +59,7 @@ import Testing
         let before = PlanChecker.check(state.solution, for: problem)
         let search = LocalSearch(data: data, neighbours: 2)
         var run = LocalSearchRun(search: search, state: state)
-        run.opensRoutes = opensRoutes
+        run.routeLimit = opensRoutes ? nil : 1
         run.markChanged(state, since: nil)
         run.descend(&state, order: [0, 1, 2])
         let after = PlanChecker.check(state.solution, for: problem)

@@ -103,8 +103,8 @@ import Testing
         #expect(Solver.noLargerFleetPays(SearchState(data: fullData, routes: routes.filter { !$0.isEmpty }), fullData))
     }
 
-    /// On a final fleet the chain reshapes the routes in use and never starts another, even priced without
-    /// fixed costs, where a new route would be the cheapest place for a removed job.
+    /// On a final fleet the chain reshapes the routes and never drives more vehicles than it had, even priced
+    /// without fixed costs, where a new route would be the cheapest place for a removed job.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func aFinalFleetOpensNoRoute(seed: UInt64) {
         var problem = SolverTests.randomProblem(jobs: 30, vehicles: 12, seed: seed, windows: true)
@@ -117,16 +117,17 @@ import Testing
         var random = SplitMix64(seed: seed)
         var current = SearchState(data: data, routes: routes)
         let inUse = current.routes.indices.filter { !current.routes[$0].isEmpty }
+        let fleet = inUse.count
         var opened = SearchState(data: data, routes: routes)
         var openedOnce = false
         for _ in 0..<30 {
             var state = current
-            _ = search.iterate(&state, from: current, recreation: recreation, openRoutes: false, weights: &weights, using: &random)
-            #expect(state.routes.indices.filter { !state.routes[$0].isEmpty }.allSatisfy(inUse.contains), "seed \(seed)")
+            _ = search.iterate(&state, from: current, recreation: recreation, routeLimit: fleet, weights: &weights, using: &random)
+            #expect(state.routesInUse <= fleet, "seed \(seed)")
             current = state
             // The same iteration allowed to open routes does, which is what the final fleet forbids.
             var free = opened
-            _ = search.iterate(&free, from: opened, recreation: recreation, openRoutes: true, weights: &weights, using: &random)
+            _ = search.iterate(&free, from: opened, recreation: recreation, weights: &weights, using: &random)
             if free.routes.contains(where: { !$0.isEmpty }) && free.routes.indices.contains(where: { !free.routes[$0].isEmpty && !inUse.contains($0) }) {
                 openedOnce = true
             }
@@ -134,6 +135,43 @@ import Testing
         }
         #expect(openedOnce, "seed \(seed): without fixed costs, an open fleet never started a route")
     }
+
+    /// Two far jobs a ruin took out of a whole route, due at the same time on opposite sides of the depot,
+    /// and one full route left: a fleet of two starts the emptied vehicle again (without a limit each job takes
+    /// its own; frozen at the vehicles still in use, both would overload the full route).
+    @Test(arguments: [(nil, 3), (2, 2), (1, 1)] as [(Int?, Int)])
+    func aFinalFleetStartsAgainARouteTheRuinEmptied(routeLimit: Int?, routes: Int) throws {
+        let problem = try SolomonReader.read(text: Self.emptiedRoute, name: "emptied", objective: .distance)
+        let data = SolverData(problem)
+        var configuration = SolverConfiguration(seed: 1)
+        configuration.blinkRate = 0
+        let recreation = RuinAndRecreate(problem: problem, configuration: configuration)
+        let search = LocalSearch(data: data, neighbours: 3, penalties: true)
+        var state = SearchState(data: data, routes: [[JobIndex(0), JobIndex(1)], [], []])
+        var run = LocalSearchRun(search: search, state: state, penalties: PenaltyWeights(data: data).current)
+        var random = SplitMix64(seed: 1)
+        state.unassigned = []
+        run.insertPriced([2, 3], into: &state, recreation: recreation, routeLimit: routeLimit, using: &random)
+        #expect(state.unassigned.isEmpty && state.routesInUse == routes, "\(state.solution.routes)")
+    }
+
+    /// Three vehicles of capacity 2; jobs 1 and 2 fill one, jobs 3 and 4 are both due at 100 but 200 apart.
+    static let emptiedRoute = """
+        emptied
+
+        VEHICLE
+        NUMBER     CAPACITY
+          3         2
+
+        CUSTOMER
+        CUST NO. X Y DEMAND READY DUE SERVICE
+
+        0 0 0 0 0 1000 0
+        1 10 0 1 0 1000 0
+        2 11 0 1 0 1000 0
+        3 0 100 1 100 100 0
+        4 0 -100 1 100 100 0
+        """
 
     /// Solomon C101 in whole units, as a VROOM client sends seconds (travel times rounded up, costs rounded):
     /// ten routes are a unit too tight, so the chain's optima are late or overloaded by turns, each on target
