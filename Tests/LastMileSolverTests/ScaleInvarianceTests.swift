@@ -51,20 +51,31 @@ import Testing
         }
     }
 
-    /// RC101 as VROOM JSON: the Solomon reader's time matrix as integer `durations` (the cost is the duration at
-    /// VROOM's default 3600 per hour), services, windows and the fleet as in the text.
-    static func vroomJSON(_ problem: VRPProblem) throws -> Data {
-        let n = problem.locationCount
+    /// A Solomon problem as VROOM JSON: the reader's time matrix as integer `durations`, services, windows and
+    /// the fleet as in the text. With `unit` (the reader's ×1000), in whole units as a VROOM client sends seconds:
+    /// durations rounded up, and `costs` (the reader's, rounded to the nearest unit); without, the cost is the
+    /// duration at VROOM's default 3600 per hour.
+    static func vroomJSON(_ problem: VRPProblem, unit: Int64? = nil) throws -> Data {
+        let (n, scale, vehicle) = (problem.locationCount, unit ?? 1, problem.vehicles[0])
+        func units(_ value: Int64) -> Int64 { value / scale }
         let vehicles: [[String: Any]] = problem.vehicles.enumerated().map { v, vehicle in
             ["id": v + 1, "start_index": vehicle.startLocation.position, "end_index": vehicle.endLocation.position,
-             "capacity": vehicle.capacity, "time_window": [vehicle.shift.earliest, vehicle.shift.latest]]
+             "capacity": vehicle.capacity, "time_window": [units(vehicle.shift.earliest), units(vehicle.shift.latest)]]
         }
         let jobs: [[String: Any]] = problem.jobs.map { job in
-            ["id": Int(job.id)!, "location_index": job.location.position, "service": job.service, "delivery": job.demand,
-             "time_windows": job.windows.map { [$0.earliest, $0.latest] }]
+            ["id": Int(job.id)!, "location_index": job.location.position, "service": units(job.service), "delivery": job.demand,
+             "time_windows": job.windows.map { [units($0.earliest), units($0.latest)] }]
         }
-        let durations = (0..<n).map { from in (0..<n).map { problem.time(LocationIndex(from), LocationIndex($0)) } }
-        let object: [String: Any] = ["vehicles": vehicles, "jobs": jobs, "matrices": ["car": ["durations": durations]]]
+        let rows = 0..<n
+        var matrices: [String: Any] = [
+            "durations": rows.map { from in rows.map { (problem.time(LocationIndex(from), LocationIndex($0)) + scale - 1) / scale } }
+        ]
+        if unit != nil {
+            matrices["costs"] = rows.map { from in
+                rows.map { (problem.cost(LocationIndex(from), LocationIndex($0), by: vehicle) + scale / 2) / scale }
+            }
+        }
+        let object: [String: Any] = ["vehicles": vehicles, "jobs": jobs, "matrices": ["car": matrices]]
         return try JSONSerialization.data(withJSONObject: object)
     }
 

@@ -1,4 +1,3 @@
-import Foundation
 import LastMileCore
 import LastMileModel
 import LastMileTestSupport
@@ -179,32 +178,11 @@ import Testing
     /// improved on its first solution (862, eleven routes, 2026-12-03).
     @Test func chainTradingLatenessForOverloadStillImproves() throws {
         let text = try SolomonReader.read(try SharedData.shared("benchmarks/solomon/C101.txt"), objective: .distance)
-        let json = try VroomFormat.read(try Self.wholeUnitVroomJSON(text), name: "C101.json").problem
+        let json = try VroomFormat.read(try ScaleInvarianceTests.vroomJSON(text, unit: text.costScale), name: "C101.json").problem
         var configuration = SolverConfiguration(seed: 1, iterations: 1500)
         configuration.penalisedSearch = true
         let result = Solver.solve(json, configuration: configuration)
         #expect(PlanChecker.check(result.solution, for: json).isFeasible)
         #expect(result.statistics.newBests > 0 && result.solution.routes.filter { !$0.isEmpty }.count == 10)
-    }
-
-    /// A Solomon problem (×1000) as VROOM JSON in whole units: durations rounded up, costs to the nearest unit.
-    static func wholeUnitVroomJSON(_ problem: VRPProblem) throws -> Data {
-        let (n, scale, vehicle) = (problem.locationCount, problem.costScale, problem.vehicles[0])
-        func units(_ value: Int64) -> Int64 { value / scale }
-        let vehicles: [[String: Any]] = problem.vehicles.enumerated().map { v, vehicle in
-            ["id": v + 1, "start_index": vehicle.startLocation.position, "end_index": vehicle.endLocation.position,
-             "capacity": vehicle.capacity, "time_window": [units(vehicle.shift.earliest), units(vehicle.shift.latest)]]
-        }
-        let jobs: [[String: Any]] = problem.jobs.map { job in
-            ["id": Int(job.id)!, "location_index": job.location.position, "service": units(job.service), "delivery": job.demand,
-             "time_windows": job.windows.map { [units($0.earliest), units($0.latest)] }]
-        }
-        let rows = 0..<n
-        let durations = rows.map { from in rows.map { (problem.time(LocationIndex(from), LocationIndex($0)) + scale - 1) / scale } }
-        let costs = rows.map { from in
-            rows.map { (problem.cost(LocationIndex(from), LocationIndex($0), by: vehicle) + scale / 2) / scale }
-        }
-        let object: [String: Any] = ["vehicles": vehicles, "jobs": jobs, "matrices": ["car": ["durations": durations, "costs": costs]]]
-        return try JSONSerialization.data(withJSONObject: object)
     }
 }
