@@ -33,23 +33,20 @@ struct EjectionPool {
     }
 
     /// Serves every job left out of `state` in its used routes, counting one iteration per job taken from
-    /// the pool. Returns whether it did before `isDone` or `attemptIterations`; else `state` leaves the pool's
-    /// jobs out (its routes still feasible).
+    /// the pool. Returns whether it did before `isDone`; else `state` leaves the pool's jobs out (its routes
+    /// still feasible).
     func serveLeftOut(
-        _ state: inout SearchState, iteration: inout Int, attemptIterations: Int, until isDone: (Int) -> Bool,
-        using random: inout SplitMix64
+        _ state: inout SearchState, iteration: inout Int, until isDone: (Int) -> Bool, using random: inout SplitMix64
     ) -> Bool {
         var pool = state.unassigned
         state.unassigned.removeAll()
         var ejection = InsertionEjection(data: data, maximumEjected: Self.maximumEjected)
         var routes: [Int] = []
-        var attempt = 0
         while let job = pool.last {
-            guard !isDone(iteration), attempt < attemptIterations else {
+            guard !isDone(iteration) else {
                 state.unassigned = pool
                 return false
             }
-            attempt += 1
             iteration += 1
             pool.removeLast()
             routes.removeAll(keepingCapacity: true)

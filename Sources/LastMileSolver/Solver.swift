@@ -21,6 +21,8 @@ public enum Solver {
         public var initial: VRPSolution? = nil
         /// What the annealing did with its candidates, over every chain.
         public var statistics = SearchStatistics()
+        /// The returned chain's fleet minimisation, when vehicles have a fixed cost.
+        public var fleetMinimisation: FleetMinimisationSummary? = nil
     }
 
     /// Where a run stands, for progress displays.
@@ -169,14 +171,19 @@ public enum Solver {
 
         // Fewest vehicles first: when vehicles cost something, spend the first part of the budget removing routes.
         let minimizesFleet = problem.vehicles.contains(where: { $0.fixedCost > 0 }) && current.unassigned.isEmpty
+        var fleetMinimisation: FleetMinimisationSummary? = nil
         if minimizesFleet {
             let minimizer = FleetMinimizer(
-                search: search, localSearch: localSearch, attemptIterations: configuration.fleetAttemptIterations, deadline: deadline,
-                insertions: insertions)
+                search: search, localSearch: localSearch, share: configuration.fleetShare, attemptShare: configuration.fleetAttemptShare,
+                attemptIterations: configuration.fleetAttemptIterations, deadline: deadline, insertions: insertions)
+            let routesBefore = best.routesInUse
+            var lastRemoval = Date()
             (best, iteration) = minimizer.minimize(
-                best, from: iteration, until: { progress(at: $0).map { $0 >= configuration.fleetShare } ?? true },
-                using: &random
-            )
+                best, from: iteration, progress: progress(at:), onRemoval: { lastRemoval = Date() }, using: &random)
+            fleetMinimisation = FleetMinimisationSummary(
+                routesBefore: routesBefore, routesAfter: best.routesInUse, iterations: iteration,
+                lastRemovalSeconds: routesBefore > best.routesInUse ? lastRemoval.timeIntervalSince(started) : 0,
+                seconds: Date().timeIntervalSince(started))
             current = best
             currentCost = best.objective(search.data)
             bestCost = currentCost
@@ -302,7 +309,8 @@ public enum Solver {
         let solution = best.solution
         return Result(
             solution: solution, cost: bestCost - best.unassignedPenalty(search.data), iterations: iteration,
-            seconds: Date().timeIntervalSince(started), initial: initial, statistics: statistics
+            seconds: Date().timeIntervalSince(started), initial: initial, statistics: statistics,
+            fleetMinimisation: fleetMinimisation
         )
     }
 

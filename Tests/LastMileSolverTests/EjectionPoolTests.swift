@@ -38,7 +38,7 @@ import Testing
     func ejectionIsTheBestOfEveryWay(seed: UInt64) {
         var found = [0, 0, 0]
         for problem in Self.instances(seed: seed) {
-            var (search, state) = Self.firstState(problem, seed: seed)
+            let (search, state) = Self.firstState(problem, seed: seed)
             let data = search.data
             var random = SplitMix64(seed: seed ^ 0x5eed)
             var ejection = InsertionEjection(data: data, maximumEjected: 2)
@@ -78,7 +78,7 @@ import Testing
             state.unassigned += removed
             var iteration = 0
             let served = EjectionPool(search: search).serveLeftOut(
-                &state, iteration: &iteration, attemptIterations: 300, until: { _ in false }, using: &random)
+                &state, iteration: &iteration, until: { $0 >= 300 }, using: &random)
             let report = PlanChecker.check(state.solution, for: problem)
             #expect(report.isFeasible, "seed \(seed), \(problem.name): \(report.violations.prefix(3))")
             #expect(served == state.unassigned.isEmpty, "seed \(seed), \(problem.name)")

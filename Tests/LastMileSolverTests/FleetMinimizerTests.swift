@@ -1,0 +1,82 @@
+import LastMileCore
+import LastMileModel
+import Testing
+
+@testable import LastMileSolver
+
+/// Fleet minimisation gives each route removal a share of the run; with ruin and recreate (long routes) a
+/// failed removal tries the next smallest route, with the ejection pool (short routes) it ends the phase.
+@Suite struct FleetMinimizerTests {
+    /// Locations on a line, 10 apart, depot at 0. Job 0 (at 1) needs skill 1, which only vehicle 0 has, and
+    /// fills it; two light jobs at 2 and `lastRoute` light jobs at 3 weigh 1 each. Three vehicles of capacity
+    /// 40, each with a fixed cost.
+    static func problem(lastRoute: Int) -> VRPProblem {
+        let locations = 4
+        var matrix = [Int64](repeating: 0, count: locations * locations)
+        for i in 0..<locations { for j in 0..<locations { matrix[i * locations + j] = Int64(10 * abs(i - j)) } }
+        let open = [TimeWindow(earliest: 0, latest: 10_000)]
+        var jobs = [Job(id: "heavy", location: 1, demand: [40], service: 0, windows: open, skills: [1])]
+        for n in 0..<(2 + lastRoute) {
+            jobs.append(Job(id: "light\(n + 1)", location: n < 2 ? 2 : 3, demand: [1], service: 0, windows: open))
+        }
+        let vehicles = (0..<3).map {
+            Vehicle(
+                id: "v\($0)", startLocation: 0, endLocation: 0, capacity: [40], shift: TimeWindow(earliest: 0, latest: 10_000),
+                fixedCost: 1_000, skills: $0 == 0 ? [1] : [])
+        }
+        return VRPProblem(
+            name: "one route that cannot go", locationCount: locations,
+            profiles: [TravelProfile(name: "car", time: matrix, distance: matrix)], jobs: jobs, vehicles: vehicles, dimensions: 1)
+    }
+
+    static let limit = 10_000
+
+    /// Fleet minimisation of routes [heavy], [light1, light2], [the other light jobs] over a run of ``limit``
+    /// iterations, without local search; the phase may take 40 % of the run. The smallest route cannot be
+    /// removed (no other vehicle has the skill), the next smallest can. Returns the answer, the iterations
+    /// and the removals.
+    static func minimize(lastRoute: Int, attemptShare: Double, attemptIterations: ClosedRange<Int> = 0...60_000) -> (SearchState, Int, Int) {
+        let problem = problem(lastRoute: lastRoute)
+        let search = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: 1, iterations: 1))
+        let start = SearchState(
+            data: search.data, routes: [[JobIndex(0)], [JobIndex(1), JobIndex(2)], (3..<(3 + lastRoute)).map { JobIndex($0) }])
+        let minimizer = FleetMinimizer(
+            search: search, localSearch: nil, share: 0.4, attemptShare: attemptShare, attemptIterations: attemptIterations)
+        var removals = 0
+        var random = SplitMix64(seed: 1)
+        let (best, iterations) = minimizer.minimize(
+            start, from: 0, progress: { $0 < limit ? Double($0) / Double(limit) : nil }, onRemoval: { removals += 1 },
+            using: &random)
+        #expect(PlanChecker.check(best.solution, for: problem).isFeasible)
+        return (best, iterations, removals)
+    }
+
+    /// Long routes (34 jobs on 3 routes), ruin and recreate, 1 % of the run per attempt: the heavy route fails,
+    /// the next succeeds; then the heavy route and the last one fail and the phase ends, long before its share.
+    @Test func aFailedRemovalTriesTheNextRoute() {
+        let (best, iterations, removals) = Self.minimize(lastRoute: 31, attemptShare: 0.01)
+        #expect(removals == 1 && best.routesInUse == 2 && best.unassigned.isEmpty)
+        #expect(best.routes[0].jobs == [0], "the heavy job stays on the only vehicle with its skill")
+        #expect(iterations >= 3 * Self.limit / 100 && iterations <= 3 * Self.limit / 100 + 3, "\(iterations) iterations")
+    }
+
+    /// Short routes (6 jobs), the ejection pool: the heavy route fails for 1 % of the run and the phase ends.
+    @Test func aFailedPoolEndsThePhase() {
+        let (best, iterations, removals) = Self.minimize(lastRoute: 3, attemptShare: 0.01)
+        #expect(removals == 0 && best.routesInUse == 3 && iterations == Self.limit / 100)
+    }
+
+    /// A short run: 1 % of it is 100 iterations, but an attempt takes at least 1,000 before the share ends it.
+    @Test func anAttemptTakesItsLeastIterations() {
+        let (best, iterations, removals) = Self.minimize(lastRoute: 3, attemptShare: 0.01, attemptIterations: 1_000...60_000)
+        #expect(removals == 0 && best.routesInUse == 3 && iterations == 1_000)
+    }
+
+    /// An attempt that may take the whole phase spends it on the heavy route: the share per attempt is what
+    /// lets the next route be tried.
+    @Test(arguments: [3, 31])
+    func anAttemptAsLongAsThePhaseRemovesNothing(lastRoute: Int) {
+        let (best, iterations, removals) = Self.minimize(lastRoute: lastRoute, attemptShare: 1)
+        #expect(removals == 0 && best.routesInUse == 3 && iterations == 4 * Self.limit / 10)
+    }
+}
