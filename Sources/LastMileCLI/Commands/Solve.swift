@@ -15,10 +15,12 @@ struct Solve: AsyncParsableCommand {
             conventions of ../shared/peers/README.md: Euclidean distances; VRPTW scaled ×1000 with travel times \
             rounded up; CVRP rounded to the nearest integer. Unassigned jobs are listed with their reason.
 
-            On standard error: the iterations and seconds, then what the annealing did with its candidates \
-            (how many recreations put every job back where it was, how many the local search improved and how \
-            many of those came back at the current cost, how many the penalised search left late or overloaded, \
-            how many were accepted): the same for a seed and --iterations.
+            On standard error: the iterations and seconds; where vehicles have a fixed cost (--objective hier), \
+            what fleet minimisation did (routes before and after, its iterations, when the last route went and \
+            when the phase ended); then what the annealing did with its candidates (how many recreations put \
+            every job back where it was, how many the local search improved and how many of those came back at \
+            the current cost, how many the penalised search left late or overloaded, how many were accepted). \
+            Counts are the same for a seed and --iterations.
 
             No --traffic, --weather or --depart: instance files carry one static matrix and no roads, so there \
             is nothing for a traffic profile to slow down. Plan with traffic through `lastmile plan` (or `demo`) \
