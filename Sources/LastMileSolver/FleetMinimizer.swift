@@ -17,9 +17,9 @@ import LastMileCore
 /// shorter plan leaves more slack for the next route's jobs.
 ///
 /// A removal that has not succeeded after `attemptShare` of the run (and at least the lower bound of
-/// `attemptIterations`: iterations, with the pool jobs taken from it), or the upper bound, gives up. With ruin and recreate the next smallest route is tried once
-/// more; then, or when the phase's `share` of the run is spent, the phase ends, leaving the rest of the budget
-/// to distance.
+/// `attemptIterations`: iterations, with the pool jobs taken from it), or the upper bound, gives up. With
+/// ruin and recreate the next smallest route is tried once more; then, or when the phase's `share` of the
+/// run is spent, the phase ends, leaving the rest of the budget to distance.
 struct FleetMinimizer {
     let search: RuinAndRecreate
     let localSearch: LocalSearch?
