@@ -82,7 +82,7 @@ struct FleetMinimizer {
                 func weight(_ state: SearchState) -> Int { state.unassigned.reduce(0) { $0 + absences[$1] } }
                 while !trial.unassigned.isEmpty, !isDone(iteration) {
                     var candidate = trial
-                    _ = search.ruin(&candidate, using: &random)
+                    _ = search.ruin(&candidate, growing: false, using: &random)
                     search.recreate(&candidate, openRoutes: false, using: &random)
                     if candidate.unassigned.count < trial.unassigned.count || weight(candidate) < weight(trial) {
                         trial = candidate

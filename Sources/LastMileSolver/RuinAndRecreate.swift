@@ -32,14 +32,16 @@ struct RuinAndRecreate: Sendable {
         vehicleGroup = problem.interchangeableVehicles
     }
 
-    /// Removes strings of jobs around a random served job. Returns the removed jobs.
-    func ruin(_ state: inout SearchState, using random: inout SplitMix64) -> [Int] {
+    /// Removes strings of jobs around a random served job. Returns the removed jobs. With `growing`, the ruin
+    /// grows with long routes where windows bind (``SolverConfiguration/ruinRouteShare``).
+    func ruin(_ state: inout SearchState, growing: Bool = true, using random: inout SplitMix64) -> [Int] {
         let served = state.routeOf.indices.filter { state.routeOf[$0] >= 0 }
         guard let seed = served.randomElement(using: &random) else { return [] }
         let used = state.routes.filter { !$0.isEmpty }
         let averageSize = Double(used.reduce(0) { $0 + $1.jobs.count }) / Double(max(1, used.count))
-        let maximumString = min(configuration.maximumStringLength, averageSize)
-        let maximumStrings = 4 * configuration.averageRemoved / (1 + maximumString) - 1
+        let growth = growing ? ruinGrowth(averageRouteSize: averageSize, served: served.count) : 1
+        let maximumString = min(configuration.maximumStringLength * growth, averageSize)
+        let maximumStrings = 4 * configuration.averageRemoved * growth / (1 + maximumString) - 1
         let strings = Int(uniform(1, maximumStrings + 1, &random))
         var ruinedRoutes: [Int32] = []
         var removed: [Int] = []
@@ -69,6 +71,16 @@ struct RuinAndRecreate: Sendable {
         }
         state.unassigned.append(contentsOf: removed)
         return removed
+    }
+
+    /// The factor on SISR's L_max and c̄ (``SolverConfiguration/ruinRouteShare``): 1 unless windows bind
+    /// and the routes in use hold `averageRouteSize` jobs, more than L_max / share; never above the growth
+    /// at which c̄ reaches ``SolverConfiguration/ruinLargestShare`` of the `served` jobs (nor below 1).
+    func ruinGrowth(averageRouteSize: Double, served: Int) -> Double {
+        guard data.windowsBind else { return 1 }
+        let byRoutes = configuration.ruinRouteShare * averageRouteSize / configuration.maximumStringLength
+        let largest = configuration.ruinLargestShare * Double(served) / configuration.averageRemoved
+        return max(1, min(byRoutes, largest))
     }
 
     /// `length` consecutive positions containing `at`, at a random offset.

@@ -16,6 +16,24 @@ public struct SolverConfiguration: Sendable {
     public var averageRemoved = 10.0
     /// SISR: longest string removed from one route (L_max).
     public var maximumStringLength = 10.0
+    /// Where windows bind and the routes in use hold ā jobs on average, a ruin removes about this share of an
+    /// average route's jobs: L_max and c̄ are scaled by max(1, share × ā / L_max), so nothing changes up to
+    /// 10 jobs per route. SISR's fixed 10 and 10 barely move routes of 30–50 jobs, which the local search then
+    /// puts back: on Solomon R208 at 1 s, 79 % of the searched candidates came back at the current cost.
+    /// Without binding windows (CVRP X) the local search reshapes long routes itself, and larger ruins cost
+    /// more than they gain. Fleet minimisation keeps SISR's sizes: a removal needs many cheap tries
+    /// (Gehring–Homberger R2_2_1, 30 s, seed 3: 5 vehicles with the growth, the best-known 4 without).
+    ///
+    /// Measured 2026-12-04, one core (Benchmarks/README.md, "Issue 10, twentieth session"), mean gap to the
+    /// best-known distance, share 0 → 1: the 19 Solomon types 2 at 1 s (seeds 1–2) 1.18 → 0.90 % (0.5:
+    /// 1.16, 0.75: 0.95, 1.5: 0.92), at 5 s 0.68 → 0.60 %; hierarchical at 5 s (seeds 1–3) 1.61 → 0.90 % at
+    /// the best-known vehicle counts; Gehring–Homberger hierarchical at 30 s (seeds 1–4) R2_2_1 1.21 →
+    /// 0.29 %, RC2_2_1 1.27 → 0.33 %. CVRP X at 30 s with the growth (seeds 1–2): 0.40 → 0.47 %.
+    public var ruinRouteShare = 1.0
+    /// The growth of ``ruinRouteShare`` stops where c̄ reaches this share of the served jobs: two routes of
+    /// 50 jobs would otherwise lose half the plan per ruin. Solomon types 2, seeds 1–3, hierarchical at 5 s:
+    /// 0.90 → 0.74 % at the best-known vehicle counts; distance at 1 s (seeds 1–2) 0.90 → 0.86 %.
+    public var ruinLargestShare = 0.2
     /// SISR: probability of ending the kept part of a split string (α).
     public var splitRate = 0.01
     /// SISR: probability of skipping an insertion position while recreating (β, "blinks").

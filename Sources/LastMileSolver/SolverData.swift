@@ -32,6 +32,9 @@ final class SolverData: Sendable {
     let windowFirst: [Int32]
     let windowEarliest: [Int64]
     let windowLatest: [Int64]
+    /// Whether some job's window is narrower than the vehicles' shifts: where long routes are hard to reshape
+    /// (``LocalSearchPolicy/automatic``, ``SolverConfiguration/ruinRouteShare``).
+    let windowsBind: Bool
     /// `jobDemand[job * dimensions + d]`.
     let jobDemand: [Int64]
     /// Whether the job's demand is on board from the start depot until the job (an unpaired delivery).
@@ -134,6 +137,8 @@ final class SolverData: Sendable {
         windowFirst = first
         windowEarliest = problem.jobs.flatMap { $0.windows.map(\.earliest) }
         windowLatest = problem.jobs.flatMap { $0.windows.map(\.latest) }
+        let (opening, closing) = (problem.vehicles.map(\.shift.earliest).min() ?? 0, problem.vehicles.map(\.shift.latest).max() ?? 0)
+        windowsBind = windowEarliest.contains { $0 > opening } || windowLatest.contains { $0 < closing }
         jobDemand = problem.jobs.flatMap(\.demand)
         let partners = problem.partners
         partner = partners.map { $0?.rawValue ?? -1 }

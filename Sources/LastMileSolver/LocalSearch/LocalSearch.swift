@@ -58,8 +58,6 @@ final class LocalSearch: Sendable {
     let allCompatible: Bool
     /// `vehicleGroup[r]`: the group of vehicles interchangeable with vehicle `r` (``VRPProblem/interchangeableVehicles``).
     let vehicleGroup: [Int]
-    /// Whether some job's windows are narrower than the vehicles' shifts (see ``LocalSearchPolicy/automatic``).
-    let windowsBind: Bool
     /// Whether SWAP* runs after the granular moves (``LocalSearchRun/swapStarPass(_:)``).
     let swapStar: Bool
     /// Whether time warp and excess load may be searched through at a price (``PenaltyWeights``): asked for,
@@ -83,8 +81,6 @@ final class LocalSearch: Sendable {
             && !data.vehicleMaxDuration.contains { $0 != Int64.max }
         allCompatible = !data.compatible.contains(false)
         vehicleGroup = data.problem.interchangeableVehicles
-        let (opening, closing) = (data.vehicleEarliest.min() ?? 0, data.vehicleLatest.max() ?? 0)
-        windowsBind = data.windowEarliest.contains { $0 > opening } || data.windowLatest.contains { $0 < closing }
         costsFollowArcs = !data.vehiclePaidTime.contains { $0 != nil } && !data.vehicleCharges.contains { $0 >= 0 }
         let n = data.locationCount
         symmetricCostBases = !costsFollowArcs ? [] : Set(data.vehicleCost).sorted().filter { base in
@@ -115,7 +111,7 @@ final class LocalSearch: Sendable {
     /// Whether some job's windows bind and `state`'s routes hold ``LocalSearchPolicy/longRoute`` jobs or more
     /// on average: where ``LocalSearchPolicy/automatic`` searches every candidate.
     func hasLongRoutes(_ state: SearchState) -> Bool {
-        guard windowsBind else { return false }
+        guard data.windowsBind else { return false }
         let used = state.routesInUse
         return state.routeOf.count - state.unassigned.count >= LocalSearchPolicy.longRoute * used
     }
