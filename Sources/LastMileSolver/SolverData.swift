@@ -137,8 +137,6 @@ final class SolverData: Sendable {
         windowFirst = first
         windowEarliest = problem.jobs.flatMap { $0.windows.map(\.earliest) }
         windowLatest = problem.jobs.flatMap { $0.windows.map(\.latest) }
-        let (opening, closing) = (problem.vehicles.map(\.shift.earliest).min() ?? 0, problem.vehicles.map(\.shift.latest).max() ?? 0)
-        windowsBind = windowEarliest.contains { $0 > opening } || windowLatest.contains { $0 < closing }
         jobDemand = problem.jobs.flatMap(\.demand)
         let partners = problem.partners
         partner = partners.map { $0?.rawValue ?? -1 }
@@ -149,6 +147,8 @@ final class SolverData: Sendable {
         vehicleEnd = problem.vehicles.map(\.endLocation.position)
         vehicleEarliest = problem.vehicles.map(\.shift.earliest)
         vehicleLatest = problem.vehicles.map(\.shift.latest)
+        let (opening, closing) = (vehicleEarliest.min() ?? 0, vehicleLatest.max() ?? 0)
+        windowsBind = windowEarliest.contains { $0 > opening } || windowLatest.contains { $0 < closing }
         vehicleLoadingTime = problem.vehicles.map(\.loadingTime)
         vehicleCapacity = problem.vehicles.flatMap(\.capacity)
         vehicleFixedCost = problem.vehicles.map(\.fixedCost)
