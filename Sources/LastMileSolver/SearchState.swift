@@ -23,10 +23,11 @@ struct SearchState {
         var total = unassignedPenalty(data)
         var floors = data.floorMinimum.isEmpty ? [] : [Int64](repeating: 0, count: data.floorMinimum.count)
         var used = [Bool](repeating: false, count: floors.count)
-        for route in routes where !route.isEmpty {
-            let cost = route.objectiveCost(data)
+        // By index: `for route in routes` would copy each route (ten arrays retained and released).
+        for r in routes.indices where !routes[r].isEmpty {
+            let cost = routes[r].objectiveCost(data)
             total += cost
-            let f = floors.isEmpty ? -1 : data.vehicleFloor[route.vehicle]
+            let f = floors.isEmpty ? -1 : data.vehicleFloor[routes[r].vehicle]
             if f >= 0 {
                 floors[f] += cost
                 used[f] = true

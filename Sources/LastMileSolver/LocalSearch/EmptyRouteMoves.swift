@@ -11,15 +11,16 @@ extension LocalSearchRun {
         let ru = Int(state.routeOf[u])
         guard let re = emptyTwin(of: ru) else { return false }
         let (pu, nu) = (positionOf[u], segments[ru].count)
+        var move = Move()
         for kind in 0..<4 {
-            let move: Move?
+            let defined: Bool
             switch kind {
-            case 0: move = exchange(ru, pu, pu, reversed: false, with: re, 1, 0)
-            case 1: move = pu < nu ? exchange(ru, pu, pu + 1, reversed: false, with: re, 1, 0) : nil
-            case 2: move = pu > 1 ? twoOptStar(ru, pu - 1, re, 1) : nil
-            default: move = pu < nu ? twoOptStar(ru, pu, re, 1) : nil
+            case 0: defined = exchange(ru, pu, pu, reversed: false, with: re, 1, 0, into: &move)
+            case 1: defined = pu < nu && exchange(ru, pu, pu + 1, reversed: false, with: re, 1, 0, into: &move)
+            case 2: defined = pu > 1 && twoOptStar(ru, pu - 1, re, 1, into: &move)
+            default: defined = pu < nu && twoOptStar(ru, pu, re, 1, into: &move)
             }
-            guard let move, isImproving(move, state) else { continue }
+            guard defined, isImproving(move, state) else { continue }
             apply(move, &state)
             return true
         }

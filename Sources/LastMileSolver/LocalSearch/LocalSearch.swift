@@ -4,9 +4,9 @@ import LastMileModel
 
 /// A granular local search with first improvement (after Vidal et al. 2013 and PyVRP): for each served job
 /// `u`, in random order, and each of its nearest jobs `v` (``Neighbourhood``), try the moves that bring `u`
-/// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:)`` (relocate one or two jobs, also
-/// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:)`` within a route and
-/// ``LocalSearchRun/twoOptStar(_:_:_:_:)`` between routes — then the moves that start a route with `u` in
+/// next to `v` — ``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:into:)`` (relocate one or two jobs, also
+/// reversed; swap 1-1, 2-1, 2-2), ``LocalSearchRun/twoOpt(_:_:_:into:)`` within a route and
+/// ``LocalSearchRun/twoOptStar(_:_:_:_:into:)`` between routes — then the moves that start a route with `u` in
 /// an empty twin of its vehicle (``LocalSearchRun/improveIntoEmptyRoute(_:_:)``), and apply the first that
 /// lowers the objective; when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``,
 /// when on); until neither finds a move.
@@ -328,33 +328,37 @@ struct LocalSearchRun {
 
     /// Tries the moves that put `u` next to `v`; applies the first improving one.
     mutating func improve(_ u: Int, _ v: Int, _ state: inout SearchState) -> Bool {
-        for kind in 0..<9 {
-            guard let move = move(kind, u, v, state), isImproving(move, state) else { continue }
-            apply(move, &state)
-            return true
-        }
-        return false
+        var move = Move()
+        guard findsImprovingMove(u, v, state, into: &move) else { return false }
+        apply(move, &state)
+        return true
     }
 
-    /// The `kind`-th move that puts `u` next to `v`, when defined: relocate u after v (0), before v when v comes
-    /// first (1), u and its successor after v (2), reversed (3); swap 1-1 (4), 2-1 (5), 2-2 (6); 2-opt (7,
-    /// same route) or 2-opt* (8, two routes).
-    @inline(__always)
-    private func move(_ kind: Int, _ u: Int, _ v: Int, _ state: SearchState) -> Move? {
+    /// Whether one of the moves that put `u` next to `v` improves; the first that does is left in `move`.
+    /// Apart from ``improve(_:_:_:)``, which mutates the run: evaluated there, each call copied the run's
+    /// fields (224 bytes).
+    private func findsImprovingMove(_ u: Int, _ v: Int, _ state: SearchState, into move: inout Move) -> Bool {
         let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[v]))
         let (pu, pv) = (positionOf[u], positionOf[v])
         let (nu, nv) = (segments[ru].count, segments[rv].count)
-        switch kind {
-        case 0: return exchange(ru, pu, pu, reversed: false, with: rv, pv + 1, pv)
-        case 1: return pv == 1 ? exchange(ru, pu, pu, reversed: false, with: rv, 1, 0) : nil
-        case 2: return pu < nu ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv + 1, pv) : nil
-        case 3: return pu < nu ? exchange(ru, pu, pu + 1, reversed: true, with: rv, pv + 1, pv) : nil
-        case 4: return exchange(ru, pu, pu, reversed: false, with: rv, pv, pv)
-        case 5: return pu < nu ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv) : nil
-        case 6: return pu < nu && pv < nv ? exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv + 1) : nil
-        case 7: return ru == rv ? twoOpt(ru, min(pu, pv), max(pu, pv)) : nil
-        default: return ru != rv ? twoOptStar(ru, pu, rv, pv) : nil
+        for kind in 0..<9 {
+            let defined: Bool
+            // Relocate u after v (0), before v when v comes first (1), u and its successor after v (2),
+            // reversed (3); swap 1-1 (4), 2-1 (5), 2-2 (6); 2-opt (7, same route) or 2-opt* (8, two routes).
+            switch kind {
+            case 0: defined = exchange(ru, pu, pu, reversed: false, with: rv, pv + 1, pv, into: &move)
+            case 1: defined = pv == 1 && exchange(ru, pu, pu, reversed: false, with: rv, 1, 0, into: &move)
+            case 2: defined = pu < nu && exchange(ru, pu, pu + 1, reversed: false, with: rv, pv + 1, pv, into: &move)
+            case 3: defined = pu < nu && exchange(ru, pu, pu + 1, reversed: true, with: rv, pv + 1, pv, into: &move)
+            case 4: defined = exchange(ru, pu, pu, reversed: false, with: rv, pv, pv, into: &move)
+            case 5: defined = pu < nu && exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv, into: &move)
+            case 6: defined = pu < nu && pv < nv && exchange(ru, pu, pu + 1, reversed: false, with: rv, pv, pv + 1, into: &move)
+            case 7: defined = ru == rv && twoOpt(ru, min(pu, pv), max(pu, pv), into: &move)
+            default: defined = ru != rv && twoOptStar(ru, pu, rv, pv, into: &move)
+            }
+            if defined, isImproving(move, state) { return true }
         }
+        return false
     }
 
     /// Whether `move` lowers the objective and keeps every route feasible: arc costs first (a bound, see
