@@ -335,8 +335,8 @@ struct LocalSearchRun {
     }
 
     /// Whether one of the moves that put `u` next to `v` improves; the first that does is left in `move`.
-    /// Apart from ``improve(_:_:_:)``, which mutates the run: evaluated there, each call copied the run's
-    /// fields (224 bytes).
+    /// Kept out of the mutating ``improve(_:_:_:)``: evaluated there, each call copied the run's fields
+    /// (224 bytes).
     private func findsImprovingMove(_ u: Int, _ v: Int, _ state: SearchState, into move: inout Move) -> Bool {
         let (ru, rv) = (Int(state.routeOf[u]), Int(state.routeOf[v]))
         let (pu, pv) = (positionOf[u], positionOf[v])

@@ -46,21 +46,17 @@ struct RoutePlan {
 
 /// A candidate change of one or two routes: each `plans[k]` becomes the jobs of `routes[k]`.
 ///
-/// About 200 bytes: the granular moves are written into one `Move` in place (``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:into:)``
-/// and the others) rather than returned, which copied each move tried (9 % of the local search's time on
-/// Solomon RC203).
+/// About 200 bytes, so the granular moves are written into one `Move` in place
+/// (``LocalSearchRun/exchange(_:_:_:reversed:with:_:_:into:)`` and the others) rather than returned: returned,
+/// each move tried was copied (9 % of the local search's time on Solomon RC203).
 struct Move {
     var routes: (Int, Int)
     var plans: (RoutePlan, RoutePlan)
     /// Whether the second route is a different one (else only `routes.0` changes).
     var twoRoutes: Bool
+}
 
-    init(routes: (Int, Int), plans: (RoutePlan, RoutePlan), twoRoutes: Bool) {
-        self.routes = routes
-        self.plans = plans
-        self.twoRoutes = twoRoutes
-    }
-
+extension Move {
     /// No change, to be written into.
     init() {
         self.init(routes: (0, 0), plans: (RoutePlan(), RoutePlan()), twoRoutes: false)
