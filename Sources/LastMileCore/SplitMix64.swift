@@ -14,4 +14,10 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// Advances the stream past `count` numbers without computing them: the state afterwards is the one
+    /// `count` calls of ``next()`` leave.
+    public mutating func skip(_ count: Int) {
+        state &+= 0x9E37_79B9_7F4A_7C15 &* UInt64(count)
+    }
 }

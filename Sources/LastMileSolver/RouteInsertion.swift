@@ -110,7 +110,14 @@ extension SearchState {
         // With limits, the positions under the bound are confirmed cheapest first (ties: the earliest), so
         // that one exact schedule usually decides, not one per position that improves on the ones before it.
         var candidates: [(cost: Int64, after: Int)] = []
-        for i in 0...routes[r].jobs.count {
+        // Positions where no travel time lets the job in: `earliest[i] + service[i]` and `latest[i]` never fall
+        // along a route, so they form a range, found without reading the matrices (on short routes with tight
+        // windows most positions are outside it). Each position outside still draws its blink, by skipping
+        // the stream, so that the places chosen are those of a scan over every position.
+        let count = routes[r].jobs.count
+        let (first, last) = timeFeasiblePositions(of: job, inRoute: r, data: data)
+        random.skip(first)
+        for i in first..<max(first, last + 1) {
             if uniform(0, 1, &random) < blinkRate { continue }
             guard !loadVaries || routes[r].fits(job, after: i, data: data),
                 let delta = routes[r].insertionDelta(of: job, after: i, data: data), delta + fixed < bound
@@ -122,11 +129,40 @@ extension SearchState {
             best = (delta + fixed, i)
             bound = delta + fixed
         }
+        random.skip(count - max(first - 1, last))
         guard limited else { return best }
         candidates.sort { ($0.cost, $0.after) < ($1.cost, $1.after) }
         return candidates.first { candidate in
             routes[r].keepsLimits(routes[r].inserting(job, after: candidate.after),
                                   distanceDelta: routes[r].distanceDelta(of: job, after: candidate.after, data: data), data: data)
         }
+    }
+
+    /// The positions `first...last` after which `job` may go by time alone, whatever the travel times (they
+    /// are never negative): it cannot start before its first window opens, so it is only done in time for
+    /// stop `i + 1` when `latest[i + 1]` ≥ that opening + its service; and it cannot be reached before the
+    /// vehicle leaves stop `i`, so not when `earliest[i] + service[i]` is past its last window's end. Both
+    /// bounds only grow along the route. `last < first` when there is none. O(log route length).
+    @inline(__always)
+    func timeFeasiblePositions(of job: Int, inRoute r: Int, data: SolverData) -> (first: Int, last: Int) {
+        let windows = Int(data.windowFirst[job])..<Int(data.windowFirst[job + 1])
+        let count = routes[r].jobs.count
+        guard !windows.isEmpty else { return (0, -1) }
+        let done = data.windowEarliest[windows.lowerBound] + data.jobService[job]
+        let closes = data.windowLatest[windows.upperBound - 1]
+        // First i in 0...count + 1 with latest[i + 1] >= done (count + 1: none).
+        var (low, high) = (0, count + 1)
+        while low < high {
+            let middle = (low + high) / 2
+            if routes[r].latest[middle + 1] >= done { high = middle } else { low = middle + 1 }
+        }
+        let first = low
+        // First i in first...count + 1 with earliest[i] + service[i] > closes; the last feasible is the one before.
+        high = count + 1
+        while low < high {
+            let middle = (low + high) / 2
+            if routes[r].earliest[middle] + routes[r].service[middle] > closes { high = middle } else { low = middle + 1 }
+        }
+        return (first, low - 1)
     }
 }

@@ -87,8 +87,8 @@ struct RouteState {
         location.append(data.vehicleEnd[vehicle])
         service.append(0)
         if earliest.count != count + 2 {  // every entry is written below
-            earliest = [Int64](repeating: 0, count: count + 2)
-            latest = [Int64](repeating: 0, count: count + 2)
+            earliest.assignInPlace(repeating: 0, count: count + 2)
+            latest.assignInPlace(repeating: 0, count: count + 2)
         }
         earliest[0] = data.vehicleEarliest[vehicle]
         travelCost = 0
@@ -121,10 +121,20 @@ struct RouteState {
     /// log(duration)) then. The move deltas stay on the summaries: their estimate guides the search, this
     /// decides the annealing's acceptance and the answer. (A route the exact schedule refuses, which the
     /// search never accepts, keeps the estimate.)
+    ///
+    /// Inlined, so that the objective reads a route's fields in place rather than copying the route (ten
+    /// arrays retained and released) to call it.
+    @inline(__always)
     func objectiveCost(_ data: SolverData) -> Int64 {
         guard !jobs.isEmpty else { return 0 }
+        guard data.paidTimeIsEstimated[vehicle] else { return data.vehicleFixedCost[vehicle] + variableCost }
+        return objectiveCostOfExactSchedule(data)
+    }
+
+    /// ``objectiveCost(_:)`` with paid time from the exact schedule.
+    @inline(never)
+    private func objectiveCostOfExactSchedule(_ data: SolverData) -> Int64 {
         let fixed = data.vehicleFixedCost[vehicle]
-        guard data.paidTimeIsEstimated[vehicle] else { return fixed + variableCost }
         let problem = data.problem
         let driver = problem.vehicles[vehicle]
         guard let schedule = RouteSchedule(route: jobs.map { JobIndex($0) }, vehicle: driver, problem: problem, leavingAsLateAsHelps: true)
@@ -139,7 +149,7 @@ struct RouteState {
         timePrefix.removeAll(keepingCapacity: true)
         timePrefix.append(legs.startDepot(data))
         for job in jobs { timePrefix.append(legs.concatenate(timePrefix[timePrefix.count - 1], legs.job(Int(job), data), data: data)) }
-        timeSuffix = [RouteSegment](repeating: legs.endDepot(data), count: count + 2)
+        timeSuffix.assignInPlace(repeating: legs.endDepot(data), count: count + 2)
         for i in stride(from: count, through: 1, by: -1) {
             timeSuffix[i] = legs.concatenate(legs.job(Int(jobs[i - 1]), data), timeSuffix[i + 1], data: data)
         }
@@ -152,7 +162,7 @@ struct RouteState {
         let dimensions = data.dimensions
         // Without pickups only the start load is ever read (it is the maximum): keep just that.
         let size = (data.hasPickups ? jobs.count + 1 : 1) * dimensions
-        if loadAfter.count != size { loadAfter = [Int64](repeating: 0, count: size) }
+        if loadAfter.count != size { loadAfter.assignInPlace(repeating: 0, count: size) }
         for d in 0..<dimensions { loadAfter[d] = 0 }
         for job in jobs where data.loadedAtStart[Int(job)] {
             for d in 0..<dimensions { loadAfter[d] += data.jobDemand[Int(job) * dimensions + d] }
@@ -163,11 +173,11 @@ struct RouteState {
                 loadAfter[(k + 1) * dimensions + d] = loadAfter[k * dimensions + d] + sign * data.jobDemand[Int(job) * dimensions + d]
             }
         }
-        loadPrefixMax = loadAfter
+        loadPrefixMax.assignInPlace(loadAfter)
         for i in stride(from: dimensions, to: size, by: 1) { loadPrefixMax[i] = max(loadPrefixMax[i], loadPrefixMax[i - dimensions]) }
         // Only pickups read the maximum to the end.
         guard data.hasPickups else { return }
-        loadSuffixMax = loadAfter
+        loadSuffixMax.assignInPlace(loadAfter)
         for i in stride(from: size - dimensions - 1, through: 0, by: -1) {
             loadSuffixMax[i] = max(loadSuffixMax[i], loadSuffixMax[i + dimensions])
         }
@@ -283,6 +293,26 @@ struct RouteState {
         var candidate = jobs
         candidate.insert(Int32(job), at: i)
         return candidate
+    }
+
+    /// Makes this route equal to `other` (the same vehicle's route in another state), writing into its own
+    /// buffers: no allocation once they are large enough.
+    mutating func assignInPlace(_ other: RouteState) {
+        assert(vehicle == other.vehicle, "a route is only assigned the same vehicle's route")
+        jobs.assignInPlace(other.jobs)
+        location.assignInPlace(other.location)
+        service.assignInPlace(other.service)
+        earliest.assignInPlace(other.earliest)
+        latest.assignInPlace(other.latest)
+        loadAfter.assignInPlace(other.loadAfter)
+        loadPrefixMax.assignInPlace(other.loadPrefixMax)
+        loadSuffixMax.assignInPlace(other.loadSuffixMax)
+        timePrefix.assignInPlace(other.timePrefix)
+        timeSuffix.assignInPlace(other.timeSuffix)
+        travelCost = other.travelCost
+        jobCharges = other.jobCharges
+        variableCost = other.variableCost
+        distance = other.distance
     }
 
     mutating func insert(_ job: Int, after i: Int, data: SolverData) {

@@ -54,6 +54,15 @@ struct SearchState {
         routeOf == other.routeOf && routes.indices.allSatisfy { routes[$0].jobs == other.routes[$0].jobs }
     }
 
+    /// Makes this state equal to `other` (a state of the same problem), rewriting in place only the routes
+    /// whose jobs differ: a candidate reset to the current solution allocates nothing (every route's other
+    /// arrays follow from its jobs). O(jobs).
+    mutating func assignInPlace(_ other: SearchState) {
+        for r in routes.indices where routes[r].jobs != other.routes[r].jobs { routes[r].assignInPlace(other.routes[r]) }
+        routeOf.assignInPlace(other.routeOf)
+        unassigned.assignInPlace(other.unassigned)
+    }
+
     var solution: VRPSolution {
         VRPSolution(routes: routes.map { $0.jobs.map { JobIndex($0) } }, unassigned: unassigned.sorted().map { JobIndex($0) })
     }

@@ -139,12 +139,14 @@ public enum Solver {
         let repairsEachSearch = configuration.penalisedSearch == true && !(localSearch?.iteratesPenalised ?? false)
         // SWAP*'s insertions, kept across the chain's searches while their routes stay as they were.
         let insertions = SwapStarInsertions()
-        func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil) {
+        func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil, swapStarBelow: Int64? = nil) {
             if repairsEachSearch {
                 localSearch?.improve(
                     &state, changedSince: reference, weights: &weights, until: deadline, insertions: insertions, using: &random)
             } else {
-                localSearch?.improve(&state, changedSince: reference, until: deadline, insertions: insertions, using: &random)
+                localSearch?.improve(
+                    &state, changedSince: reference, until: deadline, insertions: insertions, swapStarBelow: swapStarBelow,
+                    using: &random)
             }
         }
         improve(&current)
@@ -226,6 +228,8 @@ public enum Solver {
             meetingsStart + (1 - meetingsStart) * Double($0) / Double(configuration.eliteExchanges + 1)
         }
         var nextMeeting = 0
+        // Reset to the current solution at each iteration in its own buffers, and swapped with it when accepted.
+        var candidate = current
         while true {
             if configuration.iterations != nil || iteration % 64 == 0 {
                 guard let now = progress(at: iteration) else { break }
@@ -244,7 +248,7 @@ public enum Solver {
             if penalisedChain, current.servesEveryMandatoryJob(search.data), let localSearch = chainSearch {
                 let pricedCurrent = currentPriced ?? localSearch.pricedCost(of: current)
                 let prices = weights.current
-                var candidate = current
+                candidate.assignInPlace(current)
                 let (priced, unchanged) = localSearch.iterate(
                     &candidate, from: current, recreation: search, routeLimit: finalFleet, weights: &weights, until: deadline, insertions: insertions,
                     using: &random)
@@ -267,7 +271,7 @@ public enum Solver {
                 currentPriced = pricedCurrent
                 // A mandatory job no vehicle can take (skills, distance limits) keeps its candidate out.
                 if Double(candidateCompared) < threshold, candidate.servesEveryMandatoryJob(search.data) {
-                    current = candidate
+                    swap(&current, &candidate)
                     currentPriced = priced
                     statistics.accepted += 1
                 }
@@ -277,7 +281,7 @@ public enum Solver {
                 iteration += 1
                 continue
             }
-            var candidate = current
+            candidate.assignInPlace(current)
             _ = search.ruin(&candidate, using: &random)
             search.recreate(&candidate, openingDiscount: search.drawOpeningDiscount(using: &random), using: &random)
             statistics.candidates += 1
@@ -287,13 +291,13 @@ public enum Solver {
             if let localSearch,
                 localSearch.improves(candidate, cost: candidateCost, current: currentCost, threshold: threshold, configuration.localSearchPolicy)
             {
-                improve(&candidate, changedSince: current)
+                improve(&candidate, changedSince: current, swapStarBelow: currentCost)
                 candidateCost = candidate.objective(search.data)
                 statistics.searched += 1
                 if candidateCost == currentCost { statistics.searchedBackToCurrent += 1 }
             }
             if Double(candidateCost) < threshold {
-                current = candidate
+                swap(&current, &candidate)
                 currentCost = candidateCost
                 currentPriced = nil
                 statistics.accepted += 1

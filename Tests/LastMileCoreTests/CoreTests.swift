@@ -27,6 +27,15 @@ import Testing
         #expect(a.next() != c.next())
     }
 
+    @Test(arguments: [0, 1, 2, 17, 1000])
+    func skippingEqualsDrawing(count: Int) {
+        var drawn = SplitMix64(seed: 7)
+        var skipped = SplitMix64(seed: 7)
+        for _ in 0..<count { _ = drawn.next() }
+        skipped.skip(count)
+        #expect((0..<3).map { _ in drawn.next() } == (0..<3).map { _ in skipped.next() })
+    }
+
     @Test func parallelMapKeepsOrderAndRethrowsTheLowestError() throws {
         let squares = try parallelMap(count: 1000) { $0 * $0 }
         #expect(squares == (0..<1000).map { $0 * $0 })

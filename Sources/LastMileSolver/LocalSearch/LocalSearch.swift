@@ -120,13 +120,17 @@ final class LocalSearch: Sendable {
     /// local optimum the state was derived from) only the pairs with a job whose predecessor or successor
     /// differs from it; then the pairs around each applied move.
     ///
-    /// - Parameter insertions: the chain's SWAP* memo (a fresh one when not given).
+    /// - Parameters:
+    ///   - insertions: the chain's SWAP* memo (a fresh one when not given).
+    ///   - swapStarBelow: SWAP* runs only while the objective is below this (see
+    ///     ``LocalSearchRun/swapStarBelow``); `nil`, always.
     func improve(
         _ state: inout SearchState, changedSince reference: SearchState? = nil, until deadline: Date? = nil,
-        insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
+        insertions: SwapStarInsertions = SwapStarInsertions(), swapStarBelow: Int64? = nil, using random: inout SplitMix64
     ) {
         var run = LocalSearchRun(search: self, state: state, insertions: insertions)
         run.deadline = deadline
+        run.swapStarBelow = swapStarBelow
         run.markChanged(state, since: reference)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
         order.shuffle(using: &random)
@@ -192,6 +196,12 @@ struct LocalSearchRun {
     /// When the descent stops even if moves remain (the solver's time limit): a descent over thousands of
     /// jobs from a greedy first solution takes seconds.
     var deadline: Date?
+    /// SWAP* runs only once the granular moves have brought the objective below this (`nil`: always). The
+    /// annealing sets it to its current solution's cost for the candidates it searches: a candidate still
+    /// above it after the granular moves is most often rejected, and SWAP*, the costliest part of a search,
+    /// rarely changes that. On the 19 Solomon types 2 as VROOM JSON at 0.1 s (16 seeds) the mean distance fell
+    /// by 0.28 %; at 1 s (text, 6 seeds) it was level.
+    var swapStarBelow: Int64?
     /// At most this many vehicles drive once moves start routes in empty ones (``improveIntoEmptyRoute(_:_:)``):
     /// a final fleet's size; `nil`, no limit.
     var routeLimit: Int?
@@ -304,7 +314,9 @@ struct LocalSearchRun {
                     improveIntoEmptyRoute(u, &state)
                 { improved = true }
             }
-            if !improved, search.swapStar, swapStarPass(&state) { improved = true }
+            if !improved, search.swapStar, swapStarBelow.map({ state.objective(search.data) < $0 }) ?? true, swapStarPass(&state) {
+                improved = true
+            }
         }
     }
 
