@@ -44,8 +44,9 @@ struct RuinAndRecreate: Sendable {
         let strings = Int(uniform(1, maximumStrings + 1, &random))
         var ruinedRoutes: [Int32] = []
         var removed: [Int] = []
-        for job in [Int32(seed)] + neighbours[seed] {
+        for k in -1..<neighbours[seed].count {
             if ruinedRoutes.count >= strings { break }
+            let job = k < 0 ? Int32(seed) : neighbours[seed][k]
             let route = state.routeOf[Int(job)]
             guard route >= 0, !ruinedRoutes.contains(route) else { continue }
             ruinedRoutes.append(route)
@@ -59,11 +60,13 @@ struct RuinAndRecreate: Sendable {
                 positions = string(around: at, length: length, routeLength: jobs.count, &random)
             }
             // Shipments leave whole: add the partners of removed halves.
-            var removing = Set(positions)
+            var removing = positions
             for position in positions where data.partner[Int(jobs[position])] >= 0 {
-                removing.insert(jobs.firstIndex(of: data.partner[Int(jobs[position])])!)
+                let partner = jobs.firstIndex(of: data.partner[Int(jobs[position])])!
+                if !removing.contains(partner) { removing.append(partner) }
             }
-            for j in state.routes[Int(route)].remove(positions: removing.sorted(), data: data) {
+            removing.sort()
+            for j in state.routes[Int(route)].remove(positions: removing, data: data) {
                 state.routeOf[j] = -1
                 removed.append(j)
             }
