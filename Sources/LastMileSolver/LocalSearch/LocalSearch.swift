@@ -9,7 +9,8 @@ import LastMileModel
 /// ``LocalSearchRun/twoOptStar(_:_:_:_:into:)`` between routes — then the moves that start a route with `u` in
 /// an empty twin of its vehicle (``LocalSearchRun/improveIntoEmptyRoute(_:_:)``), and apply the first that
 /// lowers the objective; when none does, SWAP* between neighbouring routes (``LocalSearchRun/swapStarPass(_:)``,
-/// when on); until neither finds a move.
+/// when on; in the annealing only once the candidate costs less than the current solution,
+/// ``LocalSearchRun/swapStarBelow``); until neither finds a move.
 ///
 /// What is exact and what is confirmed:
 /// - **Turned away on arc costs** where routes cost their fixed cost plus their arcs
