@@ -117,7 +117,8 @@ extension SearchState {
         let count = routes[r].jobs.count
         let (first, last) = timeFeasiblePositions(of: job, inRoute: r, data: data)
         random.skip(first)
-        for i in first..<max(first, last + 1) {
+        let scanned = max(0, last - first + 1)
+        for i in first..<first + scanned {
             if uniform(0, 1, &random) < blinkRate { continue }
             guard !loadVaries || routes[r].fits(job, after: i, data: data),
                 let delta = routes[r].insertionDelta(of: job, after: i, data: data), delta + fixed < bound
@@ -129,7 +130,7 @@ extension SearchState {
             best = (delta + fixed, i)
             bound = delta + fixed
         }
-        random.skip(count - max(first - 1, last))
+        random.skip(count + 1 - first - scanned)
         guard limited else { return best }
         candidates.sort { ($0.cost, $0.after) < ($1.cost, $1.after) }
         return candidates.first { candidate in
@@ -145,11 +146,9 @@ extension SearchState {
     /// bounds only grow along the route. `last < first` when there is none. O(log route length).
     @inline(__always)
     func timeFeasiblePositions(of job: Int, inRoute r: Int, data: SolverData) -> (first: Int, last: Int) {
-        let windows = Int(data.windowFirst[job])..<Int(data.windowFirst[job + 1])
         let count = routes[r].jobs.count
-        guard !windows.isEmpty else { return (0, -1) }
-        let done = data.windowEarliest[windows.lowerBound] + data.jobService[job]
-        let closes = data.windowLatest[windows.upperBound - 1]
+        let hull = data.windowHull(job)
+        let (done, closes) = (hull.earliest + data.jobService[job], hull.latest)
         // First i in 0...count + 1 with latest[i + 1] >= done (count + 1: none).
         var (low, high) = (0, count + 1)
         while low < high {

@@ -221,6 +221,11 @@ final class SolverData: Sendable {
         return nil
     }
 
+    /// The opening of `job`'s first window and the end of its last (every job has one).
+    @inline(__always) func windowHull(_ job: Int) -> (earliest: Int64, latest: Int64) {
+        (windowEarliest[Int(windowFirst[job])], windowLatest[Int(windowFirst[job + 1]) - 1])
+    }
+
     /// The end of the window of `job` that contains the feasible start `start`.
     @inline(__always) func windowEnd(_ job: Int, containing start: Int64) -> Int64 {
         for w in Int(windowFirst[job])..<Int(windowFirst[job + 1]) where start <= windowLatest[w] { return windowLatest[w] }

@@ -27,9 +27,9 @@ struct RouteSegment: Equatable {
     /// One job served by vehicle `v`: its service time, the hull of its windows and its charge.
     init(job: Int, vehicle v: Int, data: SolverData) {
         let location = data.jobLocation[job]
+        let hull = data.windowHull(job)
         self.init(
-            first: location, last: location, duration: data.jobService[job], timeWarp: 0,
-            earliest: data.windowEarliest[Int(data.windowFirst[job])], latest: data.windowLatest[Int(data.windowFirst[job + 1]) - 1],
+            first: location, last: location, duration: data.jobService[job], timeWarp: 0, earliest: hull.earliest, latest: hull.latest,
             distance: 0, cost: 0, charge: data.charge(v, job))
     }
 
