@@ -249,15 +249,16 @@ public enum Solver {
                 let pricedCurrent = currentPriced ?? localSearch.pricedCost(of: current)
                 let prices = weights.current
                 candidate.assignInPlace(current)
+                let currentCompared = pricedCurrent.priced(by: prices)
                 let (priced, unchanged) = localSearch.iterate(
                     &candidate, from: current, recreation: search, routeLimit: finalFleet, weights: &weights, until: deadline, insertions: insertions,
-                    using: &random)
+                    swapStarBelow: currentCompared, using: &random)
                 statistics.candidates += 1
                 statistics.searched += 1
                 if unchanged { statistics.unchangedRecreations += 1 }
                 if !priced.isFeasible { statistics.infeasible += 1 }
                 infeasibleInARow = priced.isFeasible ? 0 : infeasibleInARow + 1
-                let (candidateCompared, currentCompared) = (priced.priced(by: prices), pricedCurrent.priced(by: prices))
+                let candidateCompared = priced.priced(by: prices)
                 if candidateCompared == currentCompared { statistics.searchedBackToCurrent += 1 }
                 if priced.isFeasible, case let objective = candidate.objective(search.data), objective < bestCost {
                     best = candidate

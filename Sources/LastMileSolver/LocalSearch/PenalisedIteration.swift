@@ -19,16 +19,21 @@ extension LocalSearch {
     /// RC1_2_1, hierarchical, seed 2, 2026-12-03: one route emptied by the first ruin left the other 17
     /// overloaded for the rest of the run).
     ///
+    /// SWAP* runs once the search has brought `state` below `swapStarBelow` in compared units
+    /// (``LocalSearchRun/swapStarBelow``; the chain passes its current solution's compared cost).
+    ///
     /// Returns the result's cost and violations, and whether the reinsertion put every removed job back where
     /// it was.
     func iterate(
         _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, routeLimit: Int? = nil,
-        weights: inout PenaltyWeights, until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), using random: inout SplitMix64
+        weights: inout PenaltyWeights, until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), swapStarBelow: Int64? = nil,
+        using random: inout SplitMix64
     ) -> (PricedCost, unchanged: Bool) {
         _ = recreation.ruin(&state, using: &random)
         var run = LocalSearchRun(search: self, state: state, penalties: weights.current, insertions: insertions)
         run.deadline = deadline
         run.routeLimit = routeLimit
+        run.swapStarBelow = swapStarBelow
         run.markChanged(state, since: current)
         let removed = recreation.insertionOrder(state.unassigned, using: &random)
         state.unassigned.removeAll(keepingCapacity: true)

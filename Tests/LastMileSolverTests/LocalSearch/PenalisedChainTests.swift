@@ -66,6 +66,50 @@ import Testing
         #expect(visitedInfeasible, "seed \(seed): cheap penalties never left the feasible space")
     }
 
+    /// SWAP*'s gate in the chain compares priced costs: below every cost (`Int64.min`) the iterations are
+    /// those of a search without SWAP*, above every cost (`Int64.max`) those of an ungated one, step by step
+    /// with the same random stream and prices; and SWAP* changes some iteration, so the gate matters.
+    @Test func swapStarGateFollowsComparedCost() {
+        var swapStarMattered = false
+        // Long routes too, where SWAP* finds what the granular moves miss.
+        let problems = (1...3 as ClosedRange<UInt64>).flatMap { seed in
+            (PenalisedSearchTests.instances(seed: seed)
+                + [true, false].map { SolverTests.randomProblem(jobs: 80, vehicles: 4, seed: seed, windows: $0) }).map { (seed, $0) }
+        }
+        for (seed, problem) in problems {
+            let oracle = MoveOracle(problem, seed: seed)
+            let recreation = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: seed))
+            let on = LocalSearch(data: oracle.data, neighbours: 8, swapStar: true, penalties: true)
+            let off = LocalSearch(data: oracle.data, neighbours: 8, swapStar: false, penalties: true)
+            // Ten iterations of a chain that accepts every candidate.
+            func chain(_ search: LocalSearch, gate: Int64?) -> [[[Int32]]] {
+                var (weights, random, current) = (PenalisedSearchTests.cheapWeights(oracle.data), SplitMix64(seed: seed), oracle.state)
+                return (0..<10).map { _ in
+                    var state = current
+                    _ = search.iterate(&state, from: current, recreation: recreation, weights: &weights, swapStarBelow: gate, using: &random)
+                    current = state
+                    return state.routes.map(\.jobs)
+                }
+            }
+            let label = "seed \(seed) \(problem.name)"
+            let (ungated, without) = (chain(on, gate: nil), chain(off, gate: nil))
+            #expect(chain(on, gate: .max) == ungated, "\(label)")
+            #expect(chain(on, gate: .min) == without, "\(label)")
+            if ungated != without { swapStarMattered = true }
+
+            // The gate reads the priced cost, which counts the violations the plain objective leaves out.
+            let penalties = PenalisedSearchTests.cheapWeights(oracle.data).current
+            var state = oracle.state
+            var random = SplitMix64(seed: seed)
+            var weights = PenalisedSearchTests.cheapWeights(oracle.data)
+            _ = on.iterate(&state, from: oracle.state, recreation: recreation, weights: &weights, using: &random)
+            let run = LocalSearchRun(search: on, state: state, penalties: penalties)
+            #expect(run.comparedObjective(state) == run.pricedCost(state).priced(by: penalties), "\(label)")
+            #expect(LocalSearchRun(search: on, state: state).comparedObjective(state) == state.objective(oracle.data), "\(label)")
+        }
+        #expect(swapStarMattered, "seeds 1–3: SWAP* never changed an iteration")
+    }
+
     /// On an instance whose every job can be served, the chain runs from the first iteration to the last
     /// (every candidate searched), and the answer is feasible at the checker's cost.
     @Test(arguments: [false, true])
