@@ -39,6 +39,46 @@ import Testing
         }
     }
 
+    /// The arcs' share of a place never exceeds its priced cost where the route has no violation now, and the
+    /// scan that turns places away on it puts every job where the scan pricing every place does, with the same
+    /// random stream after, at cheap and at the first prices of infeasibility.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func placesTurnedAwayOnArcsNeverHoldTheBest(seed: UInt64) {
+        var turnedAway = 0
+        for problem in PenalisedSearchTests.instances(seed: seed) {
+            let oracle = MoveOracle(problem, seed: seed)
+            let recreation = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: seed))
+            for weights in [PenalisedSearchTests.cheapWeights(oracle.data), PenaltyWeights(data: oracle.data)] {
+                var random = SplitMix64(seed: seed)
+                for _ in 0..<5 {
+                    var ruined = oracle.state
+                    _ = recreation.ruin(&ruined, using: &random)
+                    let removed = ruined.unassigned
+                    ruined.unassigned = []
+                    let run = LocalSearchRun(search: oracle.search, state: ruined, penalties: weights.current)
+                    for job in removed {
+                        for r in ruined.routes.indices where run.routePenalty[r] == 0 {
+                            for after in 0...ruined.routes[r].jobs.count {
+                                guard let added = run.insertionCost(of: job, into: r, after: after) else { continue }
+                                let arcs = run.arcInsertionChange(of: job, into: r, after: after, ruined.routes[r].jobs)
+                                #expect(arcs <= added, "seed \(seed) \(problem.name): job \(job) into \(r) after \(after)")
+                                if arcs > 0 { turnedAway += 1 }
+                            }
+                        }
+                    }
+                    var (bounded, every) = (ruined, ruined)
+                    var (boundedRun, everyRun) = (run, run)
+                    var (boundedRandom, everyRandom) = (random, random)
+                    boundedRun.insertPriced(removed, into: &bounded, recreation: recreation, using: &boundedRandom)
+                    everyRun.insertPriced(removed, into: &every, recreation: recreation, boundedByArcs: false, using: &everyRandom)
+                    #expect(bounded.routes.map(\.jobs) == every.routes.map(\.jobs), "seed \(seed) \(problem.name)")
+                    #expect(boundedRandom.next() == everyRandom.next(), "seed \(seed) \(problem.name)")
+                }
+            }
+        }
+        #expect(turnedAway > 0, "seed \(seed): no place added arc cost")
+    }
+
     /// With cheap infeasibility an iteration may end late or overloaded, its reported cost and violations
     /// are those of the state it leaves, and the state stays consistent (every job served once or left out).
     @Test(arguments: [1, 2, 3] as [UInt64])
