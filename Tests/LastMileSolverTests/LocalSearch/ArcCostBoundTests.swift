@@ -37,6 +37,41 @@ import Testing
         #expect(moves.filter { $0.bound! >= 0 }.count > moves.count / 2, "seed \(seed)")
     }
 
+    /// Penalised, on routes left late or overloaded by a descent at cheap prices: the bound takes off what a
+    /// move could win back, and is never above the priced change (time warp and load prices included).
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func penalisedBoundNeverExceedsThePricedChange(seed: UInt64) {
+        var onViolatedRoutes = 0
+        for problem in PenalisedSearchTests.instances(seed: seed) {
+            let oracle = MoveOracle(problem, seed: seed)
+            let search = LocalSearch(data: oracle.data, neighbours: 8, swapStar: true, penalties: true)
+            let penalties = PenalisedSearchTests.cheapWeights(oracle.data).current
+            var state = oracle.state
+            var descent = LocalSearchRun(search: search, state: state, penalties: penalties)
+            descent.markChanged(state, since: nil)
+            descent.descend(&state, order: (0..<oracle.data.jobCount).filter { state.routeOf[$0] >= 0 })
+            let run = LocalSearchRun(search: search, state: state, penalties: penalties)
+            for ra in state.routes.indices {
+                for a1 in stride(from: 1, through: run.segments[ra].count, by: 1) {
+                    for rb in state.routes.indices {
+                        for b1 in stride(from: 1, through: run.segments[rb].count + 1, by: 1) {
+                            for (a2, reversed) in [(a1, false), (a1 + 1, true)] {
+                                guard let move = run.exchange(ra, a1, a2, reversed: reversed, with: rb, b1, b1 - 1),
+                                    let bound = run.arcCostChange(of: move, state), let delta = run.delta(of: move, state)
+                                else { continue }
+                                var priced = delta.cost + run.loadPenalty(move.plans.0, in: ra, penalties, state)
+                                if move.twoRoutes { priced += run.loadPenalty(move.plans.1, in: rb, penalties, state) }
+                                #expect(bound <= priced, "seed \(seed) \(problem.name): \(ra):\(a1)-\(a2) to \(rb):\(b1)")
+                                if run.routePenalty[ra] + (move.twoRoutes ? run.routePenalty[rb] : 0) > 0 { onViolatedRoutes += 1 }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(onViolatedRoutes > 0, "seed \(seed): the descent left no route late or overloaded")
+    }
+
     @Test func noBoundWhenRoutesPayForTime() {
         let oracle = MoveOracle(PaidTimeTests.paidTimeProblem(seed: 1), seed: 1)
         #expect(!oracle.search.costsFollowArcs)
