@@ -252,7 +252,7 @@ public enum Solver {
                 let currentCompared = pricedCurrent.priced(by: prices)
                 let (priced, unchanged) = localSearch.iterate(
                     &candidate, from: current, recreation: search, routeLimit: finalFleet, weights: &weights, until: deadline, insertions: insertions,
-                    swapStarBelow: currentCompared, using: &random)
+                    swapStarBelow: search.data.windowsBind ? currentCompared : nil, using: &random)
                 statistics.candidates += 1
                 statistics.searched += 1
                 if unchanged { statistics.unchangedRecreations += 1 }

@@ -67,10 +67,10 @@ extension LocalSearchRun {
 
 extension LocalSearchRun {
     /// What putting `job` between positions `after` and `after + 1` of route `r` (whose jobs are `jobs`) adds in
-    /// compared units, counting its arcs only: the two new arcs minus the one they replace, ×``costScale``.
-    /// Never above ``insertionCost(of:into:after:)`` where routes cost their arcs
-    /// (``LocalSearch/costsFollowArcs``) and `r` is priced for no violation now: time warp and excess load can
-    /// then only be added, and into an empty route the fixed cost and the depots' arcs are added in full. O(1).
+    /// compared units, counting its arcs only: the two new arcs minus the one they replace, ×``costScale``, less
+    /// the price of the route's violations now (which the job could at best remove). Never above
+    /// ``insertionCost(of:into:after:)`` where routes cost their arcs (``LocalSearch/costsFollowArcs``): into
+    /// an empty route the fixed cost and the depots' arcs are added in full. O(1).
     @inline(__always)
     func arcInsertionChange(of job: Int, into r: Int, after: Int, _ jobs: [Int32]) -> Int64 {
         let data = search.data
@@ -79,6 +79,6 @@ extension LocalSearchRun {
         let next = after == jobs.count ? data.vehicleEnd[r] : data.jobLocation[Int(jobs[after])]
         let location = data.jobLocation[job]
         let change = data.entry(base, previous, location) + data.entry(base, location, next) - data.entry(base, previous, next)
-        return change * costScale
+        return change * costScale - routePenalty[r]
     }
 }

@@ -20,7 +20,8 @@ extension LocalSearch {
     /// overloaded for the rest of the run).
     ///
     /// SWAP* runs once the search has brought `state` below `swapStarBelow` in compared units
-    /// (``LocalSearchRun/swapStarBelow``; the chain passes its current solution's compared cost).
+    /// (``LocalSearchRun/swapStarBelow``; where windows bind, the chain passes its current solution's compared
+    /// cost).
     ///
     /// Returns the result's cost and violations, and whether the reinsertion put every removed job back where
     /// it was.

@@ -10,10 +10,9 @@ extension LocalSearchRun {
     /// clients), an optional one stays out when every place adds more than its `unassignedCost`; both stay
     /// out when no place keeps their skills and the distance limit (still hard).
     ///
-    /// A place in a route priced for no violation now, where routes cost their arcs
-    /// (``LocalSearch/costsFollowArcs``), is first turned away on its arcs alone when they add at least the best
-    /// place's price (``arcInsertionChange(of:into:after:_:)``): the places chosen are those of a scan that
-    /// prices every place (`boundedByArcs` false, for tests).
+    /// Where routes cost their arcs (``LocalSearch/costsFollowArcs``), a place is first turned away on its arcs
+    /// alone when they add at least the best place's price (``arcInsertionChange(of:into:after:_:)``): the
+    /// places chosen are those of a scan that prices every place (`boundedByArcs` false, for tests).
     ///
     /// Without pickups or shipments only (their halves would need paired places).
     mutating func insertPriced(
@@ -30,7 +29,7 @@ extension LocalSearchRun {
             candidateRoutes(for: job, in: state, granular: granular, openRoutes: openRoutes, recreation: recreation, into: &routes)
             var best: (delta: Int64, route: Int, after: Int)? = nil
             for r in routes where data.canServe(job, by: r) {
-                let bounded = boundedByArcs && search.costsFollowArcs && routePenalty[r] == 0
+                let bounded = boundedByArcs && search.costsFollowArcs
                 for after in 0...segments[r].count {
                     if blinkRate > 0, uniform(0, 1, &random) < blinkRate { continue }
                     if bounded, let best, arcInsertionChange(of: job, into: r, after: after, state.routes[r].jobs) >= best.delta { continue }

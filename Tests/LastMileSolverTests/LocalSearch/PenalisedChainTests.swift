@@ -39,30 +39,41 @@ import Testing
         }
     }
 
-    /// The arcs' share of a place never exceeds its priced cost where the route has no violation now, and the
-    /// scan that turns places away on it puts every job where the scan pricing every place does, with the same
-    /// random stream after, at cheap and at the first prices of infeasibility.
+    /// The arcs' share of a place, less what the route's violations cost now, never exceeds its priced cost,
+    /// and the scan that turns places away on it puts every job where the scan pricing every place does, with
+    /// the same random stream after, at cheap and at the first prices of infeasibility.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func placesTurnedAwayOnArcsNeverHoldTheBest(seed: UInt64) {
-        var turnedAway = 0
+        var (turnedAway, onViolatedRoutes) = (0, 0)
         for problem in PenalisedSearchTests.instances(seed: seed) {
             let oracle = MoveOracle(problem, seed: seed)
             let recreation = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: seed))
-            for weights in [PenalisedSearchTests.cheapWeights(oracle.data), PenaltyWeights(data: oracle.data)] {
+            // The oracle's feasible solution, and where a chain at cheap prices leaves it (late or overloaded).
+            var cheap = PenalisedSearchTests.cheapWeights(oracle.data)
+            var (violated, chainRandom) = (oracle.state, SplitMix64(seed: seed))
+            let chain = LocalSearch(data: oracle.data, neighbours: 8, penalties: true)
+            for _ in 0..<5 {
+                let from = violated
+                _ = chain.iterate(&violated, from: from, recreation: recreation, weights: &cheap, using: &chainRandom)
+            }
+            for (start, weights) in [oracle.state, violated].flatMap({ start in
+                [PenalisedSearchTests.cheapWeights(oracle.data), PenaltyWeights(data: oracle.data)].map { (start, $0) }
+            }) {
                 var random = SplitMix64(seed: seed)
                 for _ in 0..<5 {
-                    var ruined = oracle.state
+                    var ruined = start
                     _ = recreation.ruin(&ruined, using: &random)
                     let removed = ruined.unassigned
                     ruined.unassigned = []
                     let run = LocalSearchRun(search: oracle.search, state: ruined, penalties: weights.current)
                     for job in removed {
-                        for r in ruined.routes.indices where run.routePenalty[r] == 0 {
+                        for r in ruined.routes.indices {
                             for after in 0...ruined.routes[r].jobs.count {
                                 guard let added = run.insertionCost(of: job, into: r, after: after) else { continue }
                                 let arcs = run.arcInsertionChange(of: job, into: r, after: after, ruined.routes[r].jobs)
                                 #expect(arcs <= added, "seed \(seed) \(problem.name): job \(job) into \(r) after \(after)")
                                 if arcs > 0 { turnedAway += 1 }
+                                if run.routePenalty[r] > 0 { onViolatedRoutes += 1 }
                             }
                         }
                     }
@@ -76,7 +87,7 @@ import Testing
                 }
             }
         }
-        #expect(turnedAway > 0, "seed \(seed): no place added arc cost")
+        #expect(turnedAway > 0 && onViolatedRoutes > 0, "seed \(seed): \(turnedAway) places added arc cost, \(onViolatedRoutes) on late or overloaded routes")
     }
 
     /// With cheap infeasibility an iteration may end late or overloaded, its reported cost and violations
