@@ -20,7 +20,7 @@ extension LocalSearchRun {
             case 2: defined = pu > 1 && twoOptStar(ru, pu - 1, re, 1, into: &move)
             default: defined = pu < nu && twoOptStar(ru, pu, re, 1, into: &move)
             }
-            guard defined, isImproving(move, state) else { continue }
+            guard defined, isImproving(&move, state) else { continue }
             apply(move, &state)
             return true
         }

@@ -402,16 +402,25 @@ struct LocalSearchRun {
             case 7: defined = ru == rv && twoOpt(ru, min(pu, pv), max(pu, pv), into: &move)
             default: defined = ru != rv && twoOptStar(ru, pu, rv, pv, into: &move)
             }
-            if defined, isImproving(move, state) { return true }
+            if defined, isImproving(&move, state) { return true }
         }
         return false
     }
 
     /// Whether `move` lowers the objective and keeps every route feasible: arc costs first (a bound, see
     /// ``arcCostChange(of:_:)``), then cost and time warp from the summaries, then loads and the exact confirmations.
+    ///
+    /// `move` is read in place and never written: passed by value, the 193-byte move was copied before every
+    /// move tried, and read right after the copy (11 % of the search's time on Solomon RC203, where the arc bound
+    /// turns most moves away).
     @inline(__always)
-    func isImproving(_ move: Move, _ state: SearchState) -> Bool {
+    func isImproving(_ move: inout Move, _ state: SearchState) -> Bool {
         if let bound = arcCostChange(of: move, state), bound >= 0 { return false }
+        return improvesOnSummaries(move, state)
+    }
+
+    /// ``isImproving(_:_:)`` for a move the arc bound lets through.
+    func improvesOnSummaries(_ move: Move, _ state: SearchState) -> Bool {
         guard let delta = delta(of: move, state), delta.cost < 0 else { return false }
         guard let penalties else {
             return isFeasible(move, distances: delta.distances, state) && (!search.data.isTimeDependent || rebuiltCostImproves(move, state))
@@ -429,7 +438,7 @@ struct LocalSearchRun {
     /// The objective change of `move` in O(1) (for pieces of at most two moved jobs), with each changed
     /// route's distance; `nil` when a changed route is late somewhere or drives too far. Penalised, the
     /// change is in compared units (costs ×``costScale`` plus time-warp prices, before and after) and
-    /// without the new routes' load prices (added by ``isImproving(_:_:)`` when the rest improves).
+    /// without the new routes' load prices (added by ``improvesOnSummaries(_:_:)`` when the rest improves).
     func delta(of move: Move, _ state: SearchState) -> (cost: Int64, distances: (Int64, Int64))? {
         let (r0, r1) = move.routes
         guard let first = summary(of: move.plans.0, for: r0, state) else { return nil }

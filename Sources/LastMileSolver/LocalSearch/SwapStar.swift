@@ -92,7 +92,7 @@ extension LocalSearchRun {
             swapStarTested[ra] = updates
             for rb in used where rb > ra && max(routeChanged[ra], routeChanged[rb]) > lastTested && neighbour(ra, rb, used.count) {
                 guard segments[ra].count > 0, segments[rb].count > 0,
-                    let best = bestSwapStar(ra, rb, state), isImproving(best.move, state)
+                    var best = bestSwapStar(ra, rb, state), isImproving(&best.move, state)
                 else { continue }
                 apply(best.move, &state)
                 applied = true
