@@ -13,14 +13,15 @@ solvers=${3:-lastmile}; objectives=${4:-hier,dist}
 seeds=${SEEDS:-1}
 swift build -c release --product lastmile >/dev/null
 bin="$PWD/.build/release/lastmile"
-out=".peers-results/vrp/${set_name}_${budget}s.jsonl"
+results=.peers-results/vrp
+records="${set_name}_${budget}s.jsonl"
 for seed in $seeds; do
     .venv-peers/bin/python ../shared/peers/vrp/run_peers.py --set "$set_name" --budget "$budget" --jobs 2 \
         --solvers "$solvers" --objectives "$objectives" --seed "$seed" \
         --solver-cmd "lastmile=$bin solve {instance} --time-limit {budget} --seed {seed} --objective {objective} --threads 1" \
-        --results-dir .peers-results/vrp --out "${set_name}_${budget}s.jsonl"
+        --results-dir "$results" --out "$records"
 done
-.venv-peers/bin/python ../shared/peers/vrp/summarize.py .peers-results/vrp
+.venv-peers/bin/python ../shared/peers/vrp/summarize.py "$results"
 if [[ "$solvers" == *pyvrp* ]]; then
-    .venv-peers/bin/python Benchmarks/per-instance-means.py "$out"
+    .venv-peers/bin/python Benchmarks/per-instance-means.py "$results/$records"
 fi
