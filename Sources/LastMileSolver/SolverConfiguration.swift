@@ -109,7 +109,8 @@ public struct SolverConfiguration: Sendable {
     ///   leaves the annealing at least 0.01 s per job (``Solver/affordsPenalisedChain(_:_:)``), the annealing
     ///   runs as a penalised chain (``LocalSearch/iterate(_:from:recreation:weights:until:using:)``): its current
     ///   solution may be late or overloaded, every candidate is reinserted at priced places and searched, and
-    ///   the best is the best feasible one. Elsewhere only feasible solutions are visited.
+    ///   the best is the best feasible one. After fleet minimisation, wherever the fleet is final, whatever the
+    ///   routes' length and the budget. Elsewhere only feasible solutions are visited.
     /// - `true`: the penalised chain wherever it can run; with pickups or shipments, each local search
     ///   passes through infeasibility and repairs (weights ×10) or searches again without it.
     /// - `false`: only feasible solutions.

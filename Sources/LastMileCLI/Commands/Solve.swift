@@ -69,7 +69,7 @@ struct Solve: AsyncParsableCommand {
 
     @Flag(
         inversion: .prefixedNo,
-        help: "Let the search pass through late or overloaded routes at an adaptive price (default: where routes are short or windows do not bind).")
+        help: "Let the search pass through late or overloaded routes at an adaptive price (default: where routes are short or windows do not bind, and with --objective hier once the fleet is final).")
     var penalties: Bool?
 
     @Flag(help: "Check the solution with the independent plan checker and fail if it is infeasible.")
