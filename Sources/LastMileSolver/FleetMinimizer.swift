@@ -19,7 +19,8 @@ import LastMileCore
 /// A removal that has not succeeded after `attemptShare` of the run (and at least the lower bound of
 /// `attemptIterations`: iterations, with the pool jobs taken from it), or the upper bound, gives up. With
 /// ruin and recreate the next smallest route is tried once more; then, or when the phase's `share` of the
-/// run is spent, the phase ends, leaving the rest of the budget to distance.
+/// run is spent, the phase ends, leaving the rest of the budget to distance. It ends at once when the routes
+/// in use reach ``capacityBound(_:)``, which no removal can pass.
 struct FleetMinimizer {
     let search: RuinAndRecreate
     let localSearch: LocalSearch?
@@ -63,7 +64,8 @@ struct FleetMinimizer {
             return spent >= share || attempted >= attemptIterations.upperBound
                 || (spent - attemptStart >= attemptShare && attempted >= attemptIterations.lowerBound)
         }
-        while let spent = progress(iteration), spent < share, best.routesInUse > 1 {
+        let fewestRoutes = Self.capacityBound(search.data)
+        while let spent = progress(iteration), spent < share, best.routesInUse > fewestRoutes {
             guard failed.filter({ $0 }).count < (usesPool ? Self.triesWithPool : Self.triesWithRuinAndRecreate),
                 let smallest = best.routes.indices.filter({ !best.routes[$0].isEmpty && !failed[$0] })
                 .min(by: { (best.routes[$0].jobs.count, $0) < (best.routes[$1].jobs.count, $1) })
@@ -98,5 +100,28 @@ struct FleetMinimizer {
             onRemoval()
         }
         return (best, iteration)
+    }
+
+    /// The fewest routes whose vehicles could carry every job's demand, in each dimension the largest
+    /// capacities first (at least 1). Only where every job is a delivery loaded at the start (no pickups, no
+    /// shipments), so that a route's total demand must fit its vehicle; else 1.
+    ///
+    /// On the best-known vehicle counts of Solomon C1, C2, R204, R207, R208, R211 and Gehring–Homberger C2_2_1,
+    /// R2_2_1 and RC1_2_1, where the removal that must fail took up to 2 s of a 5 s run and 6 s of a 30 s one.
+    static func capacityBound(_ data: SolverData) -> Int {
+        guard !data.hasPickups, data.jobCount > 0 else { return 1 }
+        let (dimensions, vehicles) = (data.dimensions, data.vehicleCapacity.count / max(1, data.dimensions))
+        var fewest = 1
+        for d in 0..<dimensions {
+            let demand = (0..<data.jobCount).reduce(Int64(0)) { $0 + data.jobDemand[$1 * dimensions + d] }
+            let capacities = (0..<vehicles).map { data.vehicleCapacity[$0 * dimensions + d] }.sorted(by: >)
+            var (carried, routes) = (Int64(0), 0)
+            while carried < demand, routes < capacities.count {
+                carried += capacities[routes]
+                routes += 1
+            }
+            fewest = max(fewest, routes)
+        }
+        return fewest
     }
 }

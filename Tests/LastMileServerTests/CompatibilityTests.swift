@@ -140,12 +140,22 @@ import Testing
         }
     }
 
+    /// The live client's read timeout is fixed at 20 s. The suite's tests run at once on as many cooperative
+    /// threads as cores, and on two cores the solver tests have held both for longer than that (twice on this machine):
+    /// the server's handlers then wait, so a run that timed out starts a fresh server, at most three times.
     @Test func aRealServerOnALoopbackPortAnswers() async throws {
-        try await fixture.application().test(.live) { client in
-            #expect(client.port != nil)
-            try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
-            try await client.execute(uri: "/table/v1/driving/\(points.joined(separator: ";"))", method: .get, headers: fixture.headers("velo")) {
-                #expect($0.status == .ok)
+        for attempt in 1...3 {
+            do {
+                try await fixture.application().test(.live) { client in
+                    #expect(client.port != nil)
+                    try await client.execute(uri: "/health", method: .get) { #expect($0.status == .ok) }
+                    try await client.execute(
+                        uri: "/table/v1/driving/\(points.joined(separator: ";"))", method: .get, headers: fixture.headers("velo")
+                    ) { #expect($0.status == .ok) }
+                }
+                return
+            } catch TestClient.Error.readTimeout where attempt < 3 {
+                continue
             }
         }
     }

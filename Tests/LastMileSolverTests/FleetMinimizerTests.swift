@@ -5,12 +5,13 @@ import Testing
 @testable import LastMileSolver
 
 /// Fleet minimisation gives each route removal a share of the run; with ruin and recreate (long routes) a
-/// failed removal tries the next smallest route, with the ejection pool (short routes) it ends the phase.
+/// failed removal tries the next smallest route, with the ejection pool (short routes) it ends the phase; at
+/// the capacity bound the phase ends at once.
 @Suite struct FleetMinimizerTests {
     /// Locations on a line, 10 apart, depot at 0. Job 0 (at 1) needs skill 1, which only vehicle 0 has, and
-    /// fills it; two light jobs at 2 and `lastRoute` light jobs at 3 weigh 1 each. Three vehicles of capacity
-    /// 40, each with a fixed cost.
-    static func problem(lastRoute: Int) -> VRPProblem {
+    /// fills it; two light jobs at 2 and `lastRoute` light jobs at 3 weigh 1 each. Three vehicles, each with a
+    /// fixed cost: vehicle 0 of capacity 40, the others of `otherCapacity` (80: the capacity bound is 1 route).
+    static func problem(lastRoute: Int, otherCapacity: Int64 = 80) -> VRPProblem {
         let locations = 4
         var matrix = [Int64](repeating: 0, count: locations * locations)
         for i in 0..<locations { for j in 0..<locations { matrix[i * locations + j] = Int64(10 * abs(i - j)) } }
@@ -21,7 +22,7 @@ import Testing
         }
         let vehicles = (0..<3).map {
             Vehicle(
-                id: "v\($0)", startLocation: 0, endLocation: 0, capacity: [40], shift: TimeWindow(earliest: 0, latest: 10_000),
+                id: "v\($0)", startLocation: 0, endLocation: 0, capacity: [$0 == 0 ? 40 : otherCapacity], shift: TimeWindow(earliest: 0, latest: 10_000),
                 fixedCost: 1_000, skills: $0 == 0 ? [1] : [])
         }
         return VRPProblem(
@@ -35,8 +36,10 @@ import Testing
     /// iterations, without local search; the phase may take 40 % of the run. The smallest route cannot be
     /// removed (no other vehicle has the skill), the next smallest can. Returns the answer, the iterations
     /// and the removals.
-    static func minimize(lastRoute: Int, attemptShare: Double, attemptIterations: ClosedRange<Int> = 0...60_000) -> (SearchState, Int, Int) {
-        let problem = problem(lastRoute: lastRoute)
+    static func minimize(
+        lastRoute: Int, otherCapacity: Int64 = 80, attemptShare: Double, attemptIterations: ClosedRange<Int> = 0...60_000
+    ) -> (SearchState, Int, Int) {
+        let problem = problem(lastRoute: lastRoute, otherCapacity: otherCapacity)
         let search = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: 1, iterations: 1))
         let start = SearchState(
             data: search.data, routes: [[JobIndex(0)], [JobIndex(1), JobIndex(2)], (3..<(3 + lastRoute)).map { JobIndex($0) }])
@@ -78,5 +81,35 @@ import Testing
     func anAttemptAsLongAsThePhaseRemovesNothing(lastRoute: Int) {
         let (best, iterations, removals) = Self.minimize(lastRoute: lastRoute, attemptShare: 1)
         #expect(removals == 0 && best.routesInUse == 3 && iterations == 4 * Self.limit / 10)
+    }
+
+    /// Vehicles of capacity 40 for 73 units of demand: 2 routes at least. Once the light routes are one, the
+    /// phase ends without trying to remove another.
+    @Test func thePhaseEndsAtTheCapacityBound() {
+        let (best, iterations, removals) = Self.minimize(lastRoute: 31, otherCapacity: 40, attemptShare: 0.01)
+        #expect(removals == 1 && best.routesInUse == 2 && best.unassigned.isEmpty)
+        #expect(iterations >= Self.limit / 100 && iterations < 2 * Self.limit / 100, "\(iterations) iterations")
+    }
+
+    /// The largest capacities first, in every dimension; no bound with pickups.
+    @Test func theCapacityBoundTakesTheLargestVehiclesInEachDimension() {
+        func bound(_ demands: [[Int64]], _ capacities: [[Int64]], pickup: Bool = false) -> Int {
+            let open = [TimeWindow(earliest: 0, latest: 100)]
+            let jobs = demands.enumerated().map { n, demand in
+                Job(id: "j\(n)", kind: pickup && n == 0 ? .pickup : .delivery, location: 1, demand: demand, service: 0, windows: open)
+            }
+            let vehicles = capacities.enumerated().map { n, capacity in
+                Vehicle(id: "v\(n)", startLocation: 0, endLocation: 0, capacity: capacity, shift: TimeWindow(earliest: 0, latest: 100), fixedCost: 0)
+            }
+            let problem = VRPProblem(
+                name: "bound", locationCount: 2, profiles: [TravelProfile(name: "car", time: [0, 1, 1, 0], distance: [0, 1, 1, 0])],
+                jobs: jobs, vehicles: vehicles, dimensions: demands[0].count)
+            return FleetMinimizer.capacityBound(SolverData(problem))
+        }
+        #expect(bound([[30], [30], [30]], [[40], [100], [40], [40]]) == 1)
+        #expect(bound([[30], [30], [50]], [[40], [100], [40], [40]]) == 2)
+        #expect(bound([[30, 1], [30, 1], [30, 1]], [[100, 1], [100, 1], [100, 1]]) == 3, "the second dimension binds")
+        #expect(bound([[0], [0]], [[10], [10]]) == 1)
+        #expect(bound([[30], [30], [50]], [[40], [100], [40], [40]], pickup: true) == 1)
     }
 }
