@@ -109,8 +109,8 @@ struct FleetMinimizer {
     /// On the best-known vehicle counts of Solomon C1, C2, R204, R207, R208, R211 and Gehring–Homberger C2_2_1,
     /// R2_2_1 and RC1_2_1, where the removal that must fail took up to 2 s of a 5 s run and 6 s of a 30 s one.
     static func capacityBound(_ data: SolverData) -> Int {
-        guard !data.hasPickups, data.jobCount > 0 else { return 1 }
-        let (dimensions, vehicles) = (data.dimensions, data.vehicleCapacity.count / max(1, data.dimensions))
+        guard !data.hasPickups else { return 1 }
+        let (dimensions, vehicles) = (data.dimensions, data.vehicleFixedCost.count)
         var fewest = 1
         for d in 0..<dimensions {
             let demand = (0..<data.jobCount).reduce(Int64(0)) { $0 + data.jobDemand[$1 * dimensions + d] }
