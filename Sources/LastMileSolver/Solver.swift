@@ -139,6 +139,8 @@ public enum Solver {
         let repairsEachSearch = configuration.penalisedSearch == true && !(localSearch?.iteratesPenalised ?? false)
         // SWAP*'s insertions, kept across the chain's searches while their routes stay as they were.
         let insertions = SwapStarInsertions()
+        // The local search run of the feasible searches, kept between them.
+        var searchRun: LocalSearchRun? = nil
         func improve(_ state: inout SearchState, changedSince reference: SearchState? = nil, swapStarBelow: Int64? = nil) {
             if repairsEachSearch {
                 localSearch?.improve(
@@ -146,7 +148,7 @@ public enum Solver {
             } else {
                 localSearch?.improve(
                     &state, changedSince: reference, until: deadline, insertions: insertions, swapStarBelow: swapStarBelow,
-                    using: &random)
+                    keeping: &searchRun, using: &random)
             }
         }
         improve(&current)
@@ -221,6 +223,8 @@ public enum Solver {
         // Built only for a chain that runs: its own problem data and neighbourhood, O(jobs²).
         let chainSearch = penalisedChain && fleetIsFinal ? localSearch.map { $0.withoutFixedCosts(of: problem) } : localSearch
         var currentPriced: PricedCost? = nil
+        // The chain's local search run, kept between its iterations.
+        var chainRun: LocalSearchRun? = nil
         var infeasibleInARow = 0
         // Meetings with the other chains (``SolverConfiguration/eliteExchanges``), at even fractions of the run
         // after the fleet minimisation's share, so that every chain is annealing when they meet.
@@ -253,7 +257,7 @@ public enum Solver {
                 let currentCompared = pricedCurrent.priced(by: prices)
                 let (priced, unchanged) = localSearch.iterate(
                     &candidate, from: current, recreation: search, routeLimit: finalFleet, weights: &weights, until: deadline, insertions: insertions,
-                    swapStarBelow: search.data.windowsBind ? currentCompared : nil, using: &random)
+                    swapStarBelow: search.data.windowsBind ? currentCompared : nil, keeping: &chainRun, using: &random)
                 statistics.candidates += 1
                 statistics.searched += 1
                 if unchanged { statistics.unchangedRecreations += 1 }

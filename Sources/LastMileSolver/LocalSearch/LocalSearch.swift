@@ -129,7 +129,23 @@ final class LocalSearch: Sendable {
         _ state: inout SearchState, changedSince reference: SearchState? = nil, until deadline: Date? = nil,
         insertions: SwapStarInsertions = SwapStarInsertions(), swapStarBelow: Int64? = nil, using random: inout SplitMix64
     ) {
-        var run = LocalSearchRun(search: self, state: state, insertions: insertions)
+        var fresh: LocalSearchRun? = nil
+        improve(
+            &state, changedSince: reference, until: deadline, insertions: insertions, swapStarBelow: swapStarBelow, keeping: &fresh,
+            using: &random)
+    }
+
+    /// ``improve(_:changedSince:until:insertions:swapStarBelow:using:)`` with the caller's run, reused from one
+    /// search to the next (``LocalSearchRun/reset(to:penalties:)``); `nil` at the first, which builds it.
+    func improve(
+        _ state: inout SearchState, changedSince reference: SearchState? = nil, until deadline: Date? = nil,
+        insertions: SwapStarInsertions = SwapStarInsertions(), swapStarBelow: Int64? = nil, keeping kept: inout LocalSearchRun?,
+        using random: inout SplitMix64
+    ) {
+        // Taken out of `kept` so that its buffers stay uniquely referenced (no copy on write).
+        var run = kept.take() ?? LocalSearchRun(search: self, state: state, insertions: insertions)
+        defer { kept = run }
+        run.reset(to: state, penalties: nil)
         run.deadline = deadline
         run.swapStarBelow = swapStarBelow
         run.markChanged(state, since: reference)

@@ -69,6 +69,36 @@ struct LocalSearchRun {
         if let penalties { price(penalties) }
     }
 
+    /// Makes the run what ``init(search:state:penalties:insertions:)`` would build for `state`, in its own
+    /// buffers: only the routes whose jobs differ from those it summarises now are summarised again. The
+    /// penalised chain keeps one run for all its iterations: built afresh, the summaries of every vehicle and
+    /// the per-job arrays cost 8 % of its time on Gehring–Homberger RC1_2_1 (50 vehicles, 18 in use).
+    mutating func reset(to state: SearchState, penalties: Penalties?) {
+        let data = search.data
+        for r in state.routes.indices where segments[r].jobs != state.routes[r].jobs {
+            segments[r].refresh(state.routes[r].jobs, data: data)
+            for (k, job) in state.routes[r].jobs.enumerated() { positionOf[Int(job)] = k + 1 }
+        }
+        updates = 1
+        lastTested.assignInPlace(repeating: 0, count: data.jobCount)
+        lastChanged.assignInPlace(repeating: 0, count: data.jobCount)
+        routeChanged.assignInPlace(repeating: 0, count: state.routes.count)
+        swapStarTested.assignInPlace(repeating: 0, count: state.routes.count)
+        swapStarKeys.assignInPlace(repeating: 0, count: state.routes.count)
+        emptyTwins.assignInPlace(repeating: -1, count: state.routes.count)
+        emptyTwinsUpdate = 0
+        deadline = nil
+        swapStarBelow = nil
+        routeLimit = nil
+        if let penalties {
+            price(penalties)
+        } else {
+            self.penalties = nil
+            costScale = 1
+            routePenalty.assignInPlace(repeating: 0, count: state.routes.count)
+        }
+    }
+
     /// Sets the prices of infeasibility (penalised search) and prices every route.
     private mutating func price(_ penalties: Penalties) {
         self.penalties = penalties

@@ -23,15 +23,21 @@ extension LocalSearch {
     /// (``LocalSearchRun/swapStarBelow``; where windows bind, the chain passes its current solution's compared
     /// cost).
     ///
+    /// `kept` is the chain's run, reused from one iteration to the next (``LocalSearchRun/reset(to:penalties:)``);
+    /// `nil` at the first, which builds it.
+    ///
     /// Returns the result's cost and violations, and whether the reinsertion put every removed job back where
     /// it was.
     func iterate(
         _ state: inout SearchState, from current: SearchState, recreation: RuinAndRecreate, routeLimit: Int? = nil,
         weights: inout PenaltyWeights, until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), swapStarBelow: Int64? = nil,
-        using random: inout SplitMix64
+        keeping kept: inout LocalSearchRun?, using random: inout SplitMix64
     ) -> (PricedCost, unchanged: Bool) {
         _ = recreation.ruin(&state, using: &random)
-        var run = LocalSearchRun(search: self, state: state, penalties: weights.current, insertions: insertions)
+        // Taken out of `kept` so that its buffers stay uniquely referenced (no copy on write).
+        var run = kept.take() ?? LocalSearchRun(search: self, state: state, insertions: insertions)
+        defer { kept = run }
+        run.reset(to: state, penalties: weights.current)
         run.deadline = deadline
         run.routeLimit = routeLimit
         run.swapStarBelow = swapStarBelow

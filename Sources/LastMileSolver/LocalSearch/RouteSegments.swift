@@ -10,6 +10,8 @@
 struct RouteSegments {
     let evaluator: LegEvaluator
     private(set) var count = 0
+    /// The jobs summarised, in route order.
+    private(set) var jobs: [Int32] = []
     private(set) var prefix: [RouteSegment] = []
     private(set) var suffix: [RouteSegment] = []
     private(set) var loadPrefix: [LoadSegment] = []
@@ -27,20 +29,21 @@ struct RouteSegments {
 
     mutating func refresh(_ jobs: [Int32], data: SolverData) {
         count = jobs.count
+        self.jobs.assignInPlace(jobs)
         let dimensions = data.dimensions
         prefix.removeAll(keepingCapacity: true)
         prefix.append(evaluator.startDepot(data))
         for job in jobs { prefix.append(evaluator.concatenate(prefix[prefix.count - 1], evaluator.job(Int(job), data), data: data)) }
         let start = evaluator.startDepot(data)
-        suffix = [RouteSegment](repeating: start, count: count + 2)
+        suffix.assignInPlace(repeating: start, count: count + 2)
         if count > 0 {
             suffix[count] = evaluator.job(Int(jobs[count - 1]), data)
             for i in stride(from: count - 1, through: 1, by: -1) {
                 suffix[i] = evaluator.concatenate(evaluator.job(Int(jobs[i - 1]), data), suffix[i + 1], data: data)
             }
         }
-        loadPrefix = [LoadSegment](repeating: LoadSegment(), count: (count + 2) * dimensions)
-        loadSuffix = loadPrefix
+        loadPrefix.assignInPlace(repeating: LoadSegment(), count: (count + 2) * dimensions)
+        loadSuffix.assignInPlace(repeating: LoadSegment(), count: (count + 2) * dimensions)
         for i in stride(from: 1, through: count, by: 1) {
             for d in 0..<dimensions {
                 loadPrefix[i * dimensions + d] = loadPrefix[(i - 1) * dimensions + d].then(LoadSegment(job: Int(jobs[i - 1]), dimension: d, data: data))
@@ -51,8 +54,8 @@ struct RouteSegments {
                 loadSuffix[i * dimensions + d] = LoadSegment(job: Int(jobs[i - 1]), dimension: d, data: data).then(loadSuffix[(i + 1) * dimensions + d])
             }
         }
-        openShipments = [Int32](repeating: 0, count: count + 2)
-        paired = openShipments
+        openShipments.assignInPlace(repeating: 0, count: count + 2)
+        paired.assignInPlace(repeating: 0, count: count + 2)
         for i in stride(from: 1, through: count, by: 1) {
             let job = Int(jobs[i - 1])
             let isHalf = data.partner[job] >= 0

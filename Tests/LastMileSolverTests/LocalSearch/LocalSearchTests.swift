@@ -31,6 +31,33 @@ import Testing
         }
     }
 
+    /// A run kept from one search to the next (``LocalSearchRun/reset(to:penalties:)``) finds what runs built
+    /// afresh find, searching ruined and recreated candidates of which one in three becomes the next reference,
+    /// so that the kept run starts from routes other than the candidate's; the rich instances carry shipments,
+    /// several windows, breaks and limits.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func aKeptRunSearchesAsFreshRuns(seed: UInt64) {
+        let problems = MoveOracle.instances(seed: seed) + [SolverTests.randomProblem(jobs: 60, vehicles: 4, seed: seed, windows: true)]
+        for problem in problems {
+            let oracle = MoveOracle(problem, seed: seed)
+            let ruin = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: seed))
+            func searches(keepingRuns: Bool) -> [[[Int32]]] {
+                var (random, reference, kept) = (SplitMix64(seed: seed), oracle.state, LocalSearchRun?.none)
+                oracle.search.improve(&reference, keeping: &kept, using: &random)
+                return (0..<20).map { iteration in
+                    if !keepingRuns { kept = nil }
+                    var candidate = reference
+                    _ = ruin.ruin(&candidate, using: &random)
+                    ruin.recreate(&candidate, using: &random)
+                    oracle.search.improve(&candidate, changedSince: reference, keeping: &kept, using: &random)
+                    if iteration % 3 == 2 { reference = candidate }
+                    return candidate.routes.map(\.jobs)
+                }
+            }
+            #expect(searches(keepingRuns: true) == searches(keepingRuns: false), "seed \(seed) \(problem.name)")
+        }
+    }
+
     @Test(arguments: [LocalSearchPolicy.always, .accepted])
     func sameSeedSameSolution(policy: LocalSearchPolicy) {
         let problem = RichModelTests.richProblem(jobs: 20, seed: 5)

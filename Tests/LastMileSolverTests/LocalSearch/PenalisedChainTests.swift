@@ -52,9 +52,10 @@ import Testing
             var cheap = PenalisedSearchTests.cheapWeights(oracle.data)
             var (violated, chainRandom) = (oracle.state, SplitMix64(seed: seed))
             let chain = LocalSearch(data: oracle.data, neighbours: 8, penalties: true)
+            var kept: LocalSearchRun? = nil
             for _ in 0..<5 {
                 let from = violated
-                _ = chain.iterate(&violated, from: from, recreation: recreation, weights: &cheap, using: &chainRandom)
+                _ = chain.iterate(&violated, from: from, recreation: recreation, weights: &cheap, keeping: &kept, using: &chainRandom)
             }
             for (start, weights) in [oracle.state, violated].flatMap({ start in
                 [PenalisedSearchTests.cheapWeights(oracle.data), PenaltyWeights(data: oracle.data)].map { (start, $0) }
@@ -103,9 +104,10 @@ import Testing
             var weights = PenalisedSearchTests.cheapWeights(oracle.data)
             var random = SplitMix64(seed: seed)
             var current = oracle.state
+            var kept: LocalSearchRun? = nil
             for _ in 0..<20 {
                 var state = current
-                let (priced, _) = search.iterate(&state, from: current, recreation: recreation, weights: &weights, using: &random)
+                let (priced, _) = search.iterate(&state, from: current, recreation: recreation, weights: &weights, keeping: &kept, using: &random)
                 #expect(priced == search.pricedCost(of: state), "seed \(seed) \(problem.name)")
                 let served = state.routes.flatMap(\.jobs).map(Int.init)
                 #expect((served + state.unassigned).sorted() == Array(0..<oracle.data.jobCount), "seed \(seed) \(problem.name)")
@@ -115,6 +117,35 @@ import Testing
             }
         }
         #expect(visitedInfeasible, "seed \(seed): cheap penalties never left the feasible space")
+    }
+
+    /// A run kept from one iteration to the next (``LocalSearchRun/reset(to:penalties:)``) iterates as runs built
+    /// afresh for each: the same routes and priced costs, with one candidate in three rejected, so that the
+    /// kept run starts from routes other than the current solution's, and on routes long enough for SWAP*.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func aKeptRunIteratesAsFreshRuns(seed: UInt64) {
+        let problems = PenalisedSearchTests.instances(seed: seed) + [SolverTests.randomProblem(jobs: 60, vehicles: 4, seed: seed, windows: true)]
+        for problem in problems {
+            let oracle = MoveOracle(problem, seed: seed)
+            let recreation = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: seed))
+            let search = LocalSearch(data: oracle.data, neighbours: 8, swapStar: true, penalties: true)
+            func chain(keepingRuns: Bool) -> (routes: [[[Int32]]], priced: [PricedCost]) {
+                var (weights, random, current) = (PenalisedSearchTests.cheapWeights(oracle.data), SplitMix64(seed: seed), oracle.state)
+                var kept: LocalSearchRun? = nil
+                var (routes, priced): ([[[Int32]]], [PricedCost]) = ([], [])
+                for iteration in 0..<30 {
+                    if !keepingRuns { kept = nil }
+                    var state = current
+                    priced.append(search.iterate(&state, from: current, recreation: recreation, weights: &weights, keeping: &kept, using: &random).0)
+                    routes.append(state.routes.map(\.jobs))
+                    if iteration % 3 != 2 { current = state }
+                }
+                return (routes, priced)
+            }
+            let (kept, fresh) = (chain(keepingRuns: true), chain(keepingRuns: false))
+            #expect(kept.routes == fresh.routes, "seed \(seed) \(problem.name)")
+            #expect(kept.priced == fresh.priced, "seed \(seed) \(problem.name)")
+        }
     }
 
     /// SWAP*'s gate in the chain compares priced costs: below every cost (`Int64.min`) the iterations are
@@ -135,9 +166,11 @@ import Testing
             // Ten iterations of a chain that accepts every candidate.
             func chain(_ search: LocalSearch, gate: Int64?) -> [[[Int32]]] {
                 var (weights, random, current) = (PenalisedSearchTests.cheapWeights(oracle.data), SplitMix64(seed: seed), oracle.state)
+                var kept: LocalSearchRun? = nil
                 return (0..<10).map { _ in
                     var state = current
-                    _ = search.iterate(&state, from: current, recreation: recreation, weights: &weights, swapStarBelow: gate, using: &random)
+                    _ = search.iterate(
+                        &state, from: current, recreation: recreation, weights: &weights, swapStarBelow: gate, keeping: &kept, using: &random)
                     current = state
                     return state.routes.map(\.jobs)
                 }
@@ -153,7 +186,8 @@ import Testing
             var state = oracle.state
             var random = SplitMix64(seed: seed)
             var weights = PenalisedSearchTests.cheapWeights(oracle.data)
-            _ = on.iterate(&state, from: oracle.state, recreation: recreation, weights: &weights, using: &random)
+            var fresh: LocalSearchRun? = nil
+            _ = on.iterate(&state, from: oracle.state, recreation: recreation, weights: &weights, keeping: &fresh, using: &random)
             let run = LocalSearchRun(search: on, state: state, penalties: penalties)
             #expect(run.comparedObjective(state) == run.pricedCost(state).priced(by: penalties), "\(label)")
             #expect(LocalSearchRun(search: on, state: state).comparedObjective(state) == state.objective(oracle.data), "\(label)")
@@ -214,14 +248,16 @@ import Testing
         let fleet = inUse.count
         var opened = SearchState(data: data, routes: routes)
         var openedOnce = false
+        var (keptFinal, keptFree): (LocalSearchRun?, LocalSearchRun?) = (nil, nil)
         for _ in 0..<30 {
             var state = current
-            _ = search.iterate(&state, from: current, recreation: recreation, routeLimit: fleet, weights: &weights, using: &random)
+            _ = search.iterate(
+                &state, from: current, recreation: recreation, routeLimit: fleet, weights: &weights, keeping: &keptFinal, using: &random)
             #expect(state.routesInUse <= fleet, "seed \(seed)")
             current = state
             // The same iteration allowed to open routes does, which is what the final fleet forbids.
             var free = opened
-            _ = search.iterate(&free, from: opened, recreation: recreation, weights: &weights, using: &random)
+            _ = search.iterate(&free, from: opened, recreation: recreation, weights: &weights, keeping: &keptFree, using: &random)
             if free.routes.contains(where: { !$0.isEmpty }) && free.routes.indices.contains(where: { !free.routes[$0].isEmpty && !inUse.contains($0) }) {
                 openedOnce = true
             }
