@@ -136,7 +136,7 @@ final class LocalSearch: Sendable {
     }
 
     /// ``improve(_:changedSince:until:insertions:swapStarBelow:using:)`` with the caller's run, reused from one
-    /// search to the next (``LocalSearchRun/reset(to:penalties:)``); `nil` at the first, which builds it.
+    /// search to the next (``LocalSearchRun/reset(to:penalties:searching:)``); `nil` at the first, which builds it.
     func improve(
         _ state: inout SearchState, changedSince reference: SearchState? = nil, until deadline: Date? = nil,
         insertions: SwapStarInsertions = SwapStarInsertions(), swapStarBelow: Int64? = nil, keeping kept: inout LocalSearchRun?,
@@ -145,7 +145,7 @@ final class LocalSearch: Sendable {
         // Taken out of `kept` so that its buffers stay uniquely referenced (no copy on write).
         var run = kept.take() ?? LocalSearchRun(search: self, state: state, insertions: insertions)
         defer { kept = run }
-        run.reset(to: state, penalties: nil)
+        run.reset(to: state, penalties: nil, searching: self)
         run.deadline = deadline
         run.swapStarBelow = swapStarBelow
         run.markChanged(state, since: reference)

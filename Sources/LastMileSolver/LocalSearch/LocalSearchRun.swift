@@ -70,10 +70,12 @@ struct LocalSearchRun {
     }
 
     /// Makes the run what ``init(search:state:penalties:insertions:)`` would build for `state`, in its own
-    /// buffers: only the routes whose jobs differ from those it summarises now are summarised again. The
-    /// penalised chain keeps one run for all its iterations: built afresh, the summaries of every vehicle and
-    /// the per-job arrays cost 8 % of its time on Gehring–Homberger RC1_2_1 (50 vehicles, 18 in use).
-    mutating func reset(to state: SearchState, penalties: Penalties?) {
+    /// buffers: only the routes whose jobs differ from those it summarises now are summarised again. Each
+    /// annealing keeps one run for all its searches: built afresh, the summaries of every vehicle and the
+    /// per-job arrays cost the penalised chain 8 % of its time on Gehring–Homberger RC1_2_1 (50 vehicles, 18
+    /// in use). `searching` is the caller, which must be the search the run was built for.
+    mutating func reset(to state: SearchState, penalties: Penalties?, searching: LocalSearch) {
+        precondition(search === searching, "a local search run is reset by another search than its own")
         let data = search.data
         for r in state.routes.indices where segments[r].jobs != state.routes[r].jobs {
             segments[r].refresh(state.routes[r].jobs, data: data)

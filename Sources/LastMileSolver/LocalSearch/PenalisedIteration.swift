@@ -23,7 +23,7 @@ extension LocalSearch {
     /// (``LocalSearchRun/swapStarBelow``; where windows bind, the chain passes its current solution's compared
     /// cost).
     ///
-    /// `kept` is the chain's run, reused from one iteration to the next (``LocalSearchRun/reset(to:penalties:)``);
+    /// `kept` is the chain's run, reused from one iteration to the next (``LocalSearchRun/reset(to:penalties:searching:)``);
     /// `nil` at the first, which builds it.
     ///
     /// Returns the result's cost and violations, and whether the reinsertion put every removed job back where
@@ -37,7 +37,7 @@ extension LocalSearch {
         // Taken out of `kept` so that its buffers stay uniquely referenced (no copy on write).
         var run = kept.take() ?? LocalSearchRun(search: self, state: state, insertions: insertions)
         defer { kept = run }
-        run.reset(to: state, penalties: weights.current)
+        run.reset(to: state, penalties: weights.current, searching: self)
         run.deadline = deadline
         run.routeLimit = routeLimit
         run.swapStarBelow = swapStarBelow

@@ -31,7 +31,7 @@ import Testing
         }
     }
 
-    /// A run kept from one search to the next (``LocalSearchRun/reset(to:penalties:)``) finds what runs built
+    /// A run kept from one search to the next (``LocalSearchRun/reset(to:penalties:searching:)``) finds what runs built
     /// afresh find, searching ruined and recreated candidates of which one in three becomes the next reference,
     /// so that the kept run starts from routes other than the candidate's; the rich instances carry shipments,
     /// several windows, breaks and limits.

@@ -119,7 +119,7 @@ import Testing
         #expect(visitedInfeasible, "seed \(seed): cheap penalties never left the feasible space")
     }
 
-    /// A run kept from one iteration to the next (``LocalSearchRun/reset(to:penalties:)``) iterates as runs built
+    /// A run kept from one iteration to the next (``LocalSearchRun/reset(to:penalties:searching:)``) iterates as runs built
     /// afresh for each: the same routes and priced costs, with one candidate in three rejected, so that the
     /// kept run starts from routes other than the current solution's, and on routes long enough for SWAP*.
     @Test(arguments: [1, 2, 3] as [UInt64])
