@@ -49,12 +49,8 @@ struct LocalSearchRun {
     init(search: LocalSearch, state: SearchState, penalties: Penalties? = nil, insertions: SwapStarInsertions = SwapStarInsertions()) {
         self.search = search
         swapStarInsertions = insertions
-        swapStarKeys = [UInt64](repeating: 0, count: state.routes.count)
-        routePenalty = [Int64](repeating: 0, count: state.routes.count)
-        routeChanged = [Int](repeating: 0, count: state.routes.count)
-        swapStarTested = routeChanged
-        emptyTwins = [Int](repeating: -1, count: state.routes.count)
         let data = search.data
+        // Every route summarised, empty ones too (their depots); the stamps and prices are set by `reset`.
         segments = state.routes.map { route in
             var segments = RouteSegments(vehicle: route.vehicle, data: data)
             segments.refresh(route.jobs, data: data)
@@ -64,9 +60,8 @@ struct LocalSearchRun {
         for route in state.routes {
             for (k, job) in route.jobs.enumerated() { positionOf[Int(job)] = k + 1 }
         }
-        lastTested = [Int](repeating: 0, count: data.jobCount)
-        lastChanged = lastTested
-        if let penalties { price(penalties) }
+        (lastTested, lastChanged, routeChanged, swapStarTested, swapStarKeys, routePenalty, emptyTwins) = ([], [], [], [], [], [], [])
+        reset(to: state, penalties: penalties, searching: search)
     }
 
     /// Makes the run what ``init(search:state:penalties:insertions:)`` would build for `state`, in its own
@@ -92,12 +87,12 @@ struct LocalSearchRun {
         deadline = nil
         swapStarBelow = nil
         routeLimit = nil
+        routePenalty.assignInPlace(repeating: 0, count: state.routes.count)
         if let penalties {
             price(penalties)
         } else {
             self.penalties = nil
             costScale = 1
-            routePenalty.assignInPlace(repeating: 0, count: state.routes.count)
         }
     }
 
