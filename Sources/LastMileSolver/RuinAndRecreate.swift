@@ -85,6 +85,17 @@ struct RuinAndRecreate: Sendable {
         return max(1, min(byRoutes, largest))
     }
 
+    /// The longest run of jobs ``LocalSearchRun/relocateBlock(in:recreation:maximumLength:using:)`` moves: the
+    /// ruin's longest string where it grows (``ruinGrowth(averageRouteSize:served:)`` above 1: long routes,
+    /// binding windows), else 0 (no block moves).
+    func longestBlock(in state: SearchState) -> Int {
+        let served = state.routeOf.count - state.unassigned.count
+        let averageSize = Double(served) / Double(max(1, state.routesInUse))
+        let growth = ruinGrowth(averageRouteSize: averageSize, served: served)
+        guard growth >= 2 else { return 0 }
+        return Int(min(configuration.maximumStringLength * growth, averageSize))
+    }
+
     /// `length` consecutive positions containing `at`, at a random offset.
     private func string(around at: Int, length: Int, routeLength: Int, _ random: inout SplitMix64) -> [Int] {
         let lowest = max(0, at - length + 1), highest = min(at, routeLength - length)

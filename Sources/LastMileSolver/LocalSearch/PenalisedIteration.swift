@@ -12,8 +12,10 @@ extension LocalSearch {
     /// `state` (a copy of `current`, which may be late or overloaded) loses strings of jobs around a random
     /// one, they go back where they add the least at the current prices of time warp and excess load
     /// (``LocalSearchRun/insertPriced(_:into:recreation:openRoutes:using:)``), and the granular search improves the
-    /// jobs around what changed under the same prices. No repair: `state` stays as the search left it, and
-    /// the caller keeps its best among the feasible ones. Counts the result's feasibility in `weights`. With a
+    /// jobs around what changed under the same prices. Where routes are long, a share of the iterations
+    /// (``SolverConfiguration/blockRelocationRate``) moves one run of jobs whole into another route instead of
+    /// the ruin and reinsertion (``LocalSearchRun/relocateBlock(in:recreation:maximumLength:using:)``). No
+    /// repair: `state` stays as the search left it, and the caller keeps its best among the feasible ones. Counts the result's feasibility in `weights`. With a
     /// `routeLimit` (a final fleet), at most that many vehicles drive: a route the ruin or the search empties
     /// may start again, so that the chain never loses a vehicle it cannot win back (Gehring–Homberger
     /// RC1_2_1, hierarchical, seed 2, 2026-12-03: one route emptied by the first ruin left the other 17
@@ -33,7 +35,10 @@ extension LocalSearch {
         weights: inout PenaltyWeights, until deadline: Date? = nil, insertions: SwapStarInsertions = SwapStarInsertions(), swapStarBelow: Int64? = nil,
         keeping kept: inout LocalSearchRun?, using random: inout SplitMix64
     ) -> (PricedCost, unchanged: Bool) {
-        _ = recreation.ruin(&state, using: &random)
+        let longestBlock = recreation.longestBlock(in: state)
+        let rate = recreation.configuration.blockRelocationRate
+        let movesBlock = longestBlock >= 2 && rate > 0 && uniform(0, 1, &random) < rate
+        if !movesBlock { _ = recreation.ruin(&state, using: &random) }
         // Taken out of `kept` so that its buffers stay uniquely referenced (no copy on write).
         var run = kept.take() ?? LocalSearchRun(search: self, state: state, insertions: insertions)
         defer { kept = run }
@@ -42,9 +47,13 @@ extension LocalSearch {
         run.routeLimit = routeLimit
         run.swapStarBelow = swapStarBelow
         run.markChanged(state, since: current)
-        let removed = recreation.insertionOrder(state.unassigned, using: &random)
-        state.unassigned.removeAll(keepingCapacity: true)
-        run.insertPriced(removed, into: &state, recreation: recreation, routeLimit: routeLimit, using: &random)
+        if movesBlock {
+            _ = run.relocateBlock(in: &state, recreation: recreation, maximumLength: longestBlock, using: &random)
+        } else {
+            let removed = recreation.insertionOrder(state.unassigned, using: &random)
+            state.unassigned.removeAll(keepingCapacity: true)
+            run.insertPriced(removed, into: &state, recreation: recreation, routeLimit: routeLimit, using: &random)
+        }
         let unchanged = state.hasSameRoutes(as: current)
         var order = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
         order.shuffle(using: &random)
