@@ -86,8 +86,9 @@ struct RuinAndRecreate: Sendable {
     }
 
     /// The longest run of jobs ``LocalSearchRun/relocateBlock(in:recreation:maximumLength:using:)`` moves: the
-    /// ruin's longest string where it grows (``ruinGrowth(averageRouteSize:served:)`` above 1: long routes,
-    /// binding windows), else 0 (no block moves).
+    /// ruin's longest string where its growth (``ruinGrowth(averageRouteSize:served:)``) is at least 2 (binding
+    /// windows, 20 jobs a route or more at SISR's L_max of 10), else 0 (no block moves). From a growth above 1,
+    /// Gehring–Homberger RC1_2_1 (11 jobs a route) lost half its chain's iterations and 1.2 % of distance.
     func longestBlock(in state: SearchState) -> Int {
         let served = state.routeOf.count - state.unassigned.count
         let averageSize = Double(served) / Double(max(1, state.routesInUse))
