@@ -91,6 +91,41 @@ import Testing
         #expect(iterations >= Self.limit / 100 && iterations < 2 * Self.limit / 100, "\(iterations) iterations")
     }
 
+    /// The last removal the capacity bound allows tries a third route. Vehicles 0 and 1 (capacity 50, skills 1
+    /// and 2) each carry a job of 40 only they can serve; vehicles 2 and 3 (capacity 80) carry 45 light jobs
+    /// each: 170 units, 3 routes at least. The heavy routes, the smallest, cannot go; the third try, 1 % of
+    /// the run, puts one light route into the others' room (10 + 10 + 35).
+    @Test func theLastRemovalTheBoundAllowsTriesAThirdRoute() {
+        let open = [TimeWindow(earliest: 0, latest: 10_000)]
+        var jobs = (1...2).map { Job(id: "heavy\($0)", location: 1, demand: [40], service: 0, windows: open, skills: [$0]) }
+        jobs += (0..<90).map { Job(id: "light\($0 + 1)", location: LocationIndex(2 + $0 / 45), demand: [1], service: 0, windows: open) }
+        let vehicles = (0..<4).map {
+            Vehicle(
+                id: "v\($0)", startLocation: 0, endLocation: 0, capacity: [$0 < 2 ? 50 : 80], shift: TimeWindow(earliest: 0, latest: 10_000),
+                fixedCost: 1_000, skills: $0 < 2 ? [$0 + 1] : [])
+        }
+        let matrix: [Int64] = [0, 10, 20, 30, 10, 0, 10, 20, 20, 10, 0, 10, 30, 20, 10, 0]
+        let problem = VRPProblem(
+            name: "the last removal", locationCount: 4, profiles: [TravelProfile(name: "car", time: matrix, distance: matrix)],
+            jobs: jobs, vehicles: vehicles, dimensions: 1)
+        let search = RuinAndRecreate(problem: problem, configuration: SolverConfiguration(seed: 1, iterations: 1))
+        #expect(FleetMinimizer.capacityBound(search.data) == 3)
+        let start = SearchState(
+            data: search.data, routes: [[JobIndex(0)], [JobIndex(1)], (2..<47).map { JobIndex($0) }, (47..<92).map { JobIndex($0) }])
+        let minimizer = FleetMinimizer(search: search, localSearch: nil, share: 0.4, attemptShare: 0.01, attemptIterations: 0...60_000)
+        var random = SplitMix64(seed: 1)
+        var removals = 0
+        let (best, iterations) = minimizer.minimize(
+            start, from: 0, progress: { $0 < Self.limit ? Double($0) / Double(Self.limit) : nil }, onRemoval: { removals += 1 },
+            using: &random)
+        #expect(removals == 1 && best.routesInUse == 3 && best.unassigned.isEmpty)
+        #expect(best.routes[0].jobs.contains(0) && best.routes[1].jobs.contains(1), "the heavy jobs stay on the only vehicles with their skills")
+        #expect(iterations >= 2 * Self.limit / 100 && iterations < 3 * Self.limit / 100, "\(iterations) iterations")
+        #expect(PlanChecker.check(best.solution, for: problem).isFeasible)
+        #expect(FleetMinimizer.tries(usingPool: false, routesInUse: 5, fewestRoutes: 3) == FleetMinimizer.triesWithRuinAndRecreate)
+        #expect(FleetMinimizer.tries(usingPool: true, routesInUse: 4, fewestRoutes: 3) == FleetMinimizer.triesWithPool)
+    }
+
     /// The largest capacities first, in every dimension; no bound with pickups.
     @Test func theCapacityBoundTakesTheLargestVehiclesInEachDimension() {
         func bound(_ demands: [[Int64]], _ capacities: [[Int64]], pickup: Bool = false) -> Int {
