@@ -41,7 +41,7 @@ struct FleetMinimizer {
 
     /// Routes tried for the removal from `routesInUse` routes: with ruin and recreate, one more for the last
     /// removal ``capacityBound(_:)`` allows, where one vehicle fewer would reach it. Gehring–Homberger R2_2_1
-    /// (bound 4, the best-known count), hierarchical, 30 s, two runs at a time: with two tries, 7 of 84 runs
+    /// (bound 4, the best-known count), hierarchical, 30 s, two runs at a time: with two tries, 8 of 84 runs
     /// stayed at 5 vehicles (the second try failing after some 20,000 iterations); with three, none of 48.
     static func tries(usingPool: Bool, routesInUse: Int, fewestRoutes: Int) -> Int {
         if usingPool { return triesWithPool }
