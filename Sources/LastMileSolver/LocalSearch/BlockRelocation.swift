@@ -16,7 +16,7 @@ extension LocalSearchRun {
     mutating func relocateBlock(
         in state: inout SearchState, recreation: RuinAndRecreate, maximumLength: Int, using random: inout SplitMix64
     ) -> Bool {
-        guard let penalties else { return false }
+        guard penalties != nil else { return false }
         let data = search.data
         let dimensions = data.dimensions
         let served = (0..<data.jobCount).filter { state.routeOf[$0] >= 0 }
@@ -32,19 +32,13 @@ extension LocalSearchRun {
         let jobs = state.routes[r].jobs
         let block = Array(jobs[(first - 1)..<last])
 
-        func compared(_ whole: RouteSegment, loads: (Int) -> LoadSegment, vehicle v: Int) -> Int64 {
-            var total = data.routeCost(v, whole) * costScale + whole.timeWarp * penalties.timeWarp
-            for d in 0..<dimensions {
-                total += max(0, loads(d).peak - data.vehicleCapacity[v * dimensions + d]) * penalties.load[d]
-            }
-            return total
-        }
         var rest = source.prefix[first - 1]
         if last < source.count { rest = source.evaluator.concatenate(rest, source.suffix[last + 1], data: data) }
         rest = source.evaluator.concatenate(rest, source.evaluator.endDepot(data), data: data)
         guard rest.distance <= data.vehicleMaxDistance[r] else { return false }
-        let restChange = compared(rest, loads: { source.loadPrefix[(first - 1) * dimensions + $0].then(source.loadSuffix[(last + 1) * dimensions + $0]) }, vehicle: r)
-            - comparedCost(of: r)
+        let restChange = comparedCost(of: r, rebuiltAs: rest) {
+            source.loadPrefix[(first - 1) * dimensions + $0].then(source.loadSuffix[(last + 1) * dimensions + $0])
+        } - comparedCost(of: r)
 
         var targets: [Int] = []
         for end in [block[0], block[block.count - 1]] {
@@ -71,9 +65,9 @@ extension LocalSearchRun {
                     if after < target.count { whole = evaluator.concatenate(whole, target.suffix[after + 1], data: data) }
                     whole = evaluator.concatenate(whole, evaluator.endDepot(data), data: data)
                     guard whole.distance <= data.vehicleMaxDistance[t] else { continue }
-                    let change = restChange - comparedCost(of: t) + compared(whole, loads: {
+                    let change = restChange - comparedCost(of: t) + comparedCost(of: t, rebuiltAs: whole) {
                         target.loadPrefix[after * dimensions + $0].then(blockLoads[$0]).then(target.loadSuffix[(after + 1) * dimensions + $0])
-                    }, vehicle: t)
+                    }
                     if best == nil || change < best!.change { best = (change, t, after, reversed) }
                 }
             }

@@ -131,6 +131,21 @@ struct LocalSearchRun {
     /// Route `r`'s objective share in the compared units: cost ×``costScale`` plus its penalty.
     @inline(__always) func comparedCost(of r: Int) -> Int64 { segments[r].cost * costScale + routePenalty[r] }
 
+    /// Route `r` rebuilt as `whole` (both depots included), with `load(d)` on board in dimension `d`, in the
+    /// compared units of ``comparedCost(of:)``; loads are read only under ``penalties``.
+    @inline(__always) func comparedCost(of r: Int, rebuiltAs whole: RouteSegment, load: (Int) -> LoadSegment) -> Int64 {
+        let data = search.data
+        var compared = data.routeCost(r, whole) * costScale
+        if let penalties {
+            compared += whole.timeWarp * penalties.timeWarp
+            let dimensions = data.dimensions
+            for d in 0..<dimensions {
+                compared += max(0, load(d).peak - data.vehicleCapacity[r * dimensions + d]) * penalties.load[d]
+            }
+        }
+        return compared
+    }
+
     /// Whether every route is without time warp, and within capacity.
     func feasibility() -> (time: Bool, load: Bool) {
         let dimensions = search.data.dimensions

@@ -87,18 +87,10 @@ extension LocalSearchRun {
         if after < route.count { whole = evaluator.concatenate(whole, route.suffix[after + 1], data: data) }
         whole = evaluator.concatenate(whole, evaluator.endDepot(data), data: data)
         guard whole.distance <= data.vehicleMaxDistance[r] else { return nil }
-        var compared = data.routeCost(r, whole) * costScale
-        if let penalties {
-            compared += whole.timeWarp * penalties.timeWarp
-            let dimensions = data.dimensions
-            for d in 0..<dimensions {
-                let load = route.loadPrefix[after * dimensions + d]
-                    .then(LoadSegment(job: job, dimension: d, data: data))
-                    .then(route.loadSuffix[(after + 1) * dimensions + d])
-                compared += max(0, load.peak - data.vehicleCapacity[r * dimensions + d]) * penalties.load[d]
-            }
-        }
-        return compared - comparedCost(of: r)
+        let dimensions = data.dimensions
+        return comparedCost(of: r, rebuiltAs: whole) {
+            route.loadPrefix[after * dimensions + $0].then(LoadSegment(job: job, dimension: $0, data: data)).then(route.loadSuffix[(after + 1) * dimensions + $0])
+        } - comparedCost(of: r)
     }
 }
 
