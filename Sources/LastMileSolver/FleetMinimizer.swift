@@ -47,6 +47,7 @@ struct FleetMinimizer {
         if usingPool { return triesWithPool }
         return routesInUse == fewestRoutes + 1 ? triesWithRuinAndRecreate + 1 : triesWithRuinAndRecreate
     }
+
     /// When the local search of a shorter plan stops (the solver's time limit), if any.
     var deadline: Date? = nil
     /// The chain's SWAP* memo, for the local search of each shorter plan.
