@@ -16,8 +16,9 @@ extension LocalSearch {
     /// (``SolverConfiguration/blockRelocationRate``) moves one run of jobs whole into another route instead of
     /// the ruin and reinsertion (``LocalSearchRun/relocateBlock(in:recreation:maximumLength:using:)``). No
     /// repair: `state` stays as the search left it, and the caller keeps its best among the feasible ones.
-    /// Counts the result's feasibility in `weights`. With a `routeLimit` (a final fleet), at most that many vehicles drive: a route the ruin or the search empties
-    /// may start again, so that the chain never loses a vehicle it cannot win back (Gehring–Homberger
+    /// Counts the result's feasibility in `weights`. With a `routeLimit` (a final fleet), at most that many
+    /// vehicles drive: a route the ruin or the search empties may start again, so that the chain never loses a
+    /// vehicle it cannot win back (Gehring–Homberger
     /// RC1_2_1, hierarchical, seed 2, 2026-12-03: one route emptied by the first ruin left the other 17
     /// overloaded for the rest of the run).
     ///
