@@ -97,7 +97,8 @@ public struct SolverConfiguration: Sendable {
     /// 1,000 gave Solomon, hierarchical, 5 s, seeds 1–3, +8, +6 and +7 vehicles over the best-known with
     /// 0.84, 0.80 and 1.49 % at the best-known count; 8,000 gave +4, +3 and +3 with 0.82, 0.89 and 1.04 %
     /// (16,000: +3, +3, +3 with 0.98, 0.96, 1.21 %). Gehring–Homberger at 30 s kept the best-known counts,
-    /// every gap ≤ 1.65 % (seeds 2–3; 3.70 % on RC1_2_1 with 1,000).
+    /// every gap ≤ 1.65 % (seeds 2–3; 3.70 % on RC1_2_1 with 1,000). The upper bound does not hold for ruin and
+    /// recreate's last removal the capacity bound allows (``FleetMinimizer/isUncapped(usingPool:routesInUse:fewestRoutes:)``).
     public var fleetAttemptIterations = 8_000...60_000
 
     /// Granular local search after recreation: each job tries moves towards this many nearest jobs (by a

@@ -91,6 +91,18 @@ import Testing
         #expect(iterations >= Self.limit / 100 && iterations < 2 * Self.limit / 100, "\(iterations) iterations")
     }
 
+    /// The last removal the capacity bound allows runs to its share of the run, past the cap on iterations (the
+    /// setup of ``thePhaseEndsAtTheCapacityBound()``): the heavy route fails after 1 % of the run, not after the
+    /// cap's 20 iterations, and the next route goes.
+    @Test func theLastRemovalTheBoundAllowsIsNotCapped() {
+        let (best, iterations, removals) = Self.minimize(lastRoute: 31, otherCapacity: 40, attemptShare: 0.01, attemptIterations: 0...20)
+        #expect(removals == 1 && best.routesInUse == 2 && best.unassigned.isEmpty)
+        #expect(iterations >= Self.limit / 100, "\(iterations) iterations")
+        #expect(FleetMinimizer.isUncapped(usingPool: false, routesInUse: 3, fewestRoutes: 2))
+        #expect(!FleetMinimizer.isUncapped(usingPool: false, routesInUse: 4, fewestRoutes: 2))
+        #expect(!FleetMinimizer.isUncapped(usingPool: true, routesInUse: 3, fewestRoutes: 2))
+    }
+
     /// The last removal the capacity bound allows tries a third route. Vehicles 0 and 1 (capacity 50, skills 1
     /// and 2) each carry a job of 40 only they can serve; vehicles 2 and 3 (capacity 80) carry 45 light jobs
     /// each: 170 units, 3 routes at least. The heavy routes, the smallest, cannot go; the third try, 1 % of
