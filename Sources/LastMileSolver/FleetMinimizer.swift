@@ -46,7 +46,13 @@ struct FleetMinimizer {
     /// stayed at 5 vehicles (the second try failing after some 20,000 iterations); with three, none of 48.
     static func tries(usingPool: Bool, routesInUse: Int, fewestRoutes: Int) -> Int {
         if usingPool { return triesWithPool }
-        return routesInUse == fewestRoutes + 1 ? triesWithRuinAndRecreate + 1 : triesWithRuinAndRecreate
+        return isLastRemoval(routesInUse: routesInUse, fewestRoutes: fewestRoutes) ? triesWithRuinAndRecreate + 1 : triesWithRuinAndRecreate
+    }
+
+    /// Whether removing one of `routesInUse` routes would reach `fewestRoutes`, the capacity bound: the last
+    /// removal the phase tries.
+    static func isLastRemoval(routesInUse: Int, fewestRoutes: Int) -> Bool {
+        routesInUse == fewestRoutes + 1
     }
 
     /// Whether the removal from `routesInUse` routes may run past the upper bound of `attemptIterations`, to its
@@ -55,7 +61,7 @@ struct FleetMinimizer {
     /// R2_2_1, hierarchical, 30 s, seed 11 (2026-12-05, 3× the iterations a second of the machines before) tried
     /// three routes of 60,000 iterations each in 3.7 s, failed, and drove 5 vehicles for the rest of the run.
     static func isUncapped(usingPool: Bool, routesInUse: Int, fewestRoutes: Int) -> Bool {
-        !usingPool && routesInUse == fewestRoutes + 1
+        !usingPool && isLastRemoval(routesInUse: routesInUse, fewestRoutes: fewestRoutes)
     }
 
     /// When the local search of a shorter plan stops (the solver's time limit), if any.

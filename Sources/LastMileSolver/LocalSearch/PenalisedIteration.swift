@@ -18,9 +18,8 @@ extension LocalSearch {
     /// repair: `state` stays as the search left it, and the caller keeps its best among the feasible ones.
     /// Counts the result's feasibility in `weights`. With a `routeLimit` (a final fleet), at most that many
     /// vehicles drive: a route the ruin or the search empties may start again, so that the chain never loses a
-    /// vehicle it cannot win back (Gehring–Homberger
-    /// RC1_2_1, hierarchical, seed 2, 2026-12-03: one route emptied by the first ruin left the other 17
-    /// overloaded for the rest of the run).
+    /// vehicle it cannot win back (Gehring–Homberger RC1_2_1, hierarchical, seed 2, 2026-12-03: one route
+    /// emptied by the first ruin left the other 17 overloaded for the rest of the run).
     ///
     /// SWAP* runs once the search has brought `state` below `swapStarBelow` in compared units
     /// (``LocalSearchRun/swapStarBelow``; where windows bind, the chain passes its current solution's compared
